@@ -1,0 +1,202 @@
+"""One ``wenlint check`` run: resolve files and configs, lint (and fix) each file, finish cross-file
+rules. Output is left to the reporters; this module returns results file by file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.config import Config, ConfigError, find_config, load_config
+from lint.diagnostic import Diagnostic
+from lint.document import Document
+from lint.files import excluded, walk
+from lint.fix import fix_text
+from lint.io import InputError, decode, read_file, write_atomic
+from lint.registry import Registry
+from lint.runner import (
+    Overrides,
+    RuleSet,
+    build_ruleset,
+    finish_rules,
+    internal_error,
+    lint_document,
+    make_diagnostic,
+)
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+STDIN = "-"
+
+
+@dataclass
+class Options:
+    config_file: Path | None = None
+    no_config: bool = False
+    overrides: Overrides = field(default_factory=Overrides)
+    fix: bool = False
+    diff: bool = False
+    stdin_filename: str | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None  # the text the positions refer to (after fixes)
+    error: str | None = None
+    fixed: int = 0
+    diff: str = ""
+    kept: dict[str, Any] = field(default_factory=dict)
+    ruleset: RuleSet | None = None
+    unconverged: bool = False
+
+
+class Checker:
+    def __init__(self, registry: Registry, options: Options) -> None:
+        self.registry = registry
+        self.options = options
+        self._configs: dict[Path | None, Config] = {}
+        self._rulesets: dict[Path | None, RuleSet] = {}
+        self._dir_config: dict[Path, Path | None] = {}
+        if options.config_file is not None:
+            self._explicit: Config | None = load_config(options.config_file)
+        elif options.no_config:
+            self._explicit = Config()
+        else:
+            self._explicit = None
+
+    # -- configuration ---------------------------------------------------------------------------
+    def config_for(self, path: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        d = (path if path.is_dir() else path.parent).resolve()
+        if d not in self._dir_config:
+            self._dir_config[d] = find_config(d)
+        cp = self._dir_config[d]
+        if cp not in self._configs:
+            self._configs[cp] = load_config(cp) if cp else Config()
+        return self._configs[cp]
+
+    def ruleset_for(self, cfg: Config) -> RuleSet:
+        key = cfg.path
+        if key not in self._rulesets:
+            self._rulesets[key] = build_ruleset(self.registry, cfg, self.options.overrides)
+        return self._rulesets[key]
+
+    # -- files -----------------------------------------------------------------------------------
+    def collect(self, paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+        """(display path, path) for every file to lint; (``-``, None) for stdin. Each file once."""
+        seen: set[Path] = set()
+        for p in paths:
+            if p == STDIN:
+                yield STDIN, None
+                continue
+            path = Path(p)
+            if path.is_dir():
+                cfg = self.config_for(path)
+                for f in walk(path, cfg.include, cfg.exclude, cfg.root if cfg.path else path):
+                    key = f.resolve()
+                    if key not in seen:
+                        seen.add(key)
+                        yield str(f), f
+            elif path.exists() or path.is_symlink():
+                key = path.resolve()
+                if key in seen:
+                    continue
+                seen.add(key)
+                cfg = self.config_for(path)
+                if cfg.path and cfg.exclude and excluded(path, cfg.root, cfg.exclude):
+                    continue
+                yield p, path
+            else:
+                raise InputError(f"{p}: no such file or directory")
+
+    # -- linting ---------------------------------------------------------------------------------
+    def check_file(self, shown: str, path: Path | None, stdin: bytes | None = None) -> FileResult:
+        name = self.options.stdin_filename or STDIN if path is None else shown
+        result = FileResult(name)
+        try:
+            decoded = decode(stdin or b"", name) if path is None else read_file(path)
+            cfg = self.config_for(Path(self.options.stdin_filename or ".") if path is None else path)
+            ruleset = self.ruleset_for(cfg)
+        except (InputError, ConfigError) as exc:
+            result.error = str(exc)
+            return result
+        result.ruleset = ruleset
+        markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+        text = decoded.text
+
+        def lint(t: str) -> list[Diagnostic]:
+            diags, kept = lint_document(Document(name, t, source=decoded.source, markdown=markdown), ruleset)
+            result.kept = kept
+            return diags
+
+        if self.options.fix or self.options.diff:
+            fixed = fix_text(text, lint)
+            result.unconverged = not fixed.converged
+            result.diagnostics, result.fixed = fixed.diagnostics, fixed.applied
+            if fixed.text != text:
+                if self.options.diff:
+                    result.diff = unified_diff(name, text, fixed.text)
+                    result.diagnostics = lint(text)  # report against what is on disk
+                    result.text = text
+                    return result
+                if path is not None:
+                    try:
+                        write_atomic(path, fixed.text, decoded.source, decoded.raw)
+                    except InputError as exc:
+                        result.error = str(exc)
+                        result.diagnostics = lint(text)
+                        result.text, result.fixed = text, 0
+                        return result
+                text = fixed.text
+            result.text = text
+            return result
+        result.diagnostics = lint(text)
+        result.text = text
+        return result
+
+    def finish(self, results: Sequence[FileResult]) -> list[FileResult]:
+        """Cross-file findings, grouped by file, positioned by re-reading that file."""
+        by_ruleset: dict[int, tuple[RuleSet, list[tuple[str, dict[str, Any]]]]] = {}
+        for r in results:
+            if r.ruleset is not None and r.kept:
+                by_ruleset.setdefault(id(r.ruleset), (r.ruleset, []))[1].append((r.path, r.kept))
+        out: dict[str, FileResult] = {}
+        texts = {r.path: r.text for r in results}
+        for ruleset, kept in by_ruleset.values():
+            for item in finish_rules(ruleset, kept):
+                path, rule, key = item[0], item[1], item[3]
+                if key == "__internal__":
+                    d = internal_error(path or "(cross-file)", rule, item[7]["exc"])
+                    d.position = (1, 1, 1, 1)
+                    out.setdefault(d.path, FileResult(d.path)).diagnostics.append(d)
+                    continue
+                if path not in out:
+                    out[path] = FileResult(path, text=self._reread(path, texts.get(path)))
+                doc = Document(path, out[path].text or "")
+                out[path].diagnostics.append(make_diagnostic(ruleset, doc, item))
+        return list(out.values())
+
+
+    def _reread(self, path: str, text: str | None) -> str:
+        if text is not None:
+            return text
+        try:
+            return read_file(Path(path)).text
+        except InputError:
+            return ""
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+    )
+

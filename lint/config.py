@@ -1,0 +1,208 @@
+"""Configuration: discovery, parsing and validation.
+
+Looked up by walking up from the linted file's directory: ``wenlint.toml``, ``.wenlint.toml``, or a
+``pyproject.toml`` that has a ``[tool.wenlint]`` table. Unknown keys and bad values are errors that
+name the key and the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.registry import Registry
+from lint.rule import Rule, Severity
+
+CONFIG_NAMES = ("wenlint.toml", ".wenlint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.INFO
+    lang: str = "zh"
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dictionary: dict[str, Any] = field(default_factory=dict)
+    style: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.path else "command line"
+
+
+def find_config(start: Path) -> Path | None:
+    d = start if start.is_dir() else start.parent
+    d = d.resolve()
+    for folder in (d, *d.parents):
+        for name in CONFIG_NAMES:
+            p = folder / name
+            if p.is_file():
+                if name == "pyproject.toml" and not _has_tool_table(p):
+                    continue
+                return p
+    return None
+
+
+def _has_tool_table(p: Path) -> bool:
+    try:
+        return "wenlint" in tomllib.loads(p.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path) -> Config:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("wenlint", {})
+    return parse_config(data, path)
+
+
+def _strs(value: Any, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f"{where}: '{key}' must be a list of strings")
+
+
+def parse_config(data: dict[str, Any], path: Path | None) -> Config:
+    cfg = Config(path=path)
+    where = cfg.where
+    for key, value in data.items():
+        if key == "select":
+            cfg.select = _strs(value, key, where)
+        elif key in ("ignore", "extend-select", "include", "exclude"):
+            setattr(cfg, key.replace("-", "_"), _strs(value, key, where))
+        elif key == "fail-on":
+            try:
+                cfg.fail_on = Severity.parse(str(value))
+            except ValueError as exc:
+                raise ConfigError(f"{where}: 'fail-on': {exc}") from None
+        elif key == "lang":
+            if value not in ("zh", "en"):
+                raise ConfigError(f"{where}: 'lang' must be \"zh\" or \"en\", not {value!r}")
+            cfg.lang = value
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+            cfg.per_file_ignores = {
+                g: _strs(v, f"per-file-ignores.{g}", where) for g, v in value.items()
+            }
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{where}: 'rules' must hold one table per rule, [rules.NAME]")
+            cfg.rules = value
+        elif key == "dictionary":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'dictionary' must be a table")
+            cfg.dictionary = value
+        elif key == "style":
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise ConfigError(f"{where}: 'style' must be an array of tables, [[style]]")
+            cfg.style = value
+        else:
+            raise ConfigError(f"{where}: unknown key '{key}'")
+    return cfg
+
+
+def check_selectors(cfg: Config, registry: Registry) -> None:
+    """Every code, prefix or name the config mentions must exist."""
+    lists = [("select", cfg.select or []), ("ignore", cfg.ignore)]
+    lists.append(("extend-select", cfg.extend_select))
+    lists += [(f"per-file-ignores.{g}", v) for g, v in cfg.per_file_ignores.items()]
+    for key, tokens in lists:
+        for tok in tokens:
+            try:
+                registry.resolve(tok)
+            except KeyError:
+                raise ConfigError(f"{cfg.where}: '{key}': unknown rule {tok!r}") from None
+
+
+def rule_settings(
+    cfg: Config, registry: Registry
+) -> dict[str, tuple[Severity | None, Rule.Options | None]]:
+    """Per-rule severity and options from ``[rules.NAME]`` tables, validated against each rule."""
+    out: dict[str, tuple[Severity | None, Rule.Options | None]] = {}
+    for key, table in cfg.rules.items():
+        try:
+            (code,) = registry.resolve(key) if key.lower() in registry.by_name else (key.upper(),)
+            rule = registry.rules[code]
+        except (KeyError, ValueError):
+            raise ConfigError(f"{cfg.where}: 'rules.{key}': unknown rule") from None
+        severity: Severity | None = None
+        opts: dict[str, Any] = {}
+        fields = {f.name.replace("_", "-"): f for f in rule.option_fields()}
+        for k, v in table.items():
+            if k == "severity":
+                try:
+                    severity = Severity.parse(str(v))
+                except ValueError as exc:
+                    raise ConfigError(f"{cfg.where}: 'rules.{key}.severity': {exc}") from None
+            elif k in fields:
+                opts[fields[k].name] = _coerce(v, fields[k], f"rules.{key}.{k}", cfg.where)
+            else:
+                known = ", ".join(["severity", *fields]) or "severity"
+                raise ConfigError(
+                    f"{cfg.where}: 'rules.{key}': unknown option '{k}' (known: {known})"
+                )
+        out[code] = (severity, rule.Options(**opts) if opts else None)
+    return out
+
+
+def _coerce(value: Any, f: dataclasses.Field[Any], key: str, where: str) -> Any:
+    """Check a config value against an option's declared type."""
+    tp = f.type
+    if isinstance(tp, str):
+        tp = {"int": int, "float": float, "bool": bool, "str": str}.get(tp, tp)
+    origin = typing.get_origin(tp)
+    ok: bool
+    if tp is bool:
+        ok = isinstance(value, bool)
+    elif tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif tp is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif tp is str:
+        ok = isinstance(value, str)
+    elif origin in (tuple, list) or (isinstance(tp, str) and tp.startswith(("tuple", "list"))):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif origin is types.UnionType or isinstance(tp, str):
+        ok = True  # complex option types validate themselves in the rule
+    else:
+        ok = isinstance(value, tp) if isinstance(tp, type) else True
+    if not ok:
+        raise ConfigError(f"{where}: '{key}' must be {_type_name(tp)}, not {value!r}")
+    return value
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", str(tp))

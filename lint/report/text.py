@@ -1,0 +1,186 @@
+"""Annotated text output, rustc/ruff style, with carets aligned by display width.
+
+    seeds/x.txt:45:107: W201 doubled-word 词语“卫生”重复
+       |
+    45 | …围绕“加强基层医疗卫生卫生人才队伍建设”开展对口协商…
+       |                   ^^^^^^^^
+       = 修复：删去重复的“卫生”
+
+Long lines are shown as a window around the span with … on the cut sides.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
+
+from lint.diagnostic import Diagnostic
+from lint.document import LineIndex
+from lint.rule import Severity
+from lint.text.width import char_width, text_width
+
+LABELS = {
+    "zh": {
+        "fix": "修复",
+        "help": "建议",
+        "unsafe": "（需人工确认）",
+        "lines": "跨 {n} 行，至 {line}:{col}",
+        "span": "范围",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+    },
+    "en": {
+        "fix": "fix",
+        "help": "help",
+        "unsafe": " (unsafe: review before applying)",
+        "lines": "spans {n} lines, to {line}:{col}",
+        "span": "span",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+    },
+}
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+
+
+class Styler:
+    """Colour through rich only when asked; plain strings otherwise (rich is not even imported)."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+        if color:
+            from rich.markup import escape
+
+            self._escape = escape
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.color or not text:
+            return text
+        return f"[{style}]{self._escape(text)}[/]"
+
+
+class TextReporter:
+    def __init__(self, out: TextIO, *, lang: str = "zh", color: bool = False, width: int = 80) -> None:
+        self.lang = lang
+        self.width = max(width, 40)
+        self.style = Styler(color)
+        self.labels = LABELS[lang]
+        if color:
+            from rich.console import Console
+
+            self._console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+            self._write = lambda s: self._console.print(s, end="")
+        else:
+            self._write = out.write
+
+    def file(self, text: str | None, lines: LineIndex | None, diags: Sequence[Diagnostic]) -> None:
+        for d in diags:
+            self._write(self.render(d, text, lines) + "\n")
+
+    def render(self, d: Diagnostic, text: str | None, lines: LineIndex | None) -> str:
+        s = self.style
+        line, col, end_line, end_col = d.position
+        head = (
+            f"{s(f'{d.path}:{line}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
+            f"{s(d.name, 'dim')} {d.message.get(self.lang)}"
+        )
+        out = [head]
+        gutter = len(str(line))
+        bar = " " * (gutter + 1) + s("|", "blue")
+        if text is not None and lines is not None and d.span.end >= d.span.start and line > 0:
+            ls = lines.line_span(line)
+            src = text[ls.start : ls.end]
+            a = d.span.start - ls.start
+            b = min(d.span.end, ls.end) - ls.start if end_line == line else len(src)
+            excerpt, pad, marks = self.window(src, a, b, self.width - gutter - 3)
+            out.append(bar)
+            out.append(f"{s(str(line).rjust(gutter), 'blue')} {s('|', 'blue')} {excerpt}")
+            out.append(f"{bar} {' ' * pad}{s('^' * max(marks, 1), SEVERITY_STYLE[d.severity])}")
+        lab = self.labels
+        if end_line != line:
+            n = end_line - line + 1
+            out.append(f"{' ' * (gutter + 1)}= {lab['span']}：" if self.lang == "zh" else f"{' ' * (gutter + 1)}= {lab['span']}: ")
+            out[-1] += lab["lines"].format(n=n, line=end_line, col=end_col)
+        sep = "：" if self.lang == "zh" else ": "
+        if d.help is not None:
+            fixable = d.fix is not None
+            label = lab["fix"] if fixable else lab["help"]
+            extra = lab["unsafe"] if fixable and d.fix is not None and not d.fix.safe else ""
+            out.append(f"{' ' * (gutter + 1)}= {s(label, 'bold')}{sep}{d.help.get(self.lang)}{extra}")
+        for r in d.related:
+            where = r.path or d.path
+            pos = f":{r.position[0]}:{r.position[1]}" if r.position else ""
+            out.append(f"{' ' * (gutter + 1)}= {s(r.note.get(self.lang), 'bold')}{sep}{where}{pos}")
+        return "\n".join(out)
+
+    @staticmethod
+    def window(src: str, a: int, b: int, avail: int) -> tuple[str, int, int]:
+        """Cut ``src`` to about ``avail`` columns around ``[a, b)``.
+
+        Returns the excerpt, the caret padding and the caret count, both in display columns.
+        """
+        src = src.replace("\t", " ")
+        a = max(0, min(a, len(src)))
+        b = max(a, min(b, len(src)))
+        if text_width(src) <= avail:
+            return src, text_width(src[:a]), max(text_width(src[a:b]), 1)
+        ell = "…"
+        budget = avail - 2 * char_width(ell)
+        # leading context: up to a third of the budget, less if the span is long
+        span_w = text_width(src[a:b])
+        left_budget = max(min(budget // 3, budget - span_w), 8)
+        i, used = a, 0
+        while i > 0 and used + char_width(src[i - 1]) <= left_budget:
+            i -= 1
+            used += char_width(src[i])
+        j, used_total = i, 0
+        while j < len(src) and used_total + char_width(src[j]) <= budget:
+            used_total += char_width(src[j])
+            j += 1
+        left = ell if i > 0 else ""
+        right = ell if j < len(src) else ""
+        excerpt = left + src[i:j] + right
+        pad = text_width(left) + text_width(src[i:a])
+        marks = text_width(src[a : min(b, j)])
+        if b > j:
+            marks += text_width(right)
+        return excerpt, pad, max(marks, 1)
+
+    def summary(self, diags: Sequence[Diagnostic], fixed: int = 0, errors: int = 0) -> None:
+        counts = Counter(d.severity for d in diags)
+        fixable = sum(1 for d in diags if d.fix is not None and d.fix.safe)
+        total = len(diags)
+        e, w, i = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+        if self.lang == "zh":
+            if total:
+                line = f"共 {total} 处问题（错误 {e}，警告 {w}，提示 {i}）"
+                if fixable:
+                    line += f"，其中 {fixable} 处可用 --fix 自动修复"
+            else:
+                line = "未发现问题"
+            if fixed:
+                line += f"；已修复 {fixed} 处"
+            if errors:
+                line += f"；{errors} 个文件无法检查"
+        else:
+            if total:
+                line = f"Found {total} problem{'s' * (total != 1)} ({e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {i} info)"
+                if fixable:
+                    line += f"; {fixable} fixable with --fix"
+            else:
+                line = "No problems found"
+            if fixed:
+                line += f"; fixed {fixed}"
+            if errors:
+                line += f"; {errors} file{'s' * (errors != 1)} could not be checked"
+        self._write(self.style(line, "bold") + "\n")
+
+    def statistics(self, diags: Sequence[Diagnostic]) -> None:
+        by = Counter((d.code, d.name) for d in diags)
+        fixable = Counter(d.code for d in diags if d.fix is not None and d.fix.safe)
+        for (code, name), n in sorted(by.items(), key=lambda kv: (-kv[1], kv[0])):
+            mark = "[*]" if fixable[code] else "   "
+            self._write(f"{n:>5}  {code:<6} {mark} {name}\n")

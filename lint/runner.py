@@ -1,0 +1,206 @@
+"""Running rules over documents: selection per config, isolation, suppression, cross-file finish.
+
+The runner knows rules only through the registry. Each ``check`` runs in isolation: an exception
+becomes one internal-error diagnostic naming the rule and the file, and the other rules go on.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lint.config import Config, check_selectors, rule_settings
+from lint.diagnostic import Diagnostic, Fix, Related, format_message
+from lint.document import Document, Span
+from lint.registry import Registry
+from lint.rule import Context, FinishContext, Rule, Severity, T
+from lint.suppress import parse_suppressions
+
+# Findings of the engine itself (not rules): they cannot be selected or ignored.
+INTERNAL_ERROR = ("E001", "internal-error")
+UNKNOWN_SUPPRESSION = ("E002", "unknown-rule-in-comment")
+
+
+@dataclass
+class Overrides:
+    """Command-line choices that take precedence over the config file."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RuleSet:
+    """The rules selected for one config, instantiated with their options."""
+
+    config: Config
+    registry: Registry
+    rules: list[Rule]
+    severity: dict[str, Severity]
+
+    def ignored_for(self, path: str) -> set[str]:
+        if not self.config.per_file_ignores:
+            return set()
+        p = PurePosixPath(Path(path).as_posix())
+        try:
+            rel = PurePosixPath(Path(path).resolve().relative_to(self.config.root).as_posix())
+        except ValueError:
+            rel = p
+        out: set[str] = set()
+        for glob, tokens in self.config.per_file_ignores.items():
+            if fnmatch.fnmatch(str(rel), glob) or fnmatch.fnmatch(p.name, glob):
+                for tok in tokens:
+                    out.update(self.registry.resolve(tok))
+        return out
+
+
+def build_ruleset(registry: Registry, config: Config, cli: Overrides | None = None) -> RuleSet:
+    cli = cli or Overrides()
+    check_selectors(config, registry)
+    settings = rule_settings(config, registry)
+    select = cli.select if cli.select else config.select
+    ignore = [*config.ignore, *cli.ignore]
+    extend = [*config.extend_select, *cli.extend_select]
+    codes = registry.select(select, ignore, extend)
+    rules: list[Rule] = []
+    severity: dict[str, Severity] = {}
+    for code in codes:
+        cls = registry.rules[code]
+        sev, opts = settings.get(code, (None, None))
+        rules.append(cls(opts))
+        severity[code] = sev or cls.severity
+    return RuleSet(config, registry, rules, severity)
+
+
+def lint_document(doc: Document, ruleset: RuleSet) -> tuple[list[Diagnostic], dict[str, Any]]:
+    """All findings for one document, suppressions applied, sorted by position; and kept facts."""
+    diags: list[Diagnostic] = []
+    kept: dict[str, Any] = {}
+    skip = ruleset.ignored_for(doc.path)
+
+    def sink(
+        rule: Rule,
+        span: Span,
+        key: str,
+        help: str | None,
+        fix: Fix | None,
+        related: tuple[Related, ...],
+        args: dict[str, Any],
+    ) -> None:
+        if span.end > len(doc.text):
+            raise ValueError(f"span {span} outside the text ({len(doc.text)} code points)")
+        diags.append(
+            Diagnostic(
+                path=doc.path,
+                code=rule.code,
+                name=rule.name,
+                severity=ruleset.severity[rule.code],
+                span=span,
+                message=format_message(rule.messages[key], args),
+                help=format_message(rule.messages[help], args) if help else None,
+                fix=fix,
+                related=related,
+                args=args,
+            )
+        )
+
+    for rule in ruleset.rules:
+        if rule.code in skip:
+            continue
+        ctx = Context(rule, doc, sink)
+        before = len(diags)
+        try:
+            rule.check(doc, ctx)
+        except Exception as exc:  # isolate: one rule's bug must not stop the others
+            del diags[before:]
+            diags.append(internal_error(doc.path, rule, exc))
+        if ctx.kept is not None:
+            kept[rule.code] = ctx.kept
+
+    sup = parse_suppressions(doc, ruleset.registry.resolve)
+    if sup.ranges:
+        diags = [d for d in diags if not sup.suppressed(d.code, d.span.start)]
+    for span, tok in sup.unknown:
+        diags.append(
+            Diagnostic(
+                doc.path,
+                *UNKNOWN_SUPPRESSION,
+                Severity.WARNING,
+                span,
+                T(zh=f"注释中的规则“{tok}”不存在", en=f"unknown rule “{tok}” in comment"),
+                help=T(zh="运行 wenlint rules 查看规则代码", en="see `wenlint rules` for codes"),
+            )
+        )
+    for d in diags:
+        d.position = (*doc.line_col(d.span.start), *doc.line_col(d.span.end))
+        if d.related:
+            d.related = tuple(_locate(r, doc) for r in d.related)
+    diags.sort(key=lambda d: d.sort_key)
+    return diags, kept
+
+
+def _locate(r: Related, doc: Document) -> Related:
+    if r.path is None and r.position is None:
+        return Related(r.span, r.note, None, (*doc.line_col(r.span.start), *doc.line_col(r.span.end)))
+    return r
+
+
+def internal_error(path: str, rule: Rule, exc: BaseException) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
+    detail = f"{type(exc).__name__}: {exc}{where}"
+    return Diagnostic(
+        path,
+        *INTERNAL_ERROR,
+        Severity.ERROR,
+        Span(0, 0),
+        T(
+            zh=f"规则 {rule.code} {rule.name} 内部错误：{detail}",
+            en=f"rule {rule.code} {rule.name} failed: {detail}",
+        ),
+        help=T(zh="请报告此问题；其他规则照常运行", en="please report this; other rules still ran"),
+    )
+
+
+def finish_rules(
+    ruleset: RuleSet, kept: Sequence[tuple[str, dict[str, Any]]]
+) -> list[tuple[str, Rule, Span, str, str | None, Fix | None, tuple[Related, ...], dict[str, Any]]]:
+    """Run each rule's cross-file ``finish`` over the facts kept per file (in run order)."""
+    out: list[Any] = []
+
+    def sink(*item: Any) -> None:
+        out.append(item)
+
+    for rule in ruleset.rules:
+        facts = [(path, k[rule.code]) for path, k in kept if rule.code in k]
+        if not facts or type(rule).finish is Rule.finish:
+            continue
+        try:
+            rule.finish(facts, FinishContext(rule, sink))
+        except Exception as exc:
+            out.append(("", rule, Span(0, 0), "__internal__", None, None, (), {"exc": exc}))
+    return out
+
+
+def make_diagnostic(ruleset: RuleSet, doc: Document, item: Iterable[Any]) -> Diagnostic:
+    """A Diagnostic from one ``finish`` report, positioned in ``doc`` (the file it concerns)."""
+    path, rule, span, key, help, fix, related, args = item
+    d = Diagnostic(
+        path=path,
+        code=rule.code,
+        name=rule.name,
+        severity=ruleset.severity[rule.code],
+        span=span,
+        message=format_message(rule.messages[key], args),
+        help=format_message(rule.messages[help], args) if help else None,
+        fix=fix,
+        related=tuple(_locate(r, doc) for r in related),
+        args=args,
+    )
+    d.position = (*doc.line_col(span.start), *doc.line_col(span.end))
+    return d

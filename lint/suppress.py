@@ -1,0 +1,77 @@
+"""Inline suppression comments, the same in .txt and .md files.
+
+    <!-- wenlint-disable-next-line W201 -->      the next non-blank line
+    <!-- wenlint-disable W201 doubled-word -->   from here ...
+    <!-- wenlint-enable W201 -->                 ... to here (or to the end of the file)
+
+Without codes a comment applies to every rule. Codes, prefixes and names are accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lint.document import Document, Span
+
+COMMENT_RE = re.compile(r"<!--\s*wenlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+
+
+@dataclass
+class Suppressions:
+    # (start, end, codes or None for all)
+    ranges: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
+    unknown: list[tuple[Span, str]] = field(default_factory=list)
+    comments: list[Span] = field(default_factory=list)
+
+    def suppressed(self, code: str, offset: int) -> bool:
+        for start, end, codes in self.ranges:
+            if start <= offset < end and (codes is None or code in codes):
+                return True
+        return False
+
+
+def parse_suppressions(doc: Document, resolve: Callable[[str], list[str]]) -> Suppressions:
+    sup = Suppressions()
+    text = doc.text
+    if "wenlint-" not in text:
+        return sup
+    open_ranges: dict[str | None, int] = {}
+    for m in COMMENT_RE.finditer(text):
+        kind = m.group(1)
+        sup.comments.append(Span(m.start(), m.end()))
+        tokens = m.group(2).replace(",", " ").split()
+        codes: set[str] = set()
+        for tok in tokens:
+            try:
+                codes.update(resolve(tok))
+            except KeyError:
+                sup.unknown.append((Span(m.start(2), m.end(2)), tok))
+        if tokens and not codes:
+            continue
+        key = frozenset(codes) if codes else None
+        if kind == "disable-next-line":
+            start, end = _next_line(doc, m.end())
+            sup.ranges.append((start, end, key))
+        elif kind == "disable":
+            for c in sorted(codes) if codes else [None]:
+                open_ranges.setdefault(c, m.end())
+        else:  # enable
+            for c in sorted(codes) if codes else list(open_ranges):
+                start = open_ranges.pop(c, None)
+                if start is not None:
+                    sup.ranges.append((start, m.start(), frozenset([c]) if c else None))
+    for c, start in open_ranges.items():
+        sup.ranges.append((start, len(text), frozenset([c]) if c else None))
+    return sup
+
+
+def _next_line(doc: Document, offset: int) -> tuple[int, int]:
+    lines = doc.lines
+    line, _ = lines.line_col(offset)
+    for ln in range(line + 1, lines.line_count + 1):
+        span = lines.line_span(ln)
+        if doc.text[span.start : span.end].strip():
+            return span.start, span.end
+    return offset, offset

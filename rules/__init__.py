@@ -1,0 +1,1 @@
+"""wenlint's built-in rules, one module per rule, grouped by family (the code's letter)."""

@@ -1,0 +1,7 @@
+"""The punctuation family."""
+
+from __future__ import annotations
+
+from lint.rule import Rule
+
+RULES: tuple[type[Rule], ...] = ()

@@ -1,0 +1,7 @@
+"""The words family."""
+
+from __future__ import annotations
+
+from lint.rule import Rule
+
+RULES: tuple[type[Rule], ...] = ()
