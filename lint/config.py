@@ -120,9 +120,7 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
                 raise ConfigError(f"{where}: 'rules' must hold one table per rule, [rules.NAME]")
             cfg.rules = value
         elif key == "dictionary":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'dictionary' must be a table")
-            cfg.dictionary = value
+            cfg.dictionary = _dictionary(value, where)
         elif key == "style":
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise ConfigError(f"{where}: 'style' must be an array of tables, [[style]]")
@@ -130,6 +128,23 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
         else:
             raise ConfigError(f"{where}: unknown key '{key}'")
     return cfg
+
+
+def _dictionary(value: Any, where: str) -> dict[str, Any]:
+    """``[dictionary]``: ``misspellings = {wrong = "right"}`` and ``allow = ["word", ...]``."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'dictionary' must be a table")
+    for key, v in value.items():
+        if key == "misspellings":
+            if not isinstance(v, dict) or not all(
+                isinstance(a, str) and a and isinstance(b, str) for a, b in v.items()
+            ):
+                raise ConfigError(f"{where}: 'dictionary.misspellings' must map wrong = \"right\"")
+        elif key == "allow":
+            _strs(v, "dictionary.allow", where)
+        else:
+            raise ConfigError(f"{where}: unknown key 'dictionary.{key}' (known: misspellings, allow)")
+    return dict(value)
 
 
 def check_selectors(cfg: Config, registry: Registry) -> None:

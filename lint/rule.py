@@ -109,11 +109,19 @@ class Rule:
 class Context:
     """What ``check`` may do besides reading the document: report findings and keep facts."""
 
-    def __init__(self, rule: Rule, doc: Document, sink: Callable[..., None]) -> None:
+    def __init__(
+        self,
+        rule: Rule,
+        doc: Document,
+        sink: Callable[..., None],
+        dictionary: Mapping[str, Any] | None = None,
+    ) -> None:
         self.rule = rule
         self.doc = doc
         self._sink = sink
         self.kept: Any = None
+        #: The config's ``[dictionary]`` table (user word lists), validated by the config loader.
+        self.dictionary: Mapping[str, Any] = dictionary or {}
 
     def report(
         self,

@@ -112,7 +112,7 @@ def lint_document(doc: Document, ruleset: RuleSet) -> tuple[list[Diagnostic], di
     for rule in ruleset.rules:
         if rule.code in skip:
             continue
-        ctx = Context(rule, doc, sink)
+        ctx = Context(rule, doc, sink, ruleset.config.dictionary)
         before = len(diags)
         try:
             rule.check(doc, ctx)
