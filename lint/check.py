@@ -119,7 +119,9 @@ class Checker:
         result = FileResult(name)
         try:
             decoded = decode(stdin or b"", name) if path is None else read_file(path)
-            cfg = self.config_for(Path(self.options.stdin_filename or ".") if path is None else path)
+            cfg = self.config_for(
+                Path(self.options.stdin_filename or ".") if path is None else path
+            )
             ruleset = self.ruleset_for(cfg)
         except (InputError, ConfigError) as exc:
             result.error = str(exc)
@@ -129,7 +131,9 @@ class Checker:
         text = decoded.text
 
         def lint(t: str) -> list[Diagnostic]:
-            diags, kept = lint_document(Document(name, t, source=decoded.source, markdown=markdown), ruleset)
+            diags, kept = lint_document(
+                Document(name, t, source=decoded.source, markdown=markdown), ruleset
+            )
             result.kept = kept
             return diags
 
@@ -180,7 +184,6 @@ class Checker:
                 out[path].diagnostics.append(make_diagnostic(ruleset, doc, item))
         return list(out.values())
 
-
     def _reread(self, path: str, text: str | None) -> str:
         if text is not None:
             return text
@@ -199,4 +202,3 @@ def unified_diff(name: str, before: str, after: str) -> str:
             tofile=f"b/{name}",
         )
     )
-

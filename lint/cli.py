@@ -54,21 +54,59 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--select", multiple=True, help="Codes, prefixes or names to check (comma-separated).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--select", multiple=True, help="Codes, prefixes or names to check (comma-separated)."
+)
 @click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip.")
 @click.option("--extend-select", multiple=True, help="Add to the selection of the config.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that fails the run [config or info].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that fails the run [config or info].",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", is_flag=True, help="Print safe fixes as a unified diff; write nothing.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="Use this config file.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this config file.",
+)
 @click.option("--no-config", is_flag=True, help="Ignore config files.")
 @click.option("--stdin-filename", default=None, help="Name (and type) of the text read from '-'.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages [config or zh].")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    help="Language of messages [config or zh].",
+)
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
 @click.option("--statistics", is_flag=True, help="Print counts per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...], fail_on: str | None, fix: bool, diff: bool, config_file: str | None, no_config: bool, stdin_filename: str | None, lang: str | None, color: str, statistics: bool, quiet: bool) -> None:  # noqa: E501
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    fail_on: str | None,
+    fix: bool,
+    diff: bool,
+    config_file: str | None,
+    no_config: bool,
+    stdin_filename: str | None,
+    lang: str | None,
+    color: str,
+    statistics: bool,
+    quiet: bool,
+) -> None:
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
 
@@ -107,7 +145,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         fail(str(exc))
     lang = lang or base_cfg.lang
     threshold = Severity.parse(fail_on) if fail_on else base_cfg.fail_on
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    use_color = color == "always" or (
+        color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
 
     stdin_bytes = sys.stdin.buffer.read() if any(p is None for _, p in targets) else None
 
@@ -126,7 +166,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             errors.append(r.error)
             click.echo(f"wenlint: error: {r.error}", err=True)
         if r.unconverged:
-            click.echo(f"wenlint: warning: {r.path}: fixes did not converge; check the result", err=True)
+            click.echo(
+                f"wenlint: warning: {r.path}: fixes did not converge; check the result", err=True
+            )
         if path is None and fix and r.text is not None:
             sys.stdout.write(r.text)
             sys.stdout.flush()
@@ -180,7 +222,9 @@ def _terminal_width() -> int:
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules_cmd(fmt: str, lang: str) -> None:
     """List every rule: code, name, default severity, fixable, summary."""
@@ -190,12 +234,18 @@ def rules_cmd(fmt: str, lang: str) -> None:
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([rule_json(r) for r in registry.sorted()], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps([rule_json(r) for r in registry.sorted()], ensure_ascii=False, indent=2)
+        )
         return
     for r in registry.sorted():
         fixable = {"none": " ", "sometimes": "*", "always": "*"}[r.fix.value]
-        off = "" if r.default_enabled else (" （默认关闭）" if lang == "zh" else " (off by default)")
-        click.echo(f"{r.code:<6} {r.name:<28} {r.severity.label:<8} {fixable} {r.summary.get(lang)}{off}")
+        off = (
+            "" if r.default_enabled else (" （默认关闭）" if lang == "zh" else " (off by default)")
+        )
+        click.echo(
+            f"{r.code:<6} {r.name:<28} {r.severity.label:<8} {fixable} {r.summary.get(lang)}{off}"
+        )
 
 
 @main.command()

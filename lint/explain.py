@@ -40,8 +40,10 @@ def _options(rule: type[Rule]) -> list[tuple[str, str, Any]]:
     hints = typing.get_type_hints(rule.Options)
     out = []
     for f in rule.option_fields():
-        default = f.default if f.default is not MISSING else (
-            f.default_factory() if f.default_factory is not MISSING else None
+        default = (
+            f.default
+            if f.default is not MISSING
+            else (f.default_factory() if f.default_factory is not MISSING else None)
         )
         tp = hints.get(f.name, f.type)
         out.append((f.name.replace("_", "-"), getattr(tp, "__name__", str(tp)), default))
@@ -56,7 +58,14 @@ def explain_text(rule: type[Rule], lang: str) -> str:
         lines.append(h["off"])
     if rule.standard:
         lines.append(f"{h['standard']}: {rule.standard}")
-    lines += ["", f"## {h['what']}", rule.summary.get(lang), "", f"## {h['why']}", rule.rationale.get(lang)]
+    lines += [
+        "",
+        f"## {h['what']}",
+        rule.summary.get(lang),
+        "",
+        f"## {h['why']}",
+        rule.rationale.get(lang),
+    ]
     bads = [e.bad for e in rule.examples if e.bad]
     goods = [e.good for e in rule.examples if e.good]
     if bads:
@@ -69,7 +78,7 @@ def explain_text(rule: type[Rule], lang: str) -> str:
     if opts:
         lines += ["", f"## {h['options']}"]
         lines += [f"    {n} ({t}) = {d!r}" for n, t, d in opts]
-        lines.append(f"    [rules.{rule.name}]  severity = \"{rule.severity.label}\"")
+        lines.append(f'    [rules.{rule.name}]  severity = "{rule.severity.label}"')
     return "\n".join(lines)
 
 

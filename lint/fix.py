@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -32,11 +33,13 @@ def select_fixes(diagnostics: Sequence[Diagnostic]) -> tuple[list[Edit], int]:
     for fix in fixes:
         edits = sorted(fix.edits)
         # a fix applies whole or not at all; touching insertions at the same point are overlaps too
-        if edits[0].start < last_end or (edits[0].start == last_end and chosen and (
-            edits[0].start == edits[0].end or chosen[-1].start == chosen[-1].end
-        )):
+        if edits[0].start < last_end or (
+            edits[0].start == last_end
+            and chosen
+            and (edits[0].start == edits[0].end or chosen[-1].start == chosen[-1].end)
+        ):
             continue
-        if any(a.end > b.start for a, b in zip(edits, edits[1:], strict=False)):
+        if any(a.end > b.start for a, b in itertools.pairwise(edits)):
             continue
         chosen.extend(edits)
         last_end = edits[-1].end

@@ -8,6 +8,7 @@ they are in the text, so line numbers stay right and a fix writes them back unch
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -41,7 +42,9 @@ def decode(raw: bytes, name: str) -> Decoded:
             try:
                 text = raw[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: not valid {enc} after its byte-order mark ({exc.reason}) at byte {exc.start}; re-save it as UTF-8") from None
+                raise InputError(
+                    f"{name}: not valid {enc} after its byte-order mark ({exc.reason}) at byte {exc.start}; re-save it as UTF-8"
+                ) from None
             return Decoded(text, SourceInfo(enc, True, detect_newline(text)), raw)
     if b"\x00" in raw:
         raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
@@ -99,7 +102,9 @@ def write_atomic(path: Path, text: str, source: SourceInfo, original: bytes) -> 
     try:
         data = encode(text, source)
     except UnicodeEncodeError:
-        raise InputError(f"{path}: the fixed text cannot be stored as {source.encoding}; not written") from None
+        raise InputError(
+            f"{path}: the fixed text cannot be stored as {source.encoding}; not written"
+        ) from None
     try:
         if path.read_bytes() != original:
             raise InputError(f"{path}: changed on disk since it was read; not written, run again")
@@ -117,8 +122,6 @@ def write_atomic(path: Path, text: str, source: SourceInfo, original: bytes) -> 
             raise PermissionError(13, "file is read-only")
         os.replace(tmp, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise InputError(f"{path}: cannot write ({exc.strerror or exc}); left unchanged") from None

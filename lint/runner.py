@@ -146,7 +146,9 @@ def lint_document(doc: Document, ruleset: RuleSet) -> tuple[list[Diagnostic], di
 
 def _locate(r: Related, doc: Document) -> Related:
     if r.path is None and r.position is None:
-        return Related(r.span, r.note, None, (*doc.line_col(r.span.start), *doc.line_col(r.span.end)))
+        return Related(
+            r.span, r.note, None, (*doc.line_col(r.span.start), *doc.line_col(r.span.end))
+        )
     return r
 
 

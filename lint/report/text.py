@@ -43,7 +43,11 @@ LABELS = {
     },
 }
 
-SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+SEVERITY_STYLE = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "bold yellow",
+    Severity.INFO: "bold cyan",
+}
 
 
 class Styler:
@@ -63,7 +67,9 @@ class Styler:
 
 
 class TextReporter:
-    def __init__(self, out: TextIO, *, lang: str = "zh", color: bool = False, width: int = 80) -> None:
+    def __init__(
+        self, out: TextIO, *, lang: str = "zh", color: bool = False, width: int = 80
+    ) -> None:
         self.lang = lang
         self.width = max(width, 40)
         self.style = Styler(color)
@@ -102,14 +108,20 @@ class TextReporter:
         lab = self.labels
         if end_line != line:
             n = end_line - line + 1
-            out.append(f"{' ' * (gutter + 1)}= {lab['span']}：" if self.lang == "zh" else f"{' ' * (gutter + 1)}= {lab['span']}: ")
+            out.append(
+                f"{' ' * (gutter + 1)}= {lab['span']}："
+                if self.lang == "zh"
+                else f"{' ' * (gutter + 1)}= {lab['span']}: "
+            )
             out[-1] += lab["lines"].format(n=n, line=end_line, col=end_col)
         sep = "：" if self.lang == "zh" else ": "
         if d.help is not None:
             fixable = d.fix is not None
             label = lab["fix"] if fixable else lab["help"]
             extra = lab["unsafe"] if fixable and d.fix is not None and not d.fix.safe else ""
-            out.append(f"{' ' * (gutter + 1)}= {s(label, 'bold')}{sep}{d.help.get(self.lang)}{extra}")
+            out.append(
+                f"{' ' * (gutter + 1)}= {s(label, 'bold')}{sep}{d.help.get(self.lang)}{extra}"
+            )
         for r in d.related:
             where = r.path or d.path
             pos = f":{r.position[0]}:{r.position[1]}" if r.position else ""

@@ -9,7 +9,9 @@ from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import normalize_for_compare
 
-_FIRST = "一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础，确保人民政协事业沿着正确方向前进。"
+_FIRST = (
+    "一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础，确保人民政协事业沿着正确方向前进。"
+)
 _OTHER = "二、坚持围绕中心、服务大局，着力助推经济社会高质量发展，持续发出政协好声音。"
 
 
