@@ -1,3 +1,3 @@
-"""wenlint's engine: document model, rule protocol and registry, runner, config, fixes, reporters."""
+"""wenlint's engine: document model, rule protocol, registry, runner, config, fixes, reporters."""
 
 __version__ = "0.1.0"

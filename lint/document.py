@@ -45,7 +45,7 @@ class SourceInfo:
 
 
 class LineIndex:
-    """Offsets of line starts (LF, CRLF and CR all end a line); maps offsets to 1-based line/column."""
+    """Offsets of line starts (LF, CRLF and CR each end a line); offsets to 1-based line/column."""
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -91,9 +91,9 @@ class LineIndex:
 class Block:
     """A paragraph-like unit: a line of a text file, or a Markdown paragraph, heading or list item.
 
-    ``text`` is the block's slice of the prose view, stripped of surrounding whitespace; ``start`` is
-    its offset in the document. Rules turn positions inside ``text`` into document spans with
-    ``span()``, never by adding offsets by hand.
+    ``text`` is the block's slice of the prose view, stripped of surrounding whitespace;
+    ``start`` is its offset in the document. Rules turn positions inside ``text`` into document
+    spans with ``span()``, never by adding offsets by hand.
     """
 
     index: int
@@ -144,7 +144,7 @@ class Document:
     @cached_property
     def _prose(self) -> tuple[str, list[Block]]:
         if self.markdown:
-            from lint.markup import markdown_prose
+            from lint.markup import markdown_prose  # type: ignore[import-not-found,unused-ignore]
 
             return markdown_prose(self.text)
         return self.text, text_blocks(self.text)

@@ -1,4 +1,4 @@
-"""Rule documentation generated from the rule's fields: ``wenlint explain`` and ``rules --format json``."""
+"""Rule documentation generated from the rule's fields (``explain``, ``rules --format json``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from lint.rule import FixAvailability, Rule
 
-_H = {
+_H: dict[str, dict[str, Any]] = {
     "zh": {
         "what": "规则说明",
         "why": "为什么",

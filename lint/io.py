@@ -43,7 +43,8 @@ def decode(raw: bytes, name: str) -> Decoded:
                 text = raw[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"{name}: not valid {enc} after its byte-order mark ({exc.reason}) at byte {exc.start}; re-save it as UTF-8"
+                    f"{name}: not valid {enc} after its byte-order mark (byte {exc.start}); "
+                    "re-save it as UTF-8"
                 ) from None
             return Decoded(text, SourceInfo(enc, True, detect_newline(text)), raw)
     if b"\x00" in raw:

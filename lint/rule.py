@@ -87,7 +87,8 @@ class Rule:
         pass
 
     def __init__(self, options: Options | None = None) -> None:
-        self.options = options if options is not None else self.Options()
+        # Typed Any: each rule reads its own Options subclass's fields.
+        self.options: Any = options if options is not None else self.Options()
 
     def check(self, doc: Document, ctx: Context) -> None:  # pragma: no cover - interface
         raise NotImplementedError

@@ -59,9 +59,9 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], list[str]]) -> Su
                 open_ranges.setdefault(c, m.end())
         else:  # enable
             for c in sorted(codes) if codes else list(open_ranges):
-                start = open_ranges.pop(c, None)
-                if start is not None:
-                    sup.ranges.append((start, m.start(), frozenset([c]) if c else None))
+                if c in open_ranges:
+                    begin = open_ranges.pop(c)
+                    sup.ranges.append((begin, m.start(), frozenset([c]) if c else None))
     for c, start in open_ranges.items():
         sup.ranges.append((start, len(text), frozenset([c]) if c else None))
     return sup

@@ -9,7 +9,7 @@ UPDATE = os.environ.get("WENLINT_UPDATE_SNAPSHOTS") == "1"
 
 
 def assert_snapshot(path: Path, actual: str) -> None:
-    """Compare with a reviewed snapshot; WENLINT_UPDATE_SNAPSHOTS=1 rewrites it (review the diff)."""
+    """Compare with a reviewed snapshot; WENLINT_UPDATE_SNAPSHOTS=1 rewrites it."""
     if UPDATE or not path.exists():
         path.write_text(actual, encoding="utf-8")
         if not UPDATE:

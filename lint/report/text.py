@@ -12,7 +12,7 @@ Long lines are shown as a window around the span with … on the cut sides.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
@@ -78,7 +78,7 @@ class TextReporter:
             from rich.console import Console
 
             self._console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
-            self._write = lambda s: self._console.print(s, end="")
+            self._write: Callable[[str], object] = lambda s: self._console.print(s, end="")
         else:
             self._write = out.write
 
@@ -179,7 +179,10 @@ class TextReporter:
                 line += f"；{errors} 个文件无法检查"
         else:
             if total:
-                line = f"Found {total} problem{'s' * (total != 1)} ({e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {i} info)"
+                line = (
+                    f"Found {total} problem{'s' * (total != 1)} ({e} error{'s' * (e != 1)}, "
+                    f"{w} warning{'s' * (w != 1)}, {i} info)"
+                )
                 if fixable:
                     line += f"; {fixable} fixable with --fix"
             else:

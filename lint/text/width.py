@@ -1,4 +1,4 @@
-"""Display width of text in a terminal: East Asian wide and full-width characters take two columns."""
+"""Display width in a terminal: East Asian wide and full-width characters take two columns."""
 
 from __future__ import annotations
 
