@@ -1,0 +1,176 @@
+"""The benchmark: ``python -m lint.bench``.
+
+Builds its corpus from ``seeds/`` (1,000 files of about 10 KB, the seed's paragraphs shuffled and
+varied, plus one file of about 10 MB), then prints: throughput with all rules and with each family
+alone, the costliest rules, start-up time of ``wenlint check`` on a one-line file (median of
+repeated runs), peak memory, and, when autocorrect-py is installed (``pip install -e '.[bench]'``),
+the same figures for autocorrect on the same corpus in the same run. Timings are wall-clock on a
+shared machine: compare the ratios within one run, not absolute numbers across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_AUTOCORRECT = """
+import sys, pathlib, autocorrect_py
+n = 0
+for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.txt")):
+    n += len(autocorrect_py.lint_for(p.read_text("utf-8"), str(p)).lines)
+print(n)
+"""
+
+
+def build_corpus(
+    seeds: Path, out: Path, files: int, file_kb: int, big_mb: float
+) -> tuple[Path, Path]:
+    """Deterministic corpus: paragraphs of the seeds shuffled into files, numbers varied."""
+    paras: list[str] = []
+    for p in sorted(seeds.glob("*.txt")):
+        paras += [x.strip() for x in p.read_text("utf-8").splitlines() if x.strip()]
+    if not paras:
+        raise SystemExit(f"no .txt seeds in {seeds}")
+    rng = random.Random(20240226)
+    corpus = out / "corpus"
+    marker = out / f".built-{files}-{file_kb}-{big_mb}"
+    big = out / "big" / "big.txt"
+    if marker.exists():
+        return corpus, big
+    corpus.mkdir(parents=True, exist_ok=True)
+    big.parent.mkdir(parents=True, exist_ok=True)
+    digits = re.compile(r"\d+")
+    for i in range(files):
+        chunk: list[str] = []
+        size = 0
+        while size < file_kb * 1024:
+            para = rng.choice(paras)
+            para = digits.sub(lambda m: str(int(m.group()) + rng.randint(0, 9)), para)
+            chunk.append(para)
+            size += len(para.encode("utf-8")) + 2
+        (corpus / f"doc{i:04d}.txt").write_text("\n\n".join(chunk) + "\n", "utf-8")
+    with big.open("w", encoding="utf-8") as fh:
+        written = 0
+        for p in sorted(corpus.glob("*.txt")):
+            if written >= big_mb * 1024 * 1024:
+                break
+            t = p.read_text("utf-8")
+            fh.write(t + "\n")
+            written += len(t.encode("utf-8")) + 1
+    marker.touch()
+    return corpus, big
+
+
+def run(cmd: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MB (of the process), exit code."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    return elapsed, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+
+
+def size_mb(path: Path) -> float:
+    files = [path] if path.is_file() else list(path.rglob("*.txt"))
+    return sum(f.stat().st_size for f in files) / 1e6
+
+
+def wenlint_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("wenlint")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lint.cli"]
+
+
+def startup(tmp: Path, repeat: int) -> float:
+    one = tmp / "one-line.txt"
+    one.write_text("今天的会议按时召开。\n", "utf-8")
+    times = [run([*wenlint_cmd(), "check", "--no-config", str(one)])[0] for _ in range(repeat)]
+    return statistics.median(times)
+
+
+def rule_costs(corpus: Path, limit: int) -> list[tuple[str, float]]:
+    """Seconds per rule over the corpus, in-process, costliest first."""
+    from lint.config import Config
+    from lint.document import Document
+    from lint.io import read_file
+    from lint.registry import load_registry
+    from lint.runner import build_ruleset, lint_document
+
+    registry = load_registry()
+    rs = build_ruleset(registry, Config(select=["ALL"]))
+    timings: dict[str, float] = {}
+    for p in sorted(corpus.rglob("*.txt")):
+        d = read_file(p)
+        lint_document(Document(str(p), d.text, source=d.source), rs, timings)
+    names = {c: r.name for c, r in registry.rules.items()}
+    ranked = sorted(timings.items(), key=lambda kv: -kv[1])[:limit]
+    return [(f"{code} {names.get(code, '')}".strip(), secs) for code, secs in ranked]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lint.bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    ap.add_argument("--out", type=Path, default=ROOT / ".bench")
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--file-kb", type=int, default=10)
+    ap.add_argument("--big-mb", type=float, default=10)
+    ap.add_argument("--repeat", type=int, default=7, help="start-up runs (median)")
+    ap.add_argument("--families", default="D,W,N,P,S,F,C")
+    ap.add_argument("--jobs", default=None, help="pass --jobs N to wenlint (when supported)")
+    args = ap.parse_args(argv)
+
+    corpus, big = build_corpus(args.seeds, args.out, args.files, args.file_kb, args.big_mb)
+    mb, big_mb = size_mb(corpus), size_mb(big)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(f"corpus: {args.files} files, {mb:.1f} MB; big file: {big_mb:.1f} MB\n")
+
+    base = [*wenlint_cmd(), "check", "--no-config", "-q"]
+    jobs = ["--jobs", args.jobs] if args.jobs else []
+    rows: list[tuple[str, float, float, int]] = []
+    secs, rss, _ = run([*base, *jobs, "--select", "ALL", str(corpus)])
+    rows.append(("wenlint, all rules", secs, mb / secs, rss))
+    secs, rss, _ = run([*base, *jobs, "--select", "ALL", str(big)])
+    rows.append(("wenlint, all rules, one big file", secs, big_mb / secs, rss))
+    for fam in [f for f in args.families.split(",") if f]:
+        secs, rss, code = run([*base, *jobs, "--select", fam, str(corpus)])
+        if code == 2:
+            continue  # family not registered
+        rows.append((f"wenlint, family {fam} only", secs, mb / secs, rss))
+    try:
+        import autocorrect_py  # noqa: F401
+
+        secs, rss, _ = run([sys.executable, "-c", _AUTOCORRECT, str(corpus)])
+        rows.append(("autocorrect-py (peer), same corpus", secs, mb / secs, rss))
+        ac = secs
+    except ImportError:
+        ac = None
+    print(f"{'run':<40} {'seconds':>8} {'MB/s':>8} {'peak MB':>8}")
+    for name, secs, rate, rss in rows:
+        print(f"{name:<40} {secs:>8.2f} {rate:>8.2f} {rss:>8}")
+    if ac:
+        print(f"\nwenlint (all rules) / autocorrect throughput ratio: {ac / rows[0][1]:.2f}")
+    else:
+        print("\nautocorrect-py not installed: pip install -e '.[bench]' to compare")
+    print(
+        f"\nstart-up, `wenlint check` on a one-line file: {startup(args.out, args.repeat):.3f} s "
+        f"(median of {args.repeat})"
+    )
+    print("\ncostliest rules (in-process, whole corpus):")
+    for name, s in rule_costs(corpus, 10):
+        print(f"  {name:<36} {s:>7.2f} s  {mb / s if s else float('inf'):>8.1f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""The benchmark script runs from one command on a small corpus and reports every figure
+(that it runs and reports, not how fast: timings are never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_bench_runs_and_reports(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lint.bench",
+            "--files",
+            "4",
+            "--file-kb",
+            "4",
+            "--big-mb",
+            "0.02",
+            "--repeat",
+            "1",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    assert "corpus: 4 files" in out
+    assert "wenlint, all rules " in out and "one big file" in out
+    assert "wenlint, family D only" in out
+    assert "start-up, `wenlint check` on a one-line file:" in out
+    assert "D101 duplicate-block" in out.split("costliest rules")[1]
+    assert len(list((tmp_path / "corpus").glob("*.txt"))) == 4
