@@ -4,6 +4,7 @@ rules. Output is left to the reporters; this module returns results file by file
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ class Options:
     fix: bool = False
     diff: bool = False
     stdin_filename: str | None = None
+    timing: bool = False
 
 
 @dataclass
@@ -49,8 +51,10 @@ class FileResult:
     fixed: int = 0
     diff: str = ""
     kept: dict[str, Any] = field(default_factory=dict)
-    ruleset: RuleSet | None = None
+    ruleset: RuleSet | None = None  # not sent back from worker processes
     unconverged: bool = False
+    timings: dict[str, float] | None = None
+    stdin: bool = False
 
 
 class Checker:
@@ -116,7 +120,7 @@ class Checker:
     # -- linting ---------------------------------------------------------------------------------
     def check_file(self, shown: str, path: Path | None, stdin: bytes | None = None) -> FileResult:
         name = self.options.stdin_filename or STDIN if path is None else shown
-        result = FileResult(name)
+        result = FileResult(name, stdin=path is None)
         try:
             decoded = decode(stdin or b"", name) if path is None else read_file(path)
             cfg = self.config_for(
@@ -130,10 +134,11 @@ class Checker:
         markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
         text = decoded.text
 
+        result.timings = {} if self.options.timing else None
+
         def lint(t: str) -> list[Diagnostic]:
-            diags, kept = lint_document(
-                Document(name, t, source=decoded.source, markdown=markdown), ruleset
-            )
+            doc = Document(name, t, source=decoded.source, markdown=markdown)
+            diags, kept = lint_document(doc, ruleset, result.timings)
             result.kept = kept
             return diags
 
@@ -162,12 +167,33 @@ class Checker:
         result.text = text
         return result
 
+    def run(
+        self, targets: Sequence[tuple[str, Path | None]], stdin: bytes | None, jobs: int
+    ) -> Iterator[FileResult]:
+        """Results in ``targets`` order; files are linted in ``jobs`` worker processes when there
+        are several (the order, and so the output, is the same as a serial run)."""
+        files = [t for t in targets if t[1] is not None]
+        if jobs <= 1 or len(files) < 2 or stdin is not None:
+            for shown, path in targets:
+                yield self.check_file(shown, path, stdin if path is None else None)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _WORKER
+        _WORKER = self
+        ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        chunk = max(1, min(16, len(files) // (jobs * 8)))
+        with ProcessPoolExecutor(min(jobs, len(files)), mp_context=ctx) as pool:
+            yield from pool.map(_check_in_worker, files, chunksize=chunk)
+
     def finish(self, results: Sequence[FileResult]) -> list[FileResult]:
         """Cross-file findings, grouped by file, positioned by re-reading that file."""
         by_ruleset: dict[int, tuple[RuleSet, list[tuple[str, dict[str, Any]]]]] = {}
         for r in results:
-            if r.ruleset is not None and r.kept:
-                by_ruleset.setdefault(id(r.ruleset), (r.ruleset, []))[1].append((r.path, r.kept))
+            if r.kept and not r.error:
+                rs = r.ruleset or self.ruleset_for(self.config_for(Path(r.path)))
+                by_ruleset.setdefault(id(rs), (rs, []))[1].append((r.path, r.kept))
         out: dict[str, FileResult] = {}
         texts = {r.path: r.text for r in results}
         for ruleset, kept in by_ruleset.values():
@@ -191,6 +217,16 @@ class Checker:
             return read_file(Path(path)).text
         except InputError:
             return ""
+
+
+_WORKER: Checker | None = None
+
+
+def _check_in_worker(target: tuple[str, Path | None]) -> FileResult:
+    assert _WORKER is not None, "worker started without a checker"
+    result = _WORKER.check_file(*target)
+    result.ruleset = None  # rule objects stay in the worker; the main process has its own
+    return result
 
 
 def unified_diff(name: str, before: str, after: str) -> str:

@@ -90,6 +90,14 @@ def main() -> None:
 )
 @click.option("--statistics", is_flag=True, help="Print counts per rule.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes when linting several files [0 = one per core].",
+)
+@click.option("--timing", is_flag=True, help="Print the time each rule took (on stderr).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -106,6 +114,8 @@ def check(
     color: str,
     statistics: bool,
     quiet: bool,
+    jobs: int,
+    timing: bool,
 ) -> None:
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
@@ -134,6 +144,7 @@ def check(
         fix=fix,
         diff=diff,
         stdin_filename=stdin_filename,
+        timing=timing,
     )
     try:
         checker = Checker(registry, options)
@@ -160,8 +171,10 @@ def check(
     errors = [f"{p}: no such file or directory" for p in missing]
     for e in errors:
         click.echo(f"wenlint: error: {e}", err=True)
-    for shown, path in targets:
-        r = checker.check_file(shown, path, stdin_bytes if path is None else None)
+    timings: dict[str, float] = {}
+    for r in checker.run(targets, stdin_bytes, jobs or os.cpu_count() or 1):
+        for code, secs in (r.timings or {}).items():
+            timings[code] = timings.get(code, 0.0) + secs
         if r.error:
             errors.append(r.error)
             click.echo(f"wenlint: error: {r.error}", err=True)
@@ -169,7 +182,7 @@ def check(
             click.echo(
                 f"wenlint: warning: {r.path}: fixes did not converge; check the result", err=True
             )
-        if path is None and fix and r.text is not None:
+        if r.stdin and fix and r.text is not None:
             sys.stdout.write(r.text)
             sys.stdout.flush()
         elif diff:
@@ -177,7 +190,7 @@ def check(
         elif fmt == "text" and r.diagnostics:
             reporter.file(r.text, _lines(r.text), r.diagnostics)
         all_diags.extend(r.diagnostics)
-        if fmt == "text" and path is not None:
+        if fmt == "text" and not r.stdin:
             r.text = None  # keep memory to the largest file, not the corpus
         results.append(r)
     for extra in checker.finish(results):
@@ -185,6 +198,8 @@ def check(
             reporter.file(extra.text, _lines(extra.text), extra.diagnostics)
         all_diags.extend(extra.diagnostics)
     internal = any(d.code == "E001" for d in all_diags)
+    if timing:
+        _print_timings(registry, timings)
     fixed = sum(r.fixed for r in results)
 
     if fmt == "json" and not diff and not (fix and stdin_bytes is not None):
@@ -202,6 +217,16 @@ def check(
     if diff:
         sys.exit(EXIT_FINDINGS if any(r.diff for r in results) else EXIT_OK)
     sys.exit(EXIT_FINDINGS if any(d.severity >= threshold for d in all_diags) else EXIT_OK)
+
+
+def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
+    """Per-rule cost, costliest first (like textlint's TIMING=1); on stderr, so JSON stays valid."""
+    total = sum(timings.values()) or 1.0
+    click.echo(f"{'rule':<34} {'ms':>10} {'share':>7}", err=True)
+    for code, secs in sorted(timings.items(), key=lambda kv: -kv[1]):
+        rule = registry.rules.get(code)
+        label = f"{code} {rule.name}" if rule else code
+        click.echo(f"{label:<34} {secs * 1000:>10.1f} {secs / total:>7.1%}", err=True)
 
 
 def _lines(text: str | None) -> Any:
