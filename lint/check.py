@@ -3,7 +3,6 @@ rules. Output is left to the reporters; this module returns results file by file
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -230,6 +229,8 @@ def _check_in_worker(target: tuple[str, Path | None]) -> FileResult:
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
+    import difflib
+
     return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True),

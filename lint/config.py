@@ -7,7 +7,6 @@ name the key and the file.
 
 from __future__ import annotations
 
-import tomllib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +61,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(p: Path) -> bool:
+    import tomllib
+
     try:
         return "wenlint" in tomllib.loads(p.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -69,6 +70,8 @@ def _has_tool_table(p: Path) -> bool:
 
 
 def load_config(path: Path) -> Config:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except OSError as exc:

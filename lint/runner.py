@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import time
-import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -165,6 +164,8 @@ def _locate(r: Related, doc: Document) -> Related:
 
 
 def internal_error(path: str, rule: Rule, exc: BaseException) -> Diagnostic:
+    import traceback
+
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
     detail = f"{type(exc).__name__}: {exc}{where}"
