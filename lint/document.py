@@ -144,10 +144,12 @@ class Document:
     @cached_property
     def _prose(self) -> tuple[str, list[Block]]:
         if self.markdown:
-            from lint.markup import markdown_prose  # type: ignore[import-not-found,unused-ignore]
+            from lint.markup import markdown_prose
 
             return markdown_prose(self.text)
-        return self.text, text_blocks(self.text)
+        from lint.markup import plain_prose
+
+        return plain_prose(self.text)
 
     @property
     def view(self) -> str:

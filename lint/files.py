@@ -1,36 +1,143 @@
-"""Finding the files to lint: explicit files always, directories walked for the include globs."""
+"""Finding the files to lint: explicit files always, directories walked for the include globs.
+
+Walking a directory:
+
+- files whose name or path (relative to the config's folder) matches an ``include`` glob
+  (default ``*.txt``, ``*.md``) and no ``exclude`` glob;
+- hidden files and folders (a name starting with ``.``) are skipped;
+- ``.gitignore`` files are respected, with git's rules (negation, anchoring, folder patterns): the
+  ones inside the walked tree, and those of the folders above it up to the root of its git
+  repository (the folder holding ``.git``), plus ``.git/info/exclude``;
+- symbolic links to folders are not followed (a loop cannot hang the walk); symbolic links to
+  files are linted (once: the checker skips a file it has already seen), dangling ones skipped;
+- only regular files: a FIFO or a device found in a folder would block the read;
+- the order is stable: names sorted by code point, a folder's files before its subfolders.
+
+A file named explicitly on the command line is linted even when hidden or ignored by git (what
+ruff and ripgrep do too); the config's ``exclude`` still applies to it (see ``excluded``).
+"""
 
 from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 
 def _matches(rel: str, name: str, globs: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs)
 
 
+class GitIgnore:
+    """The .gitignore files in force under one folder, outermost first."""
+
+    def __init__(self, specs: list[tuple[Path, Any]] | None = None) -> None:
+        self.specs = specs or []
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        verdict: bool | None = None
+        for base, spec in self.specs:
+            try:
+                rel = path.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            if is_dir:
+                rel += "/"
+            res = spec.check_file(rel)
+            if res.include is not None:
+                verdict = res.include
+        return bool(verdict)
+
+    def within(self, folder: Path) -> GitIgnore:
+        """The rules for ``folder``'s contents: these plus its own .gitignore, if any."""
+        spec = _load(folder / ".gitignore")
+        return GitIgnore([*self.specs, (folder, spec)]) if spec is not None else self
+
+    @classmethod
+    def above(cls, folder: Path) -> GitIgnore:
+        """The .gitignore files of the folders above ``folder`` within its git repository."""
+        folder = folder.resolve()
+        repo = next((d for d in (folder, *folder.parents) if (d / ".git").exists()), None)
+        if repo is None:
+            return cls()
+        specs: list[tuple[Path, Any]] = []
+        exclude = _load(repo / ".git" / "info" / "exclude")
+        if exclude is not None:
+            specs.append((repo, exclude))
+        chain = [d for d in (folder.parent, *folder.parent.parents) if d.is_relative_to(repo)]
+        for d in reversed(chain):
+            spec = _load(d / ".gitignore")
+            if spec is not None:
+                specs.append((d, spec))
+        return cls(specs)
+
+
+def _load(path: Path) -> Any:
+    try:
+        lines = path.read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
 def walk(
-    root: Path, include: Sequence[str], exclude: Sequence[str], base: Path | None = None
+    root: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    base: Path | None = None,
+    *,
+    gitignore: bool = True,
 ) -> Iterator[Path]:
-    """Files under ``root`` matching ``include``, in a stable order; hidden folders and files
-    matching ``exclude`` (relative to ``base``, default ``root``) are skipped; symlinked folders
-    are not followed, so loops cannot hang the walk."""
-    base = base or root
-    for dirpath, dirnames, filenames in os.walk(root):
-        d = Path(dirpath)
-        rel_dir = _rel(d, base)
-        dirnames[:] = sorted(
-            n
-            for n in dirnames
-            if not n.startswith(".") and not _matches(f"{rel_dir}{n}", n, exclude)
-        )
-        for name in sorted(filenames):
-            rel = f"{rel_dir}{name}"
-            if _matches(rel, name, include) and not _matches(rel, name, exclude):
-                yield d / name
+    """Files under ``root`` to lint, in a stable order (see the module docstring). ``exclude``
+    globs are relative to ``base`` (default ``root``)."""
+    base = (base or root).resolve()
+    ignore = GitIgnore.above(root) if gitignore else GitIgnore()
+    yield from _walk(root, root.resolve(), include, exclude, base, ignore, gitignore)
+
+
+def _walk(
+    d: Path,
+    real: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    base: Path,
+    ignore: GitIgnore,
+    gitignore: bool,
+) -> Iterator[Path]:
+    if gitignore:
+        ignore = ignore.within(real)
+    try:
+        entries = sorted(os.scandir(d), key=lambda e: e.name)
+    except OSError:
+        return  # unreadable folder: nothing to lint in it (named files still report errors)
+    rel_dir = _rel(real, base)
+    subdirs: list[os.DirEntry[str]] = []
+    for e in entries:
+        name = e.name
+        if name.startswith("."):
+            continue
+        rel = f"{rel_dir}{name}"
+        try:
+            if e.is_dir(follow_symlinks=False):
+                if not _matches(rel, name, exclude) and not ignore.ignored(real / name, True):
+                    subdirs.append(e)
+                continue
+            if not _matches(rel, name, include) or _matches(rel, name, exclude):
+                continue
+            if not stat.S_ISREG(os.stat(e.path).st_mode):  # follows a file symlink
+                continue
+        except OSError:
+            continue  # dangling symbolic link, or gone since listed
+        if ignore.ignored(real / name, False):
+            continue
+        yield d / name
+    for e in subdirs:
+        yield from _walk(d / e.name, real / e.name, include, exclude, base, ignore, gitignore)
 
 
 def _rel(d: Path, base: Path) -> str:

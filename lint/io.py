@@ -1,8 +1,22 @@
 """Reading files the way Chinese offices store them, and writing them back the same way.
 
-Decoding order: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32); else strict UTF-8; else GB18030 (a
-superset of GBK and GB2312). NUL bytes without a UTF-16/32 BOM mean binary. Newlines are kept as
-they are in the text, so line numbers stay right and a fix writes them back unchanged.
+Decoding order:
+
+1. A byte-order mark decides: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE.
+2. NUL bytes without a BOM: UTF-16 without a BOM when every NUL falls on the same byte of a code
+   unit (the high byte of ASCII characters and line breaks) and the result decodes strictly to
+   text with no control characters; otherwise the file is binary and skipped.
+3. Strict UTF-8. UTF-8 is tried before GB18030 because the reverse mistake is the common one:
+   UTF-8 Chinese (three bytes a character) very often also decodes as GB18030 into nonsense
+   ("中文" → "涓枃"), while real GBK text is almost never valid UTF-8 (GBK lead bytes 0x81–0xFE
+   followed by 0x40–0xFE rarely form UTF-8 sequences for more than a few characters in a row).
+4. Text that is mostly valid UTF-8 with a few bad bytes is damaged UTF-8, not GBK: it is reported
+   with the line of the first bad byte and skipped, rather than decoded into GB18030 nonsense.
+5. GB18030 (a superset of GBK and GB2312, the default of Chinese editions of Windows).
+
+Whatever decodes, text with many control characters is binary. A decoded file is never altered:
+newlines stay as they are in the text (LF, CRLF, CR, even mixed), so line numbers hold and a fix
+writes them back unchanged, in the same encoding and with the same BOM.
 """
 
 from __future__ import annotations
@@ -10,7 +24,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import tempfile
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,25 +52,82 @@ class Decoded:
 
 
 def decode(raw: bytes, name: str) -> Decoded:
+    """Decode a file's bytes (see the module docstring), or raise ``InputError``."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
                 text = raw[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"{name}: not valid {enc} after its byte-order mark (byte {exc.start}); "
-                    "re-save it as UTF-8"
+                    f"{name}: not valid {enc} after its byte-order mark (byte {exc.start}), "
+                    "skipped; re-save it as UTF-8"
                 ) from None
-            return Decoded(text, SourceInfo(enc, True, detect_newline(text)), raw)
+            return _checked(text, SourceInfo(enc, True, detect_newline(text)), raw, name)
     if b"\x00" in raw:
-        raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            text = raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        return Decoded(text, SourceInfo(enc, False, detect_newline(text)), raw)
-    raise InputError(f"{name}: cannot decode as UTF-8 or GB18030, skipped; re-save it as UTF-8")
+        text16 = _utf16_without_bom(raw)
+        if text16 is None:
+            raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
+        enc, text = text16
+        return _checked(text, SourceInfo(enc, False, detect_newline(text)), raw, name)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(raw):
+            line = raw.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise InputError(
+                f"{name}:{line}: invalid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {col} of "
+                "the line) in a file that is otherwise UTF-8, skipped; repair or re-save it"
+            ) from None
+    else:
+        return _checked(text, SourceInfo("utf-8", False, detect_newline(text)), raw, name)
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{name}: cannot decode as UTF-8 or GB18030, skipped; re-save it as UTF-8"
+        ) from None
+    return _checked(text, SourceInfo("gb18030", False, detect_newline(text)), raw, name)
+
+
+# C0 and C1 control characters other than tab, line feed, vertical tab, form feed, carriage
+# return and escape (an ANSI colour code in a log is text, a run of controls is not).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _checked(text: str, source: SourceInfo, raw: bytes, name: str) -> Decoded:
+    if _CONTROL.search(text) is not None:
+        controls = len(_CONTROL.findall(text))
+        if "\x00" in text or controls * 100 > len(text):
+            raise InputError(f"{name}: binary file ({controls} control characters), skipped")
+    return Decoded(text, source, raw)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Nine in ten non-ASCII characters decode as UTF-8: damaged UTF-8 rather than GBK."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(_NON_ASCII.findall(text))
+    return good >= 9 * bad
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """(encoding, text) when NUL-bearing bytes are plainly UTF-16 without a BOM, else None."""
+    if len(raw) % 2:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    # ASCII and line breaks put their zero byte high: odd positions in LE, even ones in BE.
+    if min(even, odd) * 20 > max(even, odd):
+        return None
+    enc = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or _CONTROL.search(text) is not None:
+        return None
+    return enc, text
 
 
 def detect_newline(text: str) -> str:
@@ -107,10 +179,17 @@ def write_atomic(path: Path, text: str, source: SourceInfo, original: bytes) -> 
             f"{path}: the fixed text cannot be stored as {source.encoding}; not written"
         ) from None
     try:
-        if path.read_bytes() != original:
+        # write through a symbolic link to the file it names, never replace the link itself
+        real = Path(os.path.realpath(path))
+        st = real.stat()
+        if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            # honoured even for root, who could write it: read-only is the owner's wish
+            raise InputError(f"{path}: file is read-only; fixes not written")
+        if real.read_bytes() != original:
             raise InputError(f"{path}: changed on disk since it was read; not written, run again")
-        st = path.stat()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".wenlint", dir=path.parent)
+        import tempfile  # only when writing: keeps start-up short
+
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".wenlint", dir=real.parent)
     except InputError:
         raise
     except OSError as exc:
@@ -119,9 +198,9 @@ def write_atomic(path: Path, text: str, source: SourceInfo, original: bytes) -> 
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, st.st_mode & 0o7777)
-        if not os.access(path, os.W_OK):
+        if not os.access(real, os.W_OK):
             raise PermissionError(13, "file is read-only")
-        os.replace(tmp, path)
+        os.replace(tmp, real)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
