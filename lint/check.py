@@ -11,7 +11,7 @@ from typing import Any
 
 from lint.config import Config, ConfigError, find_config, load_config
 from lint.diagnostic import Diagnostic
-from lint.document import Document
+from lint.document import Document, SourceInfo
 from lint.files import excluded, walk
 from lint.fix import fix_text
 from lint.io import InputError, decode, read_file, write_atomic
@@ -54,6 +54,7 @@ class FileResult:
     unconverged: bool = False
     timings: dict[str, float] | None = None
     stdin: bool = False
+    source: SourceInfo | None = None  # how the input was stored (stdin --fix writes it back so)
 
 
 class Checker:
@@ -130,6 +131,7 @@ class Checker:
             result.error = str(exc)
             return result
         result.ruleset = ruleset
+        result.source = decoded.source
         markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
         text = decoded.text
 

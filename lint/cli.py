@@ -182,9 +182,8 @@ def check(
             click.echo(
                 f"wenlint: warning: {r.path}: fixes did not converge; check the result", err=True
             )
-        if r.stdin and fix and r.text is not None:
-            sys.stdout.write(r.text)
-            sys.stdout.flush()
+        if r.stdin and fix:
+            _write_stdin_fix(r.text, r.source, stdin_bytes)
         elif diff:
             sys.stdout.write(r.diff)
         elif fmt == "text" and r.diagnostics:
@@ -217,6 +216,23 @@ def check(
     if diff:
         sys.exit(EXIT_FINDINGS if any(r.diff for r in results) else EXIT_OK)
     sys.exit(EXIT_FINDINGS if any(d.severity >= threshold for d in all_diags) else EXIT_OK)
+
+
+def _write_stdin_fix(text: str | None, source: Any, original: bytes | None) -> None:
+    """``--fix`` on stdin: the fixed text on stdout, in the input's encoding, BOM and newlines;
+    input that could not be decoded passes through unchanged, so a pipe never loses text."""
+    from lint.io import encode
+
+    sys.stdout.flush()
+    if text is None:
+        data = original or b""
+    else:
+        try:
+            data = encode(text, source) if source is not None else text.encode("utf-8")
+        except UnicodeEncodeError:
+            data = text.encode("utf-8", "surrogateescape")
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
