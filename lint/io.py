@@ -3,9 +3,9 @@
 Decoding order:
 
 1. A byte-order mark decides: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE.
-2. NUL bytes without a BOM: UTF-16 without a BOM when every NUL falls on the same byte of a code
-   unit (the high byte of ASCII characters and line breaks) and the result decodes strictly to
-   text with no control characters; otherwise the file is binary and skipped.
+2. NUL bytes without a BOM: UTF-16 without a BOM when one byte order decodes strictly to text
+   without control, unassigned or private-use characters (the wrong order, or binary data, is
+   full of them); otherwise the file is binary and skipped.
 3. Strict UTF-8. UTF-8 is tried before GB18030 because the reverse mistake is the common one:
    UTF-8 Chinese (three bytes a character) very often also decodes as GB18030 into nonsense
    ("中文" → "涓枃"), while real GBK text is almost never valid UTF-8 (GBK lead bytes 0x81–0xFE
@@ -93,6 +93,7 @@ def decode(raw: bytes, name: str) -> Decoded:
 # C0 and C1 control characters other than tab, line feed, vertical tab, form feed, carriage
 # return and escape (an ANSI colour code in a log is text, a run of controls is not).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_ASCII = re.compile("[\t\n\r -~]")
 _NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
@@ -105,29 +106,49 @@ def _checked(text: str, source: SourceInfo, raw: bytes, name: str) -> Decoded:
 
 
 def _mostly_utf8(raw: bytes) -> bool:
-    """Nine in ten non-ASCII characters decode as UTF-8: damaged UTF-8 rather than GBK."""
+    """Four in five non-ASCII bytes form valid UTF-8: damaged UTF-8 rather than GBK (GBK text is
+    about one in three, by chance). Each bad byte (or truncated sequence) counts once."""
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = len(_NON_ASCII.findall(text))
-    return good >= 9 * bad
+    good = len("".join(_NON_ASCII.findall(text)).encode("utf-8"))
+    return good >= 4 * bad
 
 
 def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
-    """(encoding, text) when NUL-bearing bytes are plainly UTF-16 without a BOM, else None."""
+    """(encoding, text) when NUL-bearing bytes are plainly UTF-16 without a BOM, else None.
+
+    Both byte orders are tried on a sample; text read in the wrong order, or binary data read as
+    UTF-16, is full of control, unassigned and private-use characters (a line feed read the wrong
+    way round is U+0A00, unassigned). The order that gives no such characters wins."""
     if len(raw) % 2:
         return None
-    even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    # ASCII and line breaks put their zero byte high: odd positions in LE, even ones in BE.
-    if min(even, odd) * 20 > max(even, odd):
+    sample = raw[:65536]
+    best: tuple[int, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(enc, errors="replace")
+        bad = sum(1 for ch in text if _unlikely(ch))
+        if best is None or bad < best[0]:
+            best = (bad, enc)
+    assert best is not None
+    if best[0] * 200 > len(sample) // 2:
         return None
-    enc = "utf-16-le" if odd > even else "utf-16-be"
+    enc = best[1]
     try:
         text = raw.decode(enc)
     except UnicodeDecodeError:
         return None
-    if "\x00" in text or _CONTROL.search(text) is not None:
-        return None
+    if "\x00" in text or _CONTROL.search(text) is not None or not _ASCII.search(text):
+        return None  # real text has a line break, a space or a digit somewhere
     return enc, text
+
+
+def _unlikely(ch: str) -> bool:
+    """Not a character of text: a control (but whitespace), unassigned, private use, U+FFFD."""
+    import unicodedata
+
+    if ch in "\t\n\r\f\v":
+        return False
+    return ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
 
 
 def detect_newline(text: str) -> str:
