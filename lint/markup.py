@@ -351,9 +351,15 @@ def _skip_link_tail(raw: str, j: int) -> int:
     return j
 
 
-def _walk_inline(children: Sequence[Any], raw: str, add: Callable[[int, int], None]) -> None:
-    """Mark the prose of one inline token: ``add(a, b)`` for each prose range of ``raw``.
-    Anything not recognised stays masked; on a mismatch the rest of the block stays masked."""
+def _walk_inline(
+    children: Sequence[Any],
+    raw: str,
+    add: Callable[[int, int], None],
+    code: Callable[[int, int], None] | None = None,
+) -> None:
+    """Mark the prose of one inline token: ``add(a, b)`` for each prose range of ``raw``, and
+    ``code(a, b)`` for each code span. Anything not recognised stays masked; on a mismatch the
+    rest of the block stays masked."""
     c = 0
     i = 0
     n = len(children)
@@ -392,6 +398,8 @@ def _walk_inline(children: Sequence[Any], raw: str, add: Callable[[int, int], No
             if q == -1:
                 return
             c = q + len(tok.markup)
+            if code is not None and t == "code_inline":
+                code(p, c)
         elif t == "html_inline":
             p = raw.find(tok.content, c)
             if p == -1:
@@ -437,6 +445,7 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
     tokens = _parser().parse(source)
 
     prose: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []  # code and math, where a comment is not a comment
     found: list[tuple[int, int, str, int, dict[str, Any]]] = []  # start, end, kind, level, meta
     list_depth = 0
     quote = 0
@@ -459,7 +468,10 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
                     prose.append((s, s + (e - a)))
                 a = e + 1
 
-        _walk_inline(children, raw.raw, add)
+        def add_code(a: int, b: int) -> None:
+            code.append((raw.to_src(a), raw.to_src(b - 1) + 1))
+
+        _walk_inline(children, raw.raw, add, add_code)
         if len(prose) == before:
             return None
         return prose[before][0], prose[-1][1]
@@ -495,6 +507,11 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
             row = -1
         elif t in ("fence", "code_block", "html_block", "hr", "math_block", "math_block_label"):
             item_seen = True
+            if t != "html_block" and t != "hr" and tok.map is not None:
+                a, b = tok.map
+                code.append(
+                    (starts[min(a, len(lines) - 1)], starts[b] if b < len(starts) else len(text))
+                )
         elif t == "inline":
             meta: dict[str, Any] = {}
             if quote:
@@ -534,7 +551,22 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
             col = -1
 
     view = mask_urls(_build_view(text, prose))
+    _last_code[:] = [text, code]
     return view, _make_blocks(view, found, starts)
+
+
+_last_code: list[Any] = []
+
+
+def markdown_code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the code blocks, inline code and math of a Markdown text: where a
+    ``<!-- wenlint-… -->`` is an example, not a suppression comment. Remembered from the last
+    ``markdown_prose`` call on the same text (the runner builds the view before it reads
+    suppressions), so the text is parsed once."""
+    if not _last_code or _last_code[0] is not text:
+        markdown_prose(text)
+    spans: list[tuple[int, int]] = _last_code[1]
+    return spans
 
 
 def _build_view(text: str, prose: list[tuple[int, int]]) -> str:

@@ -38,7 +38,14 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], list[str]]) -> Su
     if "wenlint-" not in text:
         return sup
     open_ranges: dict[str | None, int] = {}
+    code: list[tuple[int, int]] = []
+    if doc.markdown:
+        from lint.markup import markdown_code_spans
+
+        code = markdown_code_spans(text)
     for m in COMMENT_RE.finditer(text):
+        if code and any(a <= m.start() < b for a, b in code):
+            continue  # an example in a code block or inline code, not a comment
         kind = m.group(1)
         sup.comments.append(Span(m.start(), m.end()))
         tokens = m.group(2).replace(",", " ").split()
