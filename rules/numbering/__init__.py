@@ -1,7 +1,20 @@
-"""The numbering family."""
+"""N — numbering: the outline of a document checked against GB/T 9704-2012 §7.3.3."""
 
 from __future__ import annotations
 
 from lint.rule import Rule
+from rules.numbering.duplicate_item_title import DuplicateItemTitle
+from rules.numbering.misnumbered_enumeration import MisnumberedEnumeration
+from rules.numbering.misnumbered_item import MisnumberedItem
+from rules.numbering.mixed_marker_style import MixedMarkerStyle
+from rules.numbering.nonstandard_marker import NonstandardMarker
+from rules.numbering.reused_parent_marker import ReusedParentMarker
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (
+    MisnumberedItem,
+    DuplicateItemTitle,
+    ReusedParentMarker,
+    MixedMarkerStyle,
+    NonstandardMarker,
+    MisnumberedEnumeration,
+)

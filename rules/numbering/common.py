@@ -1,0 +1,26 @@
+"""Small helpers the N rules share: where an item's marker and title are, how a number is shown."""
+
+from __future__ import annotations
+
+from lint.document import Span
+from rules.numbering.markers import render
+from rules.numbering.outline import Item
+
+GBT9704 = "GB/T 9704-2012 §7.3.3"
+
+
+def marker_span(item: Item) -> Span:
+    m = item.marker
+    if m.synthetic:  # a Markdown list number: point at the start of the item's text
+        return item.block.span(0, min(1, len(item.block.text)))
+    return item.block.span(m.start, m.end)
+
+
+def title_span(item: Item) -> Span:
+    return item.block.span(item.marker.body, item.title_end)
+
+
+def number_as(item: Item, value: int) -> str:
+    """``value`` written the way ``item`` writes its number (四、 → 五、, （２） → （３）)."""
+    m = item.marker
+    return render(m.kind, value, None if m.synthetic else m.form)

@@ -1,0 +1,71 @@
+"""N302 duplicate-item-title: two sibling items with the same title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lint.diagnostic import Related
+from lint.document import Document
+from lint.rule import Context, Example, Rule, Severity, T
+from lint.text.chars import normalize_for_compare
+from rules.numbering.common import title_span
+from rules.numbering.outline import Item, outline_of
+
+
+class DuplicateItemTitle(Rule):
+    code = "N302"
+    name = "duplicate-item-title"
+    severity = Severity.WARNING
+    summary = T(
+        zh="同一层的两个项标题相同",
+        en="Two sibling items have the same title",
+    )
+    rationale = T(
+        zh="同级标题各管一块内容，标题相同说明要么复制后忘了改标题，要么两项本应合并。"
+        "标题取序号之后到第一个“。：；！？”或段尾的文字，比较时统一全角/半角并忽略空白；"
+        "只比较同一列表中的兄弟项。序号也相同的重复项由 N301 报告，这里不再重复。",
+        en="Sibling headings each head their own content; the same title twice means a heading "
+        "was copied and not edited, or two items should be merged. The title is the text after "
+        "the number up to the first 。：；！？ or the end, compared after folding width and "
+        "whitespace, among the items of one list. A repeated item with the same number too is "
+        "N301's finding and is not reported again.",
+    )
+    examples = (
+        Example(bad="一、加强组织领导。成立工作专班。\n\n二、加强组织领导。定期调度。\n"),
+        Example(good="一、加强组织领导。成立工作专班。\n\n二、强化督促检查。定期调度。\n"),
+        Example(good="一、总体要求\n\n（一）工作目标\n\n二、主要任务\n\n（一）工作目标\n"),
+    )
+    messages = {
+        "dup": T(
+            zh="同级标题“{title}”与前面的“{first}”项重复",
+            en="sibling title “{title}” repeats item “{first}”",
+        ),
+        "dup.help": T(
+            zh="修改本项标题，使之概括本项内容；若两项内容相同，合并为一项",
+            en="retitle this item after its own content, or merge the two items",
+        ),
+        "first": T(zh="首次出现", en="first occurrence"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        min_chars: int = 2  # titles shorter than this (after normalising) are not compared
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        for lst in outline_of(doc).lists:
+            seen: dict[str, Item] = {}
+            for item in lst.items:
+                key = normalize_for_compare(item.title)
+                if len(key) < self.options.min_chars:
+                    continue
+                first = seen.setdefault(key, item)
+                if first is item or first.value == item.value:
+                    continue
+                ctx.report(
+                    title_span(item),
+                    "dup",
+                    help="dup.help",
+                    related=[Related(title_span(first), self.messages["first"])],
+                    title=item.title,
+                    first=first.marker.text.strip() or str(first.value),
+                )

@@ -1,0 +1,146 @@
+"""N306 misnumbered-enumeration: 一是…二是…四是 (or 第一，…第三，, 其次…其次) skips or repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.diagnostic import Related
+from lint.document import Block, Document, Span
+from lint.rule import Context, Example, Rule, Severity, T
+from rules.numbering.markers import cn_numeral, parse_cn_numeral
+
+# A mention opens a clause: at the start of the paragraph or after punctuation, so 统一是, 之一是,
+# 第一次 and 唯一是 are not mentions.
+_OPEN = r"(?:^|(?<=[，。；：、！？“”‘’（）《》,.;:!?()\s—…]))"
+_NUM = "[一二三四五六七八九十]{1,3}"
+_SHI = re.compile(rf"{_OPEN}({_NUM})是")
+_DI = re.compile(rf"{_OPEN}第({_NUM})(?=[，,、：:])")
+_ORDER = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?=[，,])")
+_ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3}
+
+
+@dataclass
+class _Mention:
+    block: Block
+    start: int
+    end: int
+    value: int | None  # None: 最后 (closes an enumeration)
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return self.block.span(self.start, self.end)
+
+
+def _mentions(block: Block, family: str) -> list[_Mention]:
+    text = block.text
+    out: list[_Mention] = []
+    if family == "shi":
+        for m in _SHI.finditer(text):
+            v = parse_cn_numeral(m.group(1))
+            if v is not None and v <= 20:
+                out.append(_Mention(block, m.start(), m.end(), v, m.group()))
+    elif family == "di":
+        for m in _DI.finditer(text):
+            v = parse_cn_numeral(m.group(1))
+            if v is not None and v <= 20:
+                out.append(_Mention(block, m.start(), m.end(), v, m.group()))
+    else:
+        for m in _ORDER.finditer(text):
+            out.append(_Mention(block, m.start(), m.end(), _ORDER_VALUE.get(m.group()), m.group()))
+    return out
+
+
+def _word(family: str, value: int) -> str:
+    if family == "shi":
+        return f"{cn_numeral(value)}是"
+    if family == "di":
+        return f"第{cn_numeral(value)}"
+    return {1: "首先", 2: "其次", 3: "再次"}.get(value, "最后")
+
+
+class MisnumberedEnumeration(Rule):
+    code = "N306"
+    name = "misnumbered-enumeration"
+    severity = Severity.WARNING
+    summary = T(
+        zh="“一是……二是……”“第一，……第二，……”一类的列举跳号或重复",
+        en="An enumeration by 一是/二是 or 第一/第二 skips or repeats a number",
+    )
+    rationale = T(
+        zh="报告和讲话常用“一是……二是……三是……”或“第一，……第二，……”列举要点；"
+        "写成“一是……二是……四是……”或两个“二是”，多半是删改后没有重排。"
+        "只认分句开头的列举词（段首或标点之后），所以“统一是”“之一是”“第一次”不算；"
+        "列举可以跨段延续，遇到不含列举词的段落即告结束；“一是”重新开始一组列举。"
+        "“首先……其次……”只报告确定无疑的重复（两个“其次，”）。",
+        en="Reports enumerate points with 一是…二是…三是 or 第一，…第二，; 一是…二是…四是 "
+        "or two 二是 usually means an edit without renumbering. Only words opening a clause "
+        "count (统一是, 第一次 do not); an enumeration may run on into the next paragraphs and "
+        "ends at a paragraph without one; 一是 starts a new one. For 首先/其次 only an "
+        "unmistakable repeat (其次 twice) is reported.",
+    )
+    standard = None
+    examples = (
+        Example(bad="我们重点抓了三项工作：一是抓学习，二是抓调研，四是抓落实。\n"),
+        Example(bad="第一，要提高认识。第二，要压实责任。第二，要强化督查。\n"),
+        Example(bad="首先，要统一思想。其次，要明确任务。其次，要狠抓落实。\n"),
+        Example(good="我们重点抓了三项工作：一是抓学习，二是抓调研，三是抓落实。\n"),
+        Example(good="祖国统一是大势所趋。原因之一是投入不足。第一次会议于三月召开。\n"),
+    )
+    messages = {
+        "skip": T(
+            zh="列举“{found}”跳号，此处应为“{expected}”",
+            en="“{found}” skips a number: “{expected}” expected",
+        ),
+        "repeat": T(
+            zh="列举“{found}”与前一个重复，此处应为“{expected}”",
+            en="“{found}” repeats the previous point: “{expected}” expected",
+        ),
+        "backward": T(
+            zh="列举“{found}”倒退，此处应为“{expected}”",
+            en="“{found}” goes backwards: “{expected}” expected",
+        ),
+        "fix.help": T(
+            zh="改为“{expected}”并顺延其后各项",
+            en="write “{expected}” and renumber the points after it",
+        ),
+        "prev": T(zh="前一个列举", en="previous point"),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        for family in ("shi", "di", "order"):
+            last: _Mention | None = None
+            last_value = 0
+            alt: int | None = None
+            for block in doc.blocks:
+                found = _mentions(block, family)
+                if not found:
+                    last = None
+                    continue
+                for m in found:
+                    v = m.value
+                    if v is None:  # 最后
+                        last = None
+                    elif (
+                        v == 1
+                        or last is None
+                        or v == last_value + 1
+                        or (alt is not None and v == alt + 1)
+                    ):
+                        last, last_value, alt = m, v, None
+                    else:
+                        expected = last_value + 1
+                        key = (
+                            "repeat" if v == last_value else "skip" if v > expected else "backward"
+                        )
+                        if family != "order" or key == "repeat":
+                            ctx.report(
+                                m.span,
+                                key,
+                                help="fix.help",
+                                related=[Related(last.span, self.messages["prev"])],
+                                found=m.text,
+                                expected=_word(family, expected),
+                            )
+                        last, last_value, alt = m, v, expected

@@ -1,0 +1,292 @@
+"""The outline of a document: which numbered paragraphs are siblings, which list sits in which item.
+
+Built once per document (``outline_of(doc)``, cached on the Document) and shared by the N rules.
+
+The builder walks the numbered blocks in order, keeping a stack of open lists (outermost first).
+An item joins the open list of its marker kind — 一、 joins the 一、 list, 1. the 1. list — and
+closes the lists nested deeper; an item whose kind has no open list starts a list nested in the
+innermost open item. Two things make real documents harder, and both decide by the *shape* of an
+item (a title on its own line, a run-in title 一、标题。正文……, or plain text):
+
+* A nested list may reuse its parent's marker (the defect N303 reports): 一、 title lines with
+  一、 run-in items under them. A 一 that would restart the list is taken as nested when the open
+  item is a title and the new one is not, so the parent sequence stays intact.
+* When several open lists share a kind, an item goes to the one whose shape it has and whose next
+  number it is, before the nearest one.
+
+A short unnumbered heading-like line (2024年工作安排, a new article's headline) between two items
+separates their lists: a number that does not follow on after it starts a new list instead of being
+reported as a skip. Numbers are checked as the outline is built; ``Item.problem`` records what is
+wrong (skip, repeat, backward, start) and ``Item.expected`` which number was due.
+
+Markdown: a ``list_item`` block whose ``meta["ordinal"]`` holds its number (the number is markup,
+not text) enters the outline with a synthetic marker of kind ``markup-<level>``.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lint.document import Block, Document
+from rules.numbering.markers import ARTICLE, MARKUP, Marker, parse_marker
+
+TITLE, RUNIN, TEXT = "title", "run-in", "text"
+
+_STOPS = "。！？；"
+_TITLE_STOPS = "。！？；：:;"
+_MAX_TITLE = 60  # a standalone title longer than this reads as text
+_MAX_RUNIN = 40  # a run-in title (up to its 。) longer than this reads as a sentence
+_MAX_HEADING = 30  # unnumbered heading-like lines
+
+
+@dataclass(eq=False)
+class Item:
+    """A numbered block."""
+
+    block: Block
+    marker: Marker
+    shape: str
+    title_end: int  # end of the title in block.text: up to the first 。：；！？ or the end
+    group: OList | None = None  # the list it belongs to
+    children: list[OList] = field(default_factory=list)
+    problem: str | None = None  # skip | repeat | backward | start
+    expected: int | None = None  # the number that was due, when ``problem`` is set
+    prev: Item | None = None  # the previous sibling (or the parent, for ``start``)
+    section: int = 0  # count of unnumbered heading-like lines before it (parts of a page)
+
+    @property
+    def value(self) -> int:
+        return self.marker.value
+
+    @property
+    def title(self) -> str:
+        return self.block.text[self.marker.body : self.title_end]
+
+    @property
+    def depth(self) -> int:
+        return self.group.depth if self.group else 0
+
+
+@dataclass(eq=False)
+class OList:
+    """A run of sibling items."""
+
+    kind: str
+    shape: str
+    parent: Item | None
+    depth: int
+    items: list[Item] = field(default_factory=list)
+    last: int = 0
+    alt: int | None = None  # after a misnumbered item, the number it should have had
+    fresh: bool = False  # started after a heading-like line: not checked for its first number
+    replaced: OList | None = None  # the list this one restarted (1. 2. 1. …), until it goes on
+
+
+@dataclass
+class Outline:
+    items: list[Item]
+    lists: list[OList]
+
+    @property
+    def roots(self) -> list[OList]:
+        return [lst for lst in self.lists if lst.parent is None]
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, Outline] = weakref.WeakKeyDictionary()
+
+
+def outline_of(doc: Document) -> Outline:
+    """The document's outline, built on first use and shared by every N rule."""
+    out = _CACHE.get(doc)
+    if out is None:
+        out = build_outline(doc.blocks)
+        _CACHE[doc] = out
+    return out
+
+
+def block_marker(block: Block) -> Marker | None:
+    if block.kind == "table_cell":
+        return None
+    ordinal = block.meta.get("ordinal")
+    if block.kind == "list_item" and isinstance(ordinal, int) and ordinal > 0:
+        return Marker(
+            f"{MARKUP}-{block.level}", ordinal, 0, 0, 0, str(ordinal), "N.", synthetic=True
+        )
+    return parse_marker(block.text)
+
+
+def item_shape(text: str, body: int) -> tuple[str, int]:
+    """(shape, title end) of an item whose own text starts at ``body``."""
+    rest = text[body:]
+    stop = next((i for i, ch in enumerate(rest) if ch in _STOPS), -1)
+    title = next((i for i, ch in enumerate(rest) if ch in _TITLE_STOPS), len(rest))
+    if stop == -1:
+        shape = TITLE if len(rest) <= _MAX_TITLE else TEXT
+    elif stop == len(rest) - 1 or stop > _MAX_RUNIN:
+        shape = TEXT
+    else:
+        shape = RUNIN
+    return shape, body + title
+
+
+def heading_like(block: Block) -> bool:
+    """An unnumbered line that reads as a heading: it separates lists."""
+    if block.kind == "heading":
+        return True
+    t = block.text
+    return len(t) <= _MAX_HEADING and "。" not in t and t[-1] not in "，、；：,;:"
+
+
+def build_outline(blocks: Iterable[Block]) -> Outline:
+    return _Builder().run(blocks)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.stack: list[OList] = []
+        self.items: list[Item] = []
+        self.lists: list[OList] = []
+        self.last_barrier = -1
+        self.section = 0
+        self.last_article: Item | None = None
+
+    def run(self, blocks: Iterable[Block]) -> Outline:
+        for b in blocks:
+            m = block_marker(b)
+            if m is None:
+                if b.text and heading_like(b):
+                    self.last_barrier = b.index
+                    self.section += 1
+                continue
+            shape, title_end = item_shape(b.text, m.body)
+            item = Item(b, m, shape, title_end, section=self.section)
+            self.items.append(item)
+            self.place(item)
+            if m.kind == ARTICLE and not m.supplement:
+                self.last_article = item
+        return Outline(self.items, self.lists)
+
+    def barrier_after(self, item: Item | None) -> bool:
+        return item is not None and self.last_barrier > item.block.index
+
+    def place(self, item: Item) -> None:
+        m, v, stack = item.marker, item.value, self.stack
+        cands = [i for i, lst in enumerate(stack) if lst.kind == m.kind]
+        if not cands:
+            parent = stack[-1].items[-1] if stack else None
+            self.start_list(item, parent, len(stack), fresh=self.barrier_after(parent))
+            return
+        idx = self.choose(cands, item)
+        lst = stack[idx]
+        prev = lst.items[-1]
+        barrier = self.barrier_after(prev)
+        if m.supplement:  # 第X条之一 sits between X and X+1
+            self.append(idx, item, lst.last)
+        elif self.stray_restart(idx, item):
+            self.append(idx, item, v)
+        elif v == lst.last + 1 or (lst.alt is not None and v == lst.alt + 1):
+            self.append(idx, item, v)
+        elif v == 1 and prev.shape == TITLE and item.shape != TITLE and not barrier:
+            # a nested list that reuses its parent's marker (一、 items under a 一、 title)
+            del stack[idx + 1 :]
+            self.start_list(item, prev, lst.depth + 1, fresh=False)
+        elif v == 1 or barrier:
+            del stack[idx:]
+            self.start_list(item, lst.parent, lst.depth, fresh=True)
+            if not barrier and item.shape == lst.shape:
+                stack[-1].replaced = lst
+        else:
+            self.misnumbered(item, prev, lst.last + 1)
+            self.append(idx, item, v)
+            lst.alt = item.expected
+
+    def stray_restart(self, idx: int, item: Item) -> bool:
+        """1. 2. 1. 3.: the second 1 restarted the list, and 3 shows it was a slip for 3 (or an
+        intruder): put the old list back with the stray item in it, reported."""
+        lst = self.stack[idx]
+        old = lst.replaced
+        v = item.value
+        if old is None or len(lst.items) != 1 or v == lst.last + 1:
+            return False
+        if v not in (old.last + 1, old.last + 2):
+            return False
+        stray = lst.items[0]
+        self.stack[idx] = old
+        self.lists.remove(lst)
+        if lst.parent is not None:
+            lst.parent.children.remove(lst)
+        self.misnumbered(stray, old.items[-1], old.last + 1)
+        stray.group = old
+        old.items.append(stray)
+        old.last = v - 1
+        return True
+
+    def choose(self, cands: list[int], item: Item) -> int:
+        v, shape = item.value, item.shape
+
+        def fits(i: int) -> bool:
+            lst = self.stack[i]
+            return v == lst.last + 1 or (lst.alt is not None and v == lst.alt + 1)
+
+        for ok in (
+            lambda i: fits(i) and self.stack[i].shape == shape,
+            fits,
+            lambda i: self.stack[i].shape == shape,
+        ):
+            picked = [i for i in cands if ok(i)]
+            if picked:
+                return picked[-1]
+        return cands[-1]
+
+    def append(self, idx: int, item: Item, last: int) -> None:
+        del self.stack[idx + 1 :]
+        lst = self.stack[idx]
+        item.group = lst
+        lst.items.append(item)
+        lst.last = last
+        lst.alt = None
+
+    def start_list(self, item: Item, parent: Item | None, depth: int, *, fresh: bool) -> None:
+        lst = OList(item.marker.kind, item.shape, parent, depth, fresh=fresh)
+        self.lists.append(lst)
+        if parent is not None:
+            parent.children.append(lst)
+        self.stack.append(lst)
+        v = item.value
+        if item.marker.kind == ARTICLE and self.last_article is not None and v != 1:
+            # articles are numbered through the whole law, across its chapters and sections
+            due = self.last_article.value + 1
+            if v != due and not fresh:
+                self.misnumbered(item, self.last_article, due)
+        elif parent is not None and v != 1 and not fresh and not item.marker.supplement:
+            item.problem, item.expected, item.prev = "start", 1, parent
+        item.group = lst
+        lst.items.append(item)
+        lst.last = v
+
+    @staticmethod
+    def misnumbered(item: Item, prev: Item, due: int) -> None:
+        v = item.value
+        item.problem = "repeat" if v == prev.value else "skip" if v > due else "backward"
+        item.expected, item.prev = due, prev
+
+
+def format_outline(doc: Document, outline: Outline | None = None) -> str:
+    """The outline as an indented tree, one item a line (for debugging and reports)."""
+    outline = outline or outline_of(doc)
+    lines: list[str] = []
+
+    def walk(lst: OList, indent: int) -> None:
+        for it in lst.items:
+            line = doc.line_col(it.block.start)[0]
+            title = it.title if len(it.title) <= 24 else it.title[:23] + "…"
+            note = f"  [{it.problem}: expected {it.expected}]" if it.problem else ""
+            lines.append(f"{'  ' * indent}{it.marker.text}{title}  (line {line}, {it.shape}){note}")
+            for child in it.children:
+                walk(child, indent + 1)
+
+    for root in outline.roots:
+        walk(root, 0)
+    return "\n".join(lines)
