@@ -1,0 +1,198 @@
+"""C701 traditional-char: traditional characters inside a simplified-Chinese document."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex as re
+
+from lint.diagnostic import Fix
+from lint.document import Block, Document
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.chars import is_han
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Character facts read from opencc's own dictionaries (read once, on first use)."""
+
+    trad: frozenset[str]  # traditional-only: t2s changes them and they are not simplified forms
+    simp: frozenset[str]  # simplified-only: s2t changes them and they are not traditional forms
+    ambiguous: frozenset[str]  # traditional characters with more than one simplified form
+
+
+def _load(path: str) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("\t")
+            if key and value:
+                table[key] = value.split(" ")
+    return table
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    import opencc
+
+    folder = os.path.join(os.path.dirname(opencc.__file__), "dictionary")
+    ts = _load(os.path.join(folder, "TSCharacters.txt"))
+    st = _load(os.path.join(folder, "STCharacters.txt"))
+    trad = {c for c, alts in ts.items() if len(c) == 1 and c not in alts and c not in st}
+    trad -= _STANDARD_VARIANTS
+    simp = {c for c, alts in st.items() if len(c) == 1 and c not in alts and c not in ts}
+    ambiguous = {c for c in trad if len(ts[c]) > 1}
+    return Tables(frozenset(trad), frozenset(simp), frozenset(ambiguous))
+
+
+@lru_cache(maxsize=1)
+def converter() -> Any:
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+# Characters opencc maps to simplified forms that the 通用规范汉字表 (2013) nevertheless admits in
+# simplified text, for names: 毕昇.
+_STANDARD_VARIANTS = frozenset("昇")
+# Kana: a Japanese text uses kanji that look traditional; it is not simplified Chinese at all.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+
+
+class TraditionalChar(Rule):
+    code = "C701"
+    name = "traditional-char"
+    severity = Severity.WARNING
+    fix = FixAvailability.SOMETIMES
+    standard = "《通用规范汉字表》(2013); 《中华人民共和国国家通用语言文字法》第 17 条"
+    summary = T(
+        zh="简体文稿中混入了繁体字",
+        en="Traditional characters inside a simplified-Chinese document",
+    )
+    rationale = T(
+        zh="国家通用语言文字以规范汉字为准（《国家通用语言文字法》，《通用规范汉字表》），"
+        "简体文稿里夹杂的繁体字多来自转码或从港台资料复制。用 OpenCC 的繁简对照判断，"
+        "只报告只属于繁体的字，繁简同形的字（如“著”“乾坤”的“乾”）不报告；"
+        "整篇以繁体为主的文档（繁体专用字多于简体专用字）不报告。用户词典 allow 中的字词不报告。",
+        en="Standard Chinese text uses the standard (simplified) characters. Traditional "
+        "characters in a simplified document usually come from conversion or pasting. Decided "
+        "with OpenCC's tables: only characters that are traditional-only are reported, never "
+        "characters shared by both scripts; a document mostly in traditional characters is left "
+        "alone. Words in the dictionary's allow list are not reported.",
+    )
+    fix_safety = T(
+        zh="繁体字只有一个简体对应时换成简体，可自动应用；一繁对多简（如“餘”→余/馀）时只作提示",
+        en="Safe when the traditional character has one simplified form; otherwise only shown",
+    )
+    examples = (
+        Example(
+            bad="我们要加强機關党的建设，推动各项工作落实。",
+            good="我们要加强机关党的建设，推动各项工作落实。",
+        ),
+        Example(
+            bad="这是国家的大事，必须认真对待，不得有絲毫馬虎。",
+            good="这是国家的大事，必须认真对待，不得有丝毫马虎。",
+        ),
+        Example(good="這是一篇繁體中文的文章，全文都使用繁體字書寫。"),
+        Example(good="毕昇发明了活字印刷术，著作等身，乾坤朗朗。"),
+    )
+    messages = {
+        "trad": T(
+            zh="简体文稿中的繁体字“{text}”，应为“{fixed}”",
+            en="traditional “{text}” in a simplified document; write “{fixed}”",
+        ),
+        "trad.help": T(zh="改为“{fixed}”", en="write “{fixed}”"),
+        "para": T(
+            zh="本段 {n} 个繁体字，全文以简体为主",
+            en="this paragraph has {n} traditional characters in a simplified document",
+        ),
+        "para.help": T(zh="将本段转换为简体", en="convert the paragraph to simplified characters"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        # a paragraph with at least this many traditional characters is reported once, as a whole
+        paragraph_threshold: int = 8
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        view = doc.view
+        tab = tables()
+        present = tab.trad.intersection(view)
+        if not present:
+            return
+        if len(_KANA.findall(view)) >= 5:
+            return
+        n_trad = sum(view.count(c) for c in present)
+        n_simp = sum(view.count(c) for c in tab.simp.intersection(view))
+        if n_trad >= n_simp:
+            return  # a traditional document, or too little text to tell
+        allowed = _allowed(ctx)
+        for block in doc.blocks:
+            if tab.trad.isdisjoint(block.text):
+                continue
+            self._block(block, tab, allowed, ctx)
+
+    def _block(self, block: Block, tab: Tables, allowed: list[str], ctx: Context) -> None:
+        text = block.text
+        masked = _allowed_positions(text, allowed)
+        hits = [i for i, ch in enumerate(text) if ch in tab.trad and i not in masked]
+        if not hits:
+            return
+        converted = _convert(text)
+        if len(converted) != len(text):
+            return  # opencc never changes length for these tables; be safe if it does
+        changed = [i for i in hits if converted[i] != text[i]]
+        if not changed:
+            return
+        if len(changed) >= self.options.paragraph_threshold:
+            span = block.whole
+            ctx.report(
+                span,
+                "para",
+                help="para.help",
+                fix=Fix.replace(span, converted, safe=False),
+                n=len(changed),
+            )
+            return
+        # one finding per run of neighbouring traditional characters (a word such as 機關)
+        runs: list[list[int]] = []
+        for i in changed:
+            if runs and i - runs[-1][-1] <= 2 and all(is_han(c) for c in text[runs[-1][-1] : i]):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            s, e = run[0], run[-1] + 1
+            src, dst = text[s:e], converted[s:e]
+            safe = not any(text[i] in tab.ambiguous for i in run)
+            span = block.span(s, e)
+            ctx.report(
+                span,
+                "trad",
+                help="trad.help",
+                fix=Fix.replace(span, dst, safe=safe),
+                text=src,
+                fixed=dst,
+            )
+
+
+def _convert(text: str) -> str:
+    return str(converter().convert(text))
+
+
+def _allowed(ctx: Context) -> list[str]:
+    allow = ctx.dictionary.get("allow", ()) if ctx.dictionary else ()
+    return [w for w in allow if isinstance(w, str) and w]
+
+
+def _allowed_positions(text: str, allowed: list[str]) -> set[int]:
+    out: set[int] = set()
+    for w in allowed:
+        start = text.find(w)
+        while start != -1:
+            out.update(range(start, start + len(w)))
+            start = text.find(w, start + 1)
+    return out

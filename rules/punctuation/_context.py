@@ -1,0 +1,78 @@
+"""What the P rules share: which characters make a "Chinese context", and which stretches of a
+paragraph are not prose (URLs, e-mail addresses, inline code) even in a plain-text file."""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+import regex as re
+
+from lint.text.chars import MASK, is_han
+
+# Marks that end a Chinese phrase on their left / open one on their right.
+ZH_CLOSERS = "”’》〉）」』〕】"
+ZH_OPENERS = "“‘《〈（「『〔【"
+ZH_STOPS = "，。、；：？！"
+# Anything that counts as Chinese on either side of an ASCII mark.
+ZH_PUNCT_ALL = ZH_CLOSERS + ZH_OPENERS + ZH_STOPS + "…—"
+
+_PROTECTED = re.compile(
+    r"""
+    (?:https?|ftp|file)://[^\s<>"“”‘’（）【】《》，。；！？、\u3000]+   # URL with a scheme
+  | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>"“”（）《》，。；！？、]*  # bare www. address
+  | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+               # e-mail address
+  | `[^`\n]+`                                                          # inline code
+    """,
+    re.VERBOSE,
+)
+
+
+class Protected:
+    """The non-prose stretches of one paragraph: ``covers(i)`` says whether position i is in one."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, text: str) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        if "/" in text or "@" in text or "`" in text or "www." in text:
+            for m in _PROTECTED.finditer(text):
+                starts.append(m.start())
+                ends.append(m.end())
+        self._starts = starts
+        self._ends = ends
+
+    def covers(self, i: int, j: int | None = None) -> bool:
+        """True when ``[i, j)`` (or position i) overlaps a protected stretch."""
+        if not self._starts:
+            return False
+        j = i + 1 if j is None else j
+        k = bisect.bisect_right(self._starts, j - 1) - 1
+        return k >= 0 and self._ends[k] > i
+
+
+def is_zh(ch: str) -> bool:
+    """Han or a Chinese punctuation mark."""
+    return bool(ch) and (is_han(ch) or ch in ZH_PUNCT_ALL)
+
+
+def is_zh_left(ch: str) -> bool:
+    """A character that, standing left of a mark, puts the mark in Chinese text."""
+    return bool(ch) and (is_han(ch) or ch in ZH_CLOSERS or ch in "…")
+
+
+def is_zh_right(ch: str) -> bool:
+    """A character that, standing right of a mark, puts the mark in Chinese text."""
+    return bool(ch) and (is_han(ch) or ch in ZH_OPENERS)
+
+
+def is_masked(ch: str) -> bool:
+    return ch == MASK
+
+
+@lru_cache(maxsize=1)
+def han_run() -> re.Pattern[str]:
+    from lint.text.chars import HAN
+
+    return re.compile(f"[{HAN}]+")

@@ -1,0 +1,68 @@
+"""P410 fullwidth-alphanumeric: full-width Latin letters and digits (ＡＢＣ１２３) in text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from lint.diagnostic import Fix
+from lint.document import Document
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.chars import fold_width
+
+# A run of full-width letters and digits, with full-width points and commas inside numbers.
+_RUN = re.compile("[０-９Ａ-Ｚａ-ｚ]+(?:[．][０-９]+)*")
+
+
+class FullwidthAlphanumeric(Rule):
+    code = "P410"
+    name = "fullwidth-alphanumeric"
+    severity = Severity.WARNING
+    fix = FixAvailability.ALWAYS
+    standard = "GB/T 15835-2011 §5.1"
+    summary = T(
+        zh="正文中用了全角的拉丁字母或阿拉伯数字（ＡＢＣ１２３），应使用半角",
+        en="Full-width Latin letters or digits (ＡＢＣ１２３) in running text; use half-width",
+    )
+    rationale = T(
+        zh="阿拉伯数字和拉丁字母在中文文稿中用半角形式（GB/T 15835-2011 第 5.1 条的书写规定）。"
+        "全角字母数字宽度不一、无法正确检索和排序，多是输入法处于全角状态时留下的。",
+        en="Arabic digits and Latin letters are written half-width in Chinese text "
+        "(GB/T 15835-2011 §5.1). Full-width forms break search and sorting and are left by an "
+        "input method in full-width mode.",
+    )
+    fix_safety = T(
+        zh="换成对应的半角字符，字形和含义不变，可自动应用",
+        en="Swaps in the half-width characters; safe",
+    )
+    examples = (
+        Example(bad="全年完成造林３９９．８万公顷。", good="全年完成造林399.8万公顷。"),
+        Example(bad="使用ＡＰＩ接口上报数据。", good="使用API接口上报数据。"),
+        Example(good="全年完成造林399.8万公顷，使用API接口上报数据。"),
+    )
+    messages = {
+        "fullwidth": T(
+            zh="全角字母或数字“{text}”，应使用半角“{fixed}”",
+            en="full-width “{text}”; write “{fixed}”",
+        ),
+        "fullwidth.help": T(zh="改为“{fixed}”", en="write “{fixed}”"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        for block in doc.blocks:
+            for m in _RUN.finditer(block.text):
+                span = block.span(m)
+                fixed = fold_width(m.group())
+                ctx.report(
+                    span,
+                    "fullwidth",
+                    help="fullwidth.help",
+                    fix=Fix.replace(span, fixed),
+                    text=m.group(),
+                    fixed=fixed,
+                )

@@ -1,0 +1,145 @@
+"""P404 mixed-quote-style: straight ASCII quotes around Chinese text, or “ ” and 「 」 both used as
+the outer quotation marks of one document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lint.diagnostic import Edit, Fix
+from lint.document import Block, Document
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.chars import MASK, is_han
+from rules.punctuation._context import Protected, is_zh
+
+_TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+_MAX = 200
+
+
+def _pairs(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
+    """Outermost opener…closer pairs of a paragraph (nesting of the same kind counted)."""
+    out: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch == opener:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == closer and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+    return out
+
+
+def straight_pairs(text: str) -> list[tuple[int, int]]:
+    """Pairs of ASCII double quotes that enclose Chinese text in Chinese context."""
+    if '"' not in text:
+        return []
+    prot = Protected(text)
+    pos = [i for i, ch in enumerate(text) if ch == '"' and not prot.covers(i)]
+    out: list[tuple[int, int]] = []
+    for a, b in zip(pos[::2], pos[1::2], strict=False):
+        content = text[a + 1 : b]
+        if not 0 < len(content) <= _MAX or MASK in content or not any(map(is_han, content)):
+            continue
+        left = text[a - 1] if a else ""
+        right = text[b + 1] if b + 1 < len(text) else ""
+        if (not left or is_zh(left)) and (not right or is_zh(right)):
+            out.append((a, b))
+    return out
+
+
+class MixedQuoteStyle(Rule):
+    code = "P404"
+    name = "mixed-quote-style"
+    severity = Severity.WARNING
+    fix = FixAvailability.SOMETIMES
+    standard = "GB/T 15834-2011 §4.8"
+    summary = T(
+        zh='引号样式不统一：中文里用了英文直引号 "…"，或同一文档里“”与「」混用',
+        en="Inconsistent quotation marks: ASCII straight quotes around Chinese text, or “” and "
+        "「」 both used in one document",
+    )
+    rationale = T(
+        zh="GB/T 15834-2011 第 4.8 条规定横排文稿的引号是“ ”和‘ ’，直角引号「 」『 』用于竖排文稿；"
+        '英文直引号 "…" 不是中文标点。同一文档中两种引号混用，显得是从不同来源拼凑而成。'
+        "文档以「」为主时（如港台文稿），报告的是少数的“”。",
+        en="GB/T 15834-2011 §4.8 gives “ ” and ‘ ’ for horizontal text and corner brackets for "
+        "vertical text; ASCII straight quotes are not Chinese punctuation. Two styles in one "
+        "document look pasted together. When 「」 is the document's main style, the few “” are "
+        "reported instead.",
+    )
+    fix_safety = T(
+        zh="成对的直引号换成弯引号，可自动应用；“”与「」之间的统一涉及嵌套引号，只作提示",
+        en="Paired straight quotes become curly ones (safe); converting between “” and 「」 "
+        "touches nested quotes and is left to the editor",
+    )
+    examples = (
+        Example(bad='请在表中填写"是"或"否"。', good="请在表中填写“是”或“否”。"),
+        Example(bad="坚持“第一议题”制度，开展「书香政协」建设。"),
+        Example(good='配置文件中的 "name" 字段必须填写，例如 name = "wenlint"。'),
+        Example(good="坚持「第一议题」制度，开展「书香政协」建设。"),
+    )
+    messages = {
+        "straight": T(
+            zh="中文里用了英文直引号 {text}，应使用“”（GB/T 15834-2011 第 4.8 条）",
+            en="ASCII straight quotes {text} in Chinese text; use “” (GB/T 15834-2011 §4.8)",
+        ),
+        "straight.help": T(zh="改为“{inner}”", en="write “{inner}”"),
+        "minority": T(
+            zh="本文档主要用{major}，这里却用了{minor}（GB/T 15834-2011 第 4.8 条）",
+            en="this document mostly quotes with {major} but uses {minor} here "
+            "(GB/T 15834-2011 §4.8)",
+        ),
+        "minority.help": T(zh="统一为{major}", en="use {major} throughout"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        curly: list[tuple[Block, int, int]] = []
+        corner: list[tuple[Block, int, int]] = []
+        view = doc.view
+        has_curly, has_corner = "“" in view, "「" in view
+        for block in doc.blocks:
+            text = block.text
+            for a, b in straight_pairs(text):
+                inner = text[a + 1 : b]
+                span = block.span(a, b + 1)
+                ctx.report(
+                    span,
+                    "straight",
+                    help="straight.help",
+                    fix=Fix.of(
+                        Edit(span.start, span.start + 1, "“"), Edit(span.end - 1, span.end, "”")
+                    ),
+                    text=_clip(text[a : b + 1]),
+                    inner=_clip(inner),
+                )
+            if has_curly and has_corner:
+                curly += [(block, a, b) for a, b in _pairs(text, "“", "”")]
+                corner += [(block, a, b) for a, b in _pairs(text, "「", "」")]
+        if not (curly and corner):
+            return
+        if len(corner) > len(curly):
+            minority, table, major, minor = curly, _TO_CORNER, "「」", "“”"
+        else:
+            minority, table, major, minor = corner, _TO_CURLY, "“”", "「」"
+        for block, a, b in minority:
+            span = block.span(a, b + 1)
+            fixed = block.text[a : b + 1].translate(table)
+            ctx.report(
+                span,
+                "minority",
+                help="minority.help",
+                fix=Fix.replace(span, fixed, safe=False),
+                major=major,
+                minor=minor,
+            )
+
+
+def _clip(s: str, n: int = 24) -> str:
+    return s if len(s) <= n else s[: n - 2] + "…" + s[-1]

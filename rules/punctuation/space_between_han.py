@@ -1,0 +1,175 @@
+"""P405 space-between-han: a space inside running Chinese text, between two Han characters or after
+a Chinese point mark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from lint.diagnostic import Fix
+from lint.document import Document
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.chars import HAN
+
+# A space run with a Han character (or a Chinese point mark) on its left and Han on its right.
+_GAP = re.compile(f"(?<=[{HAN}，。、；：？！])[ \t\u3000\u00a0]+(?=[{HAN}])")
+# Running text: a paragraph with a sentence mark (headlines, bylines and table rows have none).
+_SENTENCE = re.compile("[。！？；]")
+# Roles and titles that conventionally stand before a name with a space: 记者 胡璐, 主席 张立新.
+_ROLES = (
+    "记者",
+    "通讯员",
+    "实习生",
+    "摄影",
+    "摄",
+    "编辑",
+    "校对",
+    "审核",
+    "审校",
+    "监制",
+    "作者",
+    "撰稿",
+    "执笔",
+    "整理",
+    "译",
+    "口述",
+    "主席",
+    "副主席",
+    "主任",
+    "副主任",
+    "书记",
+    "副书记",
+    "市长",
+    "副市长",
+    "县长",
+    "副县长",
+    "省长",
+    "副省长",
+    "区长",
+    "部长",
+    "局长",
+    "厅长",
+    "处长",
+    "科长",
+    "院长",
+    "校长",
+    "所长",
+    "社长",
+    "总编辑",
+    "主编",
+    "董事长",
+    "总经理",
+    "经理",
+    "委员",
+    "代表",
+    "主持人",
+    "联系人",
+    "负责人",
+    "签发人",
+    "报告人",
+    "发言人",
+    "讲解员",
+)
+_ROLE_END = re.compile("(?:" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
+# A dateline ends with 电 or 讯: 新华社北京3月12日电 记者……, 本报讯 ……
+_DATELINE = re.compile(f"^[{HAN}0-9０-９（）()]{{2,24}}[电讯]$")
+# 第一条　为了……: the gap after an article or chapter number in regulations.
+_ARTICLE = re.compile("^第[0-9一二三四五六七八九十百千零〇两]+[条章节款编部分]$")
+# A paragraph that opens with a list marker: 一、 （一） 1.
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$")
+_SEPARATORS = set("，。、；：？！“”‘’《》（）()【】 \t\u3000\u00a0")
+
+
+class SpaceBetweenHan(Rule):
+    code = "P405"
+    name = "space-between-han"
+    severity = Severity.WARNING
+    fix = FixAvailability.ALWAYS
+    standard = "GB/T 15834-2011 §5.1"
+    summary = T(
+        zh="正文中汉字之间、中文标点之后多了空格",
+        en="A space between Han characters, or after a Chinese point mark, in running text",
+    )
+    rationale = T(
+        zh="汉字之间不留空格；中文标点本身占一个字的位置（GB/T 15834-2011 第 5.1 条），"
+        "其后也不再加空格。"
+        "正文中的空格多是排版、复制或删改留下的痕迹，有时标志着漏掉的标点。"
+        "只检查含句末标点的正文段落：标题、署名行、表格行不检查；"
+        "署名中职务与姓名之间的空格（记者 胡璐、市政协主席 张立新）、电头后的空格"
+        "（新华社北京3月12日电 ……）、“第一条　”后的空格、书名号内标题的分隔空格、"
+        "单字姓名的对齐空格（王　刚）都是惯例，不报告。",
+        en="Han characters are not separated by spaces, and a Chinese point mark already takes a "
+        "full cell (GB/T 15834-2011 §5.1). A space inside running text is usually left over from "
+        "layout, pasting or editing, and sometimes marks a lost punctuation mark. Only paragraphs "
+        "with a sentence mark are checked; the conventional gaps in bylines (记者 胡璐), "
+        "datelines, after 第一条, inside titles in 《》 and in padded two-character names are "
+        "left alone.",
+    )
+    fix_safety = T(
+        zh="删去空格；但空格有时代替了漏掉的标点（集中力量 用时半年 → 集中力量，用时半年），"
+        "需人工确认，不自动应用",
+        en="Deletes the space; it sometimes stands for a missing mark, so the editor confirms",
+    )
+    examples = (
+        Example(bad="确保党的领导在政协执行见效，  确保各项工作落实。"),
+        Example(bad="着力夯实共同的 思想政治基础。"),
+        Example(good="新华社北京电（记者 胡璐）在我国第46个植树节到来之际，全国完成造林任务。"),
+        Example(good="市政协主席 张立新"),
+        Example(good="形成《关于大力推动煤化一体化 助力产业转型升级的建议报告》，报送市委。"),
+        Example(good="第一条　为了规范公文处理工作，制定本条例。"),
+    )
+    messages = {
+        "gap": T(zh="“{left}”与“{right}”之间多了空格", en="a space between “{left}” and “{right}”"),
+        "gap.help": T(zh="删去空格", en="delete the space"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        for block in doc.blocks:
+            text = block.text
+            if not _SENTENCE.search(text):
+                continue
+            for m in _GAP.finditer(text):
+                i, j = m.span()
+                if self._allowed(text, i, j):
+                    continue
+                span = block.span(i, j)
+                ctx.report(
+                    span,
+                    "gap",
+                    help="gap.help",
+                    fix=Fix.delete(span, safe=False),
+                    left=text[i - 1],
+                    right=text[j],
+                )
+
+    @staticmethod
+    def _allowed(text: str, i: int, j: int) -> bool:
+        head = text[:i]
+        # inside a title: 《……一体化 助力……》
+        if head.rfind("《") > head.rfind("》"):
+            return True
+        # inside a short parenthesised byline: （记者 胡璐）
+        k = max(head.rfind("（"), head.rfind("("))
+        if k > max(head.rfind("）"), head.rfind(")")) and i - k <= 16:
+            return True
+        # the word just before the gap, back to the last separator
+        s = i
+        while s > 0 and text[s - 1] not in _SEPARATORS:
+            s -= 1
+        word = text[s:i]
+        if _ROLE_END.search(word):
+            return True
+        if s == 0 and (_DATELINE.match(word) or _ARTICLE.match(word)):
+            return True
+        if s == 0 and _MARKER.match(text[:i]):
+            return True
+        # a padded one-character name part: 王　刚、李　明
+        e = j
+        while e < len(text) and text[e] not in _SEPARATORS:
+            e += 1
+        return len(word) == 1 and e - j == 1

@@ -1,0 +1,250 @@
+"""P402 unbalanced-pair: a paired mark (quotes, brackets, title marks) without its partner in the
+paragraph, or two pairs that cross."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex as re
+
+from lint.diagnostic import Related
+from lint.document import Block, Document
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+
+OPEN = {
+    "“": "”",
+    "‘": "’",
+    "《": "》",
+    "〈": "〉",
+    "（": "）",
+    "【": "】",
+    "〔": "〕",
+    "「": "」",
+    "『": "』",
+}
+CLOSE = {v: k for k, v in OPEN.items()}
+# ASCII parentheses pair with full-width ones (a half-width half is P401's business).
+_ALIAS = {"(": "（", ")": "）"}
+_MARKS = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE) + "()") + "]")
+_CLAUSE = {
+    **dict.fromkeys("“”‘’「」『』", "4.8"),
+    **dict.fromkeys("（）【】〔〕", "4.9"),
+    **dict.fromkeys("《》〈〉", "4.15"),
+}
+# Names of the marks, as messages speak of them (a quotation mark inside “” would be unreadable).
+NAMES = {
+    "“": ("前引号", "opening quotation mark “"),
+    "”": ("后引号", "closing quotation mark ”"),
+    "‘": ("前单引号", "opening single quotation mark ‘"),
+    "’": ("后单引号", "closing single quotation mark ’"),
+    "「": ("前直角引号", "opening corner bracket 「"),
+    "」": ("后直角引号", "closing corner bracket 」"),
+    "『": ("前双直角引号", "opening white corner bracket 『"),
+    "』": ("后双直角引号", "closing white corner bracket 』"),
+    "《": ("前书名号", "opening title mark 《"),
+    "》": ("后书名号", "closing title mark 》"),
+    "〈": ("前单书名号", "opening single title mark 〈"),
+    "〉": ("后单书名号", "closing single title mark 〉"),
+    "（": ("前括号", "opening bracket （"),
+    "）": ("后括号", "closing bracket ）"),
+    "【": ("前方头括号", "opening lenticular bracket 【"),
+    "】": ("后方头括号", "closing lenticular bracket 】"),
+    "〔": ("前六角括号", "opening tortoise-shell bracket 〔"),
+    "〕": ("后六角括号", "closing tortoise-shell bracket 〕"),
+}
+# "1）" "a）" "三）": an enumerator closed by a lone bracket, after a boundary.
+_ENUMERATOR = re.compile(r"(?:^|[\s，。；：、“（(])[0-9A-Za-z一二三四五六七八九十①-⑳]{1,3}$")
+
+
+@dataclass
+class _Para:
+    unclosed: list[int] = field(default_factory=list)  # positions of openers never closed
+    unopened: list[int] = field(default_factory=list)  # positions of closers never opened
+    crossed: list[tuple[int, int]] = field(default_factory=list)  # (inner opener, outer closer)
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def scan(text: str) -> _Para:
+    """Pair the marks of one paragraph."""
+    out = _Para()
+    stack: list[int] = []
+    dangling: list[int] = []  # openers popped by a crossing closer: their own closer is not new
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        ch = _ALIAS.get(text[i], text[i])
+        if ch in OPEN:
+            stack.append(i)  # an ASCII "(" takes part in pairing but is never reported
+            continue
+        opener = CLOSE[ch]
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if (
+            ch == "’"
+            and _is_ascii_letter(prev)
+            and (_is_ascii_letter(nxt) or not any(text[k] == "‘" for k in stack))
+        ):
+            continue  # an apostrophe: Xi’an, don’t, students’
+        if stack and _ALIAS.get(text[stack[-1]], text[stack[-1]]) == opener:
+            stack.pop()
+            continue
+        if ch == "）" and _ENUMERATOR.search(text, 0, i):
+            continue  # 1） a） as an enumerator
+        deeper = [
+            k for k in range(len(stack)) if _ALIAS.get(text[stack[k]], text[stack[k]]) == opener
+        ]
+        if deeper:
+            k = deeper[-1]
+            inner = stack[k + 1 :]
+            del stack[k:]
+            for pos in inner:
+                if text[pos] != "(":
+                    out.crossed.append((pos, i))
+                dangling.append(pos)
+            continue
+        hit = [k for k, pos in enumerate(dangling) if text[pos] == opener]
+        if hit:
+            del dangling[hit[-1]]
+            continue
+        if text[i] != ")":
+            out.unopened.append(i)
+    out.unclosed = [i for i in stack if text[i] != "("]
+    return out
+
+
+class UnbalancedPair(Rule):
+    code = "P402"
+    name = "unbalanced-pair"
+    severity = Severity.WARNING
+    fix = FixAvailability.NONE
+    standard = "GB/T 15834-2011 §4.8, §4.9, §4.15"
+    summary = T(
+        zh="成对的标号（引号、括号、书名号）在段内缺了一半，或两对标号交叉",
+        en="A paired mark (quotes, brackets, title marks) lacks its partner in the paragraph, "
+        "or two pairs cross",
+    )
+    rationale = T(
+        zh="引号、括号、书名号都是成对使用的标号（GB/T 15834-2011 第 4.8、4.9、4.15 条），"
+        "缺了一半或者交叉嵌套，读者就分不清引语、注释或书名到哪里结束。"
+        "一个引号在本段打开、到下一段才闭合，通常说明段落被错误断开，只在打开处报告一次。"
+        "多段引文按标准每段开头用前引号、只在最后一段末尾用后引号，这种写法不报告；"
+        "“1）”“a）”这类序号后的单个括号、英文中的撇号（Xi’an）也不报告。",
+        en="Quotes, brackets and title marks come in pairs (GB/T 15834-2011 §4.8, §4.9, §4.15); "
+        "half a pair or crossed pairs hide where a quotation, note or title ends. A quotation "
+        "opened in one paragraph and closed in the next usually means a broken paragraph and is "
+        "reported once, where it opens. A multi-paragraph quotation that opens every paragraph and "
+        "closes only the last, enumerators such as 1） and apostrophes (Xi’an) are not reported.",
+    )
+    examples = (
+        Example(bad="深刻领悟“两个确立的决定性意义。"),
+        Example(bad="深刻领悟“两\n\n个确立”的决定性意义。"),
+        Example(bad="形成《关于推进工作的建议报告，报送市委。"),
+        Example(bad="他说：“请阅读《红楼梦”》。"),
+        Example(
+            good="深刻领悟“两个确立”的决定性意义，撰写形成《关于“深化‘放管服’改革”的建议报告》。"
+        ),
+        Example(good="“第一段引文，\n\n“第二段引文，到这里结束。”"),
+        Example(good="主要措施：1）加强学习；2）完善制度。Xi’an 是西安的拼音。"),
+    )
+    messages = {
+        "unclosed": T(
+            zh="{mark}在本段没有对应的{pair}（GB/T 15834-2011 第 {clause} 条）",
+            en="{mark_en} has no matching {pair_en} in this paragraph (GB/T 15834-2011 §{clause})",
+        ),
+        "unclosed.help": T(
+            zh="补上{pair}，或删去多余的{mark}", en="add the {pair_en} or delete the {mark_en}"
+        ),
+        "unopened": T(
+            zh="{mark}在本段前面没有对应的{pair}（GB/T 15834-2011 第 {clause} 条）",
+            en="{mark_en} has no matching {pair_en} before it in this paragraph "
+            "(GB/T 15834-2011 §{clause})",
+        ),
+        "unopened.help": T(
+            zh="补上{pair}，或删去多余的{mark}", en="add the {pair_en} or delete the {mark_en}"
+        ),
+        "crossed": T(
+            zh="{mark}没有在外层的{outer}之前闭合，两对标号交叉（GB/T 15834-2011 第 {clause} 条）",
+            en="{mark_en} is not closed before the outer {outer_en}: the pairs cross "
+            "(GB/T 15834-2011 §{clause})",
+        ),
+        "crossed.help": T(
+            zh="先用{pair}闭合里层，再闭合外层", en="close the inner pair with {pair_en} first"
+        ),
+        "split": T(
+            zh="{mark}到下一段才闭合，段落可能被错误断开（GB/T 15834-2011 第 {clause} 条）",
+            en="{mark_en} is closed only in the next paragraph: the paragraph is probably broken "
+            "(GB/T 15834-2011 §{clause})",
+        ),
+        "split.help": T(
+            zh="把两段接成一段，或在本段补上{pair}",
+            en="join the two paragraphs, or close with the {pair_en} here",
+        ),
+        "closed-here": T(zh="在此闭合", en="closed here"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        blocks = doc.blocks
+        paras = [scan(b.text) if _MARKS.search(b.text) else _Para() for b in blocks]
+        for bi, (block, para) in enumerate(zip(blocks, paras, strict=True)):
+            nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+            nxt_para = paras[bi + 1] if bi + 1 < len(blocks) else None
+            unclosed = list(para.unclosed)
+            # a quotation opened here and closed in the next paragraph: report it once, here
+            while unclosed and nxt is not None and nxt_para is not None and nxt_para.unopened:
+                o, c = unclosed[-1], nxt_para.unopened[0]
+                if OPEN[block.text[o]] != nxt.text[c]:
+                    break
+                unclosed.pop()
+                del nxt_para.unopened[0]
+                mark = block.text[o]
+                ctx.report(
+                    block.span(o, o + 1),
+                    "split",
+                    help="split.help",
+                    related=[Related(nxt.span(c, c + 1), self.messages["closed-here"])],
+                    **_names(mark, OPEN[mark]),
+                )
+            for o in unclosed:
+                mark = block.text[o]
+                if o == 0 and nxt is not None and nxt.text[:1] == mark and mark in "“‘「『":
+                    continue  # multi-paragraph quotation: every paragraph opens, the last closes
+                self._one(ctx, block, o, "unclosed", mark, OPEN[mark])
+            for c in para.unopened:
+                mark = block.text[c]
+                self._one(ctx, block, c, "unopened", mark, CLOSE[mark])
+            for o, c in para.crossed:
+                mark = block.text[o]
+                outer = _ALIAS.get(block.text[c], block.text[c])
+                ctx.report(
+                    block.span(o, o + 1),
+                    "crossed",
+                    help="crossed.help",
+                    outer=NAMES[outer][0],
+                    outer_en=NAMES[outer][1],
+                    **_names(mark, OPEN[mark]),
+                )
+
+    def _one(self, ctx: Context, block: Block, i: int, key: str, mark: str, pair: str) -> None:
+        ctx.report(
+            block.span(i, i + 1),
+            key,
+            help=f"{key}.help",
+            **_names(mark, pair),
+        )
+
+
+def _names(mark: str, pair: str) -> dict[str, Any]:
+    return {
+        "mark": NAMES[mark][0],
+        "mark_en": NAMES[mark][1],
+        "pair": NAMES[pair][0],
+        "pair_en": NAMES[pair][1],
+        "clause": _CLAUSE[mark],
+    }
