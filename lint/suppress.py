@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from lint.document import Document, Span
 
+_TOKEN_RE = re.compile(r"[^\s,]+")
 COMMENT_RE = re.compile(r"<!--\s*wenlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
 
 
@@ -48,13 +49,14 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], list[str]]) -> Su
             continue  # an example in a code block or inline code, not a comment
         kind = m.group(1)
         sup.comments.append(Span(m.start(), m.end()))
-        tokens = m.group(2).replace(",", " ").split()
+        tokens = list(_TOKEN_RE.finditer(m.group(2)))
         codes: set[str] = set()
-        for tok in tokens:
+        for t in tokens:
             try:
-                codes.update(resolve(tok))
-            except KeyError:
-                sup.unknown.append((Span(m.start(2), m.end(2)), tok))
+                codes.update(resolve(t.group()))
+            except KeyError:  # reported at the token itself
+                at = m.start(2) + t.start()
+                sup.unknown.append((Span(at, at + len(t.group())), t.group()))
         if tokens and not codes:
             continue
         key = frozenset(codes) if codes else None
