@@ -1,0 +1,25 @@
+"""Word lists of the structure family, loaded once on first use (see data/SOURCES.md)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _load(name: str) -> frozenset[str]:
+    with open(_DATA / name, encoding="utf-8") as f:
+        return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
+
+
+@cache
+def words() -> frozenset[str]:
+    """Common two- and three-character words."""
+    return _load("words.txt")
+
+
+@cache
+def conjunction_words() -> frozenset[str]:
+    """Words and names that end in 和/与/及/或 (总和, 参与, 涉及, 抑或, 李玉和, ...)."""
+    return _load("conjunction_words.txt")

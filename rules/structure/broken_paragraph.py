@@ -1,0 +1,269 @@
+"""S501 broken-paragraph: a paragraph that stops mid-sentence and goes on in the next one."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from lint.diagnostic import Fix, Related
+from lint.document import Block, Document, Span
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.chars import WHITESPACE, is_han
+from rules.structure._lexicon import words
+
+# A paragraph of prose may end with these: stops, closing quotes and brackets, dashes, ellipses.
+_CLOSED_END = set("。！？；：…—”’）》」』】〕〉］｝.!?;:)]}>·～~")
+# Marks that cannot open a paragraph: stops and closing marks.
+_NO_START = set("，。、；：？！）》」』】〕〉”’,;:)%‰")
+_CLAUSE = "，。、；：！？,;"
+_SENTENCE_END = "。！？!?"
+_OPENERS = "“‘（《【〔「『(〈"
+# Pairs whose opener left open in one paragraph and closer first in the next prove continuation.
+_PAIRS = tuple(zip("“‘《（(【「", "”’》）)】」", strict=True))
+
+# List markers and numbered headings that open a block: 一、 （一） 1. 1、 （1） ① 第一条 A.
+_MARKER = regex.compile(
+    r"""^(?:
+        [一二三四五六七八九十百零〇]+[、．.]
+      | [（(][一二三四五六七八九十百零〇]+[）)]
+      | \d{1,3}(?:[、．]|\.(?!\d)|\s)
+      | [（(]\d{1,3}[）)]
+      | [①-⑳⑴-⒇⒈-⒛]
+      | 第[一二三四五六七八九十百千零〇\d]+[章节条款编部篇项]
+      | [A-Za-zＡ-Ｚａ-ｚ][、．.](?![\d])
+      | [•·\-*+]\s
+      | ——
+    )""",
+    regex.VERBOSE,
+)
+# A form or address line: a short label, a colon, a value (发证日期：2024年3月12日).
+_FORM = regex.compile(r"^[^\s，。；：！？、,;:]{1,12}[：:][^，。；！？,;!?]*$")
+# Characters that open a list or answer (一、 甲、 对，): never a split-off fragment.
+_NOT_FRAGMENT = set(
+    "一二三四五六七八九十百千万亿零〇两甲乙丙丁戊己庚辛壬癸"
+    "对是好嗯唉哦啊喂哎噢呀嘿呵不行否但而故则然且又另首总其此彼即如若"
+)
+# Nouns and verbs that ask for a quantity next (面积 | 6.3万平方公里).
+_QUANTITY = (
+    "面积总量总额总数总值产值产量规模人数数量金额余额长度里程增幅增速比重人次"
+    "共计合计累计总计达到超过高达突破约为增长下降减少增加提高降低新增完成"
+)
+_QUANTITY_WORDS = frozenset(_QUANTITY[i : i + 2] for i in range(0, len(_QUANTITY), 2))
+_QUANTITY_CHARS = set("达为约超逾近共占计")
+_NUMBER_START = regex.compile(r"^\d+(?:\.\d+)?(?:[%‰]|\p{Han})")
+
+_TAIL_MAX = 8
+_HEAD_MAX = 8
+
+
+@dataclass(frozen=True)
+class _Break:
+    evidence: str  # word | fragment | punct | pair | quantity | sentence
+    safe: bool
+
+
+class BrokenParagraph(Rule):
+    code = "S501"
+    name = "broken-paragraph"
+    severity = Severity.WARNING
+    fix = FixAvailability.SOMETIMES
+    summary = T(
+        zh="段落在句子中间（常常在词语中间）断开，后半句成了下一段",
+        en="A paragraph stops mid-sentence, often mid-word, and goes on in the next one",
+    )
+    rationale = T(
+        zh="从 PDF 或排好的版面里复制文字时，换栏、换页处的换行常被当成分段："
+        "“凝聚共”“识、视察监督”各成一段，读者只能猜测原文。"
+        "只有当上一段是成段的叙述文字、结尾没有句末标点（。！？…”）等），下一段又明显是接续"
+        "（词语被拆开、以顿号或逗号开头、引号在上一段打开而在下一段关闭、"
+        "“面积”后接数量等）时才报告。标题、小标题、日期行、署名、表单行（发证日期：…）、"
+        "列表项和全文最后一段都不算断开的段落；逐行硬换行的纯文本不检查行与行之间。",
+        en="Text copied from a PDF or a typeset page keeps the line breaks of columns and pages, "
+        "so one sentence ends up in two paragraphs. A finding needs a prose paragraph that ends "
+        "without closing punctuation and a next paragraph that plainly continues it (a word is "
+        "split, it opens with a comma or enumeration comma, a quotation opened above is closed "
+        "there, a quantity follows 面积, ...). Titles, headings, datelines, bylines, form lines, "
+        "list items and the last paragraph are never broken paragraphs; hard-wrapped plain text "
+        "is not checked line by line.",
+    )
+    fix_safety = T(
+        zh="删去两段之间的换行，把两段合成一段。拆开的词语、以标点开头的下段、跨段配对的引号"
+        "和“面积”后接数量时是安全修复；仅凭上一段缺少句末标点判断时只作提示（可能丢了文字）",
+        en="Deletes the line break(s) between the two paragraphs. Safe when a word is split, the "
+        "next paragraph opens with punctuation, a quotation spans the break or a quantity "
+        "follows; otherwise only suggested, since text may be missing",
+    )
+    examples = (
+        Example(
+            bad="坚持考察调研、协商建言、凝聚共\n\n识、视察监督于一体，形成3篇调研报告。\n",
+            good="坚持考察调研、协商建言、凝聚共识、视察监督于一体，形成3篇调研报告。\n",
+        ),
+        Example(
+            bad="全民义务植树深入推进。各级领导干部带\n\n头履“植”，8.3万人次参与植树活动。\n",
+            good="全民义务植树深入推进。各级领导干部带头履“植”，8.3万人次参与植树活动。\n",
+        ),
+        Example(
+            good="一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础\n\n"
+            "常委会始终坚持以习近平新时代中国特色社会主义思想武装头脑。\n"
+        ),
+        Example(good="交通银行股份有限公司朔州经济开发区支行\n发证日期：2024年3月12日\n"),
+    )
+    messages = {
+        "broken": T(
+            zh="段落在句中断开：“{tail}”接第 {line} 行的“{head}”",
+            en="paragraph breaks off mid-sentence: “{tail}” goes on at line {line} with “{head}”",
+        ),
+        "broken.help": T(
+            zh="删去换行，与下一段合为一段", en="delete the line break and join the two paragraphs"
+        ),
+        "continues": T(zh="下文从这里接续", en="the sentence continues here"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        min_chars: int = 10  # a paragraph shorter than this is a title or a label, never broken
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        blocks = doc.blocks
+        if len(blocks) < 2:
+            return
+        found: list[tuple[Block, Block, _Break]] = []
+        tight_prose = tight_open = 0
+        for a, b in itertools.pairwise(blocks):
+            if not b.blank_before and _prose(a.text, self.options.min_chars):
+                tight_prose += 1
+                tight_open += _open_end(a.text)
+            brk = self._judge(doc, a, b)
+            if brk is not None:
+                found.append((a, b, brk))
+        # Hard-wrapped plain text: most lines of prose that follow one another end mid-sentence.
+        # Only breaks across a blank line can then be broken paragraphs.
+        wrapped = tight_open >= 3 and tight_open * 2 >= tight_prose
+        for a, b, brk in found:
+            if wrapped and not b.blank_before:
+                continue
+            self._report(doc, ctx, a, b, brk)
+
+    def _judge(self, doc: Document, a: Block, b: Block) -> _Break | None:
+        if a.kind != "paragraph" or b.kind != "paragraph":
+            return None
+        prev, nxt = a.text, b.text
+        if not self._candidate(a) or _FORM.match(nxt) or _MARKER.match(nxt):
+            return None
+        evidence = _evidence(prev, nxt)
+        if evidence is None:
+            # Without a sign in the next paragraph, the previous one must be running prose
+            # (whole sentences, then an unfinished one) and the next one prose too.
+            if (
+                not any(c in _SENTENCE_END for c in prev[:-1])
+                or _MARKER.match(prev)
+                or not any(c in _CLAUSE for c in nxt)
+            ):
+                return None
+            evidence = "sentence"
+        heading = _MARKER.match(prev) and not any(c in _SENTENCE_END for c in prev)
+        if heading and evidence not in ("punct", "fragment", "pair"):
+            return None
+        gap = doc.text[a.end : b.start]
+        clean_gap = all(c in WHITESPACE for c in gap)
+        safe = evidence != "sentence" and prev[-1] not in "，、," and clean_gap
+        return _Break(evidence, safe)
+
+    def _candidate(self, a: Block) -> bool:
+        """A paragraph of prose (not a title, byline, dateline, form line) left open at its end."""
+        return _prose(a.text, self.options.min_chars) and _open_end(a.text)
+
+    def _report(self, doc: Document, ctx: Context, a: Block, b: Block, brk: _Break) -> None:
+        tail = _tail(a.text)
+        head = _head(b.text)
+        gap = doc.text[a.end : b.start]
+        fix = None
+        if all(c in WHITESPACE for c in gap):
+            fix = Fix.delete(Span(a.end, b.start), safe=brk.safe)
+        ctx.report(
+            Span(a.end - len(tail), a.end),
+            "broken",
+            help="broken.help",
+            fix=fix,
+            related=[Related(b.span(0, len(head)), self.messages["continues"])],
+            tail=tail,
+            head=head,
+            line=doc.line_col(b.start)[0],
+        )
+
+
+def _prose(text: str, min_chars: int) -> bool:
+    """Running text, not a title, byline, dateline or form line: long enough, with clauses."""
+    return len(text) >= min_chars and not _FORM.match(text) and any(c in _CLAUSE for c in text[:-1])
+
+
+def _open_end(text: str) -> bool:
+    """Does the paragraph end where no paragraph of prose ends (a character, a comma, an opener)?"""
+    last = text[-1]
+    return last not in _CLOSED_END and (
+        is_han(last) or last in "，、," or last in _OPENERS or last.isdigit()
+    )
+
+
+def _evidence(prev: str, nxt: str) -> str | None:
+    """What in the next paragraph shows that it continues the previous sentence."""
+    first = nxt[0]
+    if first in _NO_START:
+        return "punct"
+    if (
+        len(nxt) > 1
+        and is_han(first)
+        and nxt[1] in "、，,"
+        and first not in _NOT_FRAGMENT
+        and is_han(prev[-1])
+    ):
+        return "fragment"  # 识、视察监督 — one character cut off from its word
+    for op, cl in _PAIRS:
+        if prev.count(op) > prev.count(cl):
+            i, j = nxt.find(cl), nxt.find(op)
+            if i != -1 and (j == -1 or i < j):
+                return "pair"  # “两 / 个确立”
+    if _split_word(prev, nxt):
+        return "word"
+    if _NUMBER_START.match(nxt) and (
+        prev[-2:] in _QUANTITY_WORDS or (prev[-1] in _QUANTITY_CHARS and is_han(prev[-2]))
+    ):
+        return "quantity"  # 治理面积 / 6.3万平方公里
+    return None
+
+
+def _split_word(prev: str, nxt: str) -> bool:
+    """A common word straddles the break (带 / 头), and neither piece belongs to a word of its own
+    side (so 效率 / 先行 is not read as 率先)."""
+    lex = words()
+    for i in (1, 2):
+        for j in (1, 2):
+            if i + j > 3 or len(prev) < i + 2 or len(nxt) < j:
+                continue
+            left, right = prev[-i:], nxt[:j]
+            w = left + right
+            if not all(is_han(c) for c in w) or w not in lex:
+                continue
+            if prev[-i - 1 :] in lex or prev[-i - 2 :] in lex:
+                continue
+            if nxt[: j + 1] in lex or nxt[: j + 2] in lex:
+                continue
+            return True
+    return False
+
+
+def _tail(text: str) -> str:
+    """The unfinished clause at the end of a paragraph, at most a few characters."""
+    i = max(text.rfind(c, 0, len(text) - 1) for c in _CLAUSE)
+    tail = text[i + 1 :] if i >= 0 else text
+    return tail[-_TAIL_MAX:] if tail else text[-1:]
+
+
+def _head(text: str) -> str:
+    """The first clause of the continuing paragraph, at most a few characters."""
+    for k, c in enumerate(text[:_HEAD_MAX]):
+        if c in _CLAUSE:
+            return text[:k] or text[:1]
+    return text[:_HEAD_MAX]

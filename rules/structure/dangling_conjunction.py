@@ -1,0 +1,100 @@
+"""S502 dangling-conjunction: 和/与/及/或 right before punctuation, with nothing left to join."""
+
+from __future__ import annotations
+
+import regex
+
+from lint.diagnostic import Fix
+from lint.document import Document
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from rules.structure._lexicon import conjunction_words
+
+# The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
+_PATTERN = regex.compile(r"(?<=\p{Han})(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
+_CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
+# A person's title and then a given name that ends in 和 (副主任李建和，).
+_TITLED_NAME = regex.compile(
+    r"(?:主任|书记|同志|先生|女士|老师|教授|局长|处长|科长|部长|主席|委员|代表|记者|校长|院长|"
+    r"经理|董事长|县长|市长|省长|区长|厂长|队长|组长|乡长|镇长|村长|社长|会长|秘书长|馆长|"
+    r"所长|站长|总监|博士|医生|律师|通讯员)\p{Han}{1,3}$"
+)
+
+# The hundred commonest surnames (a name such as 王建和 ends in 和).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
+
+
+class DanglingConjunction(Rule):
+    code = "S502"
+    name = "dangling-conjunction"
+    severity = Severity.WARNING
+    fix = FixAvailability.ALWAYS
+    summary = T(
+        zh="连词“和”“与”“及”“或”紧挨标点，后面缺了并列的成分",
+        en="A conjunction (和, 与, 及, 或) stands right before punctuation, with nothing to join",
+    )
+    rationale = T(
+        zh="“经济工作会议精神和，聚焦……”：“和”后面的并列成分在改稿时被删掉了，只剩下连词。"
+        "以这些字结尾的词语（总和、温和、缓和、参与、涉及、普及、抑或、来不及……）"
+        "以及以“和”结尾的人名不在此列。",
+        en="In 经济工作会议精神和，聚焦…… the item after 和 was lost in editing and the "
+        "conjunction is left dangling. Words that end in these characters (总和, 温和, 参与, "
+        "涉及, 抑或, ...) and personal names ending in 和 are not flagged.",
+    )
+    fix_safety = T(
+        zh="删去连词；也可能是并列成分丢了，需要补回，因此只作提示",
+        en="Deletes the conjunction; the lost item may need restoring instead, so it is unsafe",
+    )
+    examples = (
+        Example(bad="深入学习市委全会、经济工作会议精神和，聚焦全市中心任务谋划工作。"),
+        Example(bad="完善考核评价以及，健全激励机制。"),
+        Example(good="深入学习市委全会和经济工作会议精神，聚焦全市中心任务谋划工作。"),
+        Example(good="各方积极参与，矛盾逐步缓和，数据总和、来源涉及多个部门，或者另行商定。"),
+        Example(good="会议由副主任李建和主持。请联系副主任李建和，电话另行通知。"),
+    )
+    messages = {
+        "dangling": T(zh="“{conj}”后缺少并列成分", en="nothing follows the conjunction “{conj}”"),
+        "dangling.help": T(
+            zh="补全“{conj}”后面的内容，或删去“{conj}”",
+            en="restore what follows “{conj}” or delete it",
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        exceptions = conjunction_words()
+        for block in doc.blocks:
+            text = block.text
+            if not any(c in text for c in "和与及或"):
+                continue
+            for m in _PATTERN.finditer(text):
+                if self._is_word(text, m.start(), m.end(), exceptions):
+                    continue
+                ctx.report(
+                    block.span(m),
+                    "dangling",
+                    help="dangling.help",
+                    fix=Fix.delete(block.span(m), safe=False),
+                    conj=m.group(1),
+                )
+
+    @staticmethod
+    def _is_word(text: str, start: int, end: int, exceptions: frozenset[str]) -> bool:
+        # the clause up to and including the conjunction
+        i = start
+        while i > 0 and text[i - 1] not in _CLAUSE:
+            i -= 1
+        clause = text[i:end]
+        if len(clause) < 2:
+            return True  # the character named as a word: 和、与、或
+        if clause[-1] == "和" and len(clause) <= 4 and clause[0] in _SURNAMES:
+            return True  # a name in a list: 王建和、李明
+        if any(clause[-k:] in exceptions for k in range(2, min(len(clause), 7) + 1)):
+            return True
+        if clause.endswith("和") and _TITLED_NAME.search(clause[:-1] + "和"):
+            return True
+        # 和、与、及 listed as words: the next item is a conjunction too
+        after = text[end + 1 : end + 2]
+        return bool(after) and after in "和与及或"

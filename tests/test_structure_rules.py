@@ -1,0 +1,146 @@
+"""S family: broken paragraphs and dangling conjunctions, on defects and on clean formal prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.testing import fix_string, lint_string
+
+SEED = Path(__file__).parent.parent / "seeds" / "shuozhou-cppcc-2024-report.txt"
+
+
+def _codes(text: str, select: str = "S") -> list[str]:
+    return [d.code for d in lint_string(text, [select])]
+
+
+def test_seed_gives_its_six_broken_paragraphs_and_the_dangling_conjunction() -> None:
+    text = SEED.read_text("utf-8")
+    diags = lint_string(text, ["S"])
+    broken = [d for d in diags if d.code == "S501"]
+    lines = [(d.position[0], d.args["line"]) for d in broken]
+    assert lines == [(31, 33), (49, 51), (63, 65), (75, 77), (109, 111), (113, 115)]
+    assert all(d.fix is not None and d.fix.safe for d in broken)
+    dangling = [d for d in diags if d.code == "S502"]
+    assert [(d.position[0], text[d.span.start : d.span.end]) for d in dangling] == [(25, "和")]
+    assert len(diags) == 7
+
+
+def test_seed_fix_joins_the_six_paragraphs() -> None:
+    text = SEED.read_text("utf-8")
+    fixed = fix_string(text, ["S501"])
+    for joined in (
+        "凝聚共识、视察监督",
+        "调研、视察、监督",
+        "融入党想、铸入灵魂",
+        "深刻领悟“两个确立”",
+        "领导干部带头履“植”",
+        "治理面积6.3万平方公里",
+    ):
+        assert joined in fixed
+    assert fixed.count("\n") == text.count("\n") - 12
+    assert not _codes(fixed, "S501")
+
+
+def test_crlf_and_fullwidth_indent_are_removed_by_the_join() -> None:
+    first, rest = "\u3000\u3000全年组织调研12次，提出建议86条。凝聚共", "识、视察于一体。\r\n"
+    text = f"{first}\r\n\r\n\u3000\u3000{rest}"
+    assert fix_string(text, ["S501"]) == first + rest
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt"),
+    [
+        ("坚持问题导向，推动解决了一批群众关心的热点难点问", "题。"),  # split word
+        ("一年来，各参加单位和广大委员围绕中心工作", "，积极建言献策。"),  # opens with a comma
+        ("强化理论武装，各支部深入开展“学习", "贯彻”主题活动，引导党员坚定信念。"),  # quotation
+        ("全市农业生产形势良好。全年粮食总产量达", "135.2万吨，同比增长3.1%。"),  # quantity
+    ],
+)
+def test_certain_breaks_are_safe(prev: str, nxt: str) -> None:
+    (d,) = lint_string(f"{prev}\n\n{nxt}\n", ["S501"])
+    assert d.fix is not None and d.fix.safe
+    assert fix_string(f"{prev}\n\n{nxt}\n", ["S501"]) == f"{prev}{nxt}\n"
+
+
+def test_prose_without_sign_of_continuation_is_only_suggested() -> None:
+    text = "今年以来，全市经济运行稳中有进。规模以上工业增加值增长\n\n较快，投资保持稳定。\n"
+    (d,) = lint_string(text, ["S501"])
+    assert d.fix is not None and not d.fix.safe
+    assert fix_string(text, ["S501"]) == text
+
+
+CLEAN = [
+    # title block, dateline, byline, salutation
+    "中国人民政治协商会议某市委员会常务委员会工作报告\n\n——在政协第七届某市委员会第三次会议上\n\n"
+    "（2024年2月26日）\n\n市政协主席 王建国\n\n各位委员：\n\n我代表常务委员会向大会报告工作。\n",
+    # a heading with a comma, then its body
+    "一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础\n\n常委会始终坚持正确方向。\n",
+    # an introduction ending with a colon, then a numbered list
+    "围绕总体要求，重点做好以下工作：\n\n1. 强化创新理论武装\n\n2. 强化专门协商效能\n",
+    # a paragraph ending in a closing quotation mark or bracket, or a dash
+    "正如一位老委员所说：“履职尽责，贵在坚持”\n\n全年开展集中学习24次。\n",
+    "全年开展集中学习24次（含线上学习）\n\n形成调研报告9篇。\n",
+    "会议要求，要认真贯彻落实会议精神——\n\n坚持稳中求进工作总基调。\n",
+    # form lines of a licence notice
+    "交通银行股份有限公司某某支行\n发证日期：2024年3月12日\n机构编码：B0005S314060006\n"
+    "住所：山西省某某市开发区文远路82-84号\n邮政编码：036000\n电话：0349-6669672\n",
+    # the last paragraph
+    "我们要坚持稳中求进，推动高质量发展。此外还要",
+    # signature block
+    "特此通知。\n\n某某市人民政府办公室\n\n2024年3月12日\n",
+    # a sentence of prose, then a title
+    "以上为本期全部内容，感谢读者支持。下期将刊发\n\n2024年工作安排\n",
+    # a title set on two lines
+    "关于开展“学习\n贯彻”主题活动的通知\n\n各乡镇人民政府，市直各有关单位：\n",
+    "关于进一步加强基层治理\n工作的实施意见\n\n各乡镇人民政府：\n",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_structure_is_silent(text: str) -> None:
+    assert _codes(text, "S501") == []
+
+
+def test_hard_wrapped_text_is_not_read_line_by_line() -> None:
+    text = (
+        "新华社北京3月12日电 在我国第46个植树节到来之际，全国绿化委员会办公室发布\n"
+        "《2023年中国国土绿化状况公报》显示，全国全年完成造林399.8万公顷、种草改\n"
+        "良437.9万公顷，国土绿化面积超800万公顷。此外，还治理沙化石漠化土地190.5\n"
+        "万公顷。公报显示，2023年，全民义务植树深入推进，线上线下活动蓬勃开展。\n"
+    )
+    assert _codes(text, "S501") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入学习市委全会、经济工作会议精神和，聚焦中心任务。",
+        "要进一步完善协商机制与，推动提案办理提质增效。",
+        "认真梳理就业、教育、医疗及，形成专题报告。",
+        "全面加强基层组织建设以及，提高基层治理能力。",
+    ],
+)
+def test_dangling_conjunction(text: str) -> None:
+    (d,) = lint_string(text, ["S502"])
+    assert d.fix is not None and not d.fix.safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "数据的总和，与公报口径一致。",
+        "态度温和，局势缓和，心平气和。",
+        "各方积极参与，共同推进；内容涉及，普及，惠及群众。",
+        "或者另行商定，抑或延期召开；间或有之。",
+        "会议由副主任李建和主持，请联系秘书长王同和，电话另告。",
+        "出席会议的有：王建和、李明、赵德和。",
+        "常用的并列连词有和、与、及、或等。",
+        "坚持天时、地利、人和，做到政通人和。",
+        "“和”文化源远流长，讲求以和为贵、和而不同。",
+        "时不我与，力所能及，过犹不及。",
+    ],
+)
+def test_words_ending_in_conjunction_characters_are_silent(text: str) -> None:
+    assert _codes(text, "S502") == []
