@@ -134,6 +134,8 @@ class Marker:
 
     @property
     def text(self) -> str:
+        if self.kind == CIRCLED:
+            return self.numeral
         return self.form.replace("Ｎ", self.numeral).replace("N", self.numeral)
 
 

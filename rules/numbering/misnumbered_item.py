@@ -86,10 +86,10 @@ class MisnumberedItem(Rule):
                 continue
             note = self.messages["parent" if item.problem == "start" else "prev"]
             ctx.report(
-                marker_span(item),
+                marker_span(item, doc),
                 item.problem,
                 help=f"{item.problem}.help",
-                related=[Related(marker_span(item.prev), note)],
+                related=[Related(marker_span(item.prev, doc), note)],
                 found=item.marker.text,
                 expected=number_as(item, item.expected),
             )

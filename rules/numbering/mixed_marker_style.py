@@ -73,14 +73,14 @@ class MixedMarkerStyle(Rule):
             for it in items:
                 if it.marker.form == ref_form:
                     continue
-                span = marker_span(it)
+                span = marker_span(it, doc)
                 good = render(kind, it.value, ref_form)
                 ctx.report(
                     span,
                     "mixed",
                     help="mixed.help",
                     fix=Fix.replace(span, good, safe=safe),
-                    related=[Related(marker_span(ref), self.messages["ref"])],
+                    related=[Related(marker_span(ref, doc), self.messages["ref"])],
                     found=it.marker.text,
                     ref=ref.marker.text,
                     good=good,

@@ -83,7 +83,7 @@ class NonstandardMarker(Rule):
             if bad is None:
                 continue
             key, good = bad
-            span = marker_span(item)
+            span = marker_span(item, doc)
             ctx.report(
                 span,
                 key,

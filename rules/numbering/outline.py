@@ -19,8 +19,9 @@ separates their lists: a number that does not follow on after it starts a new li
 reported as a skip. Numbers are checked as the outline is built; ``Item.problem`` records what is
 wrong (skip, repeat, backward, start) and ``Item.expected`` which number was due.
 
-Markdown: a ``list_item`` block whose ``meta["ordinal"]`` holds its number (the number is markup,
-not text) enters the outline with a synthetic marker of kind ``markup-<level>``.
+Markdown: an ordered ``list_item`` block (``meta["list_number"]``: its number is markup, not text)
+enters the outline with a synthetic marker of kind ``markup-<level>``; lazy numbering (1. 1. 1.)
+reads as restarts and is never reported.
 """
 
 from __future__ import annotations
@@ -109,11 +110,10 @@ def outline_of(doc: Document) -> Outline:
 def block_marker(block: Block) -> Marker | None:
     if block.kind == "table_cell":
         return None
-    ordinal = block.meta.get("ordinal")
-    if block.kind == "list_item" and isinstance(ordinal, int) and ordinal > 0:
-        return Marker(
-            f"{MARKUP}-{block.level}", ordinal, 0, 0, 0, str(ordinal), "N.", synthetic=True
-        )
+    number = block.meta.get("list_number")
+    if block.kind == "list_item" and isinstance(number, int) and number > 0:
+        form = "N" + str(block.meta.get("list_marker", "."))
+        return Marker(f"{MARKUP}-{block.level}", number, 0, 0, 0, str(number), form, synthetic=True)
     return parse_marker(block.text)
 
 
@@ -184,9 +184,7 @@ class _Builder:
         barrier = self.barrier_after(prev)
         if m.supplement:  # 第X条之一 sits between X and X+1
             self.append(idx, item, lst.last)
-        elif self.stray_restart(idx, item):
-            self.append(idx, item, v)
-        elif v == lst.last + 1 or (lst.alt is not None and v == lst.alt + 1):
+        elif self.follows(lst, v) or self.stray_restart(idx, item):
             self.append(idx, item, v)
         elif v == 1 and prev.shape == TITLE and item.shape != TITLE and not barrier:
             # a nested list that reuses its parent's marker (一、 items under a 一、 title)
@@ -201,6 +199,10 @@ class _Builder:
             self.misnumbered(item, prev, lst.last + 1)
             self.append(idx, item, v)
             lst.alt = item.expected
+
+    @staticmethod
+    def follows(lst: OList, v: int) -> bool:
+        return v == lst.last + 1 or (lst.alt is not None and v == lst.alt + 1)
 
     def stray_restart(self, idx: int, item: Item) -> bool:
         """1. 2. 1. 3.: the second 1 restarted the list, and 3 shows it was a slip for 3 (or an
@@ -227,8 +229,7 @@ class _Builder:
         v, shape = item.value, item.shape
 
         def fits(i: int) -> bool:
-            lst = self.stack[i]
-            return v == lst.last + 1 or (lst.alt is not None and v == lst.alt + 1)
+            return self.follows(self.stack[i], v)
 
         for ok in (
             lambda i: fits(i) and self.stack[i].shape == shape,

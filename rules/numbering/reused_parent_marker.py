@@ -73,11 +73,11 @@ class ReusedParentMarker(Rule):
                 continue
             first = lst.items[0]
             child = gbt9704_child(lst.kind)
-            related = [Related(marker_span(parent), self.messages["parent"])]
+            related = [Related(marker_span(parent, doc), self.messages["parent"])]
             marker = first.marker.text
             if child is None:
                 ctx.report(
-                    marker_span(first),
+                    marker_span(first, doc),
                     "reused-other",
                     help="reused-other.help",
                     related=related,
@@ -86,12 +86,12 @@ class ReusedParentMarker(Rule):
                 )
                 continue
             edits = [
-                Edit(marker_span(it).start, marker_span(it).end, render(child, it.value))
+                Edit(marker_span(it, doc).start, marker_span(it, doc).end, render(child, it.value))
                 for it in lst.items
                 if not it.marker.synthetic
             ]
             ctx.report(
-                marker_span(first),
+                marker_span(first, doc),
                 "reused",
                 help="reused.help",
                 fix=Fix.of(*edits, safe=False) if edits else None,
