@@ -55,7 +55,11 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    default="text",
+    show_default=True,
 )
 @click.option(
     "--select", multiple=True, help="Codes, prefixes or names to check (comma-separated)."
@@ -98,6 +102,18 @@ def main() -> None:
     help="Worker processes when linting several files [0 = one per core].",
 )
 @click.option("--timing", is_flag=True, help="Print the time each rule took (on stderr).")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Record every finding in this baseline file (and report none).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -116,6 +132,8 @@ def check(
     quiet: bool,
     jobs: int,
     timing: bool,
+    baseline: str | None,
+    write_baseline: str | None,
 ) -> None:
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
@@ -166,13 +184,20 @@ def check(
 
     width = _terminal_width()
     reporter = TextReporter(sys.stdout, lang=lang, color=use_color, width=width)
+    streamed = not diff and not (fix and stdin_bytes is not None)
+    stream = _stream_reporter(fmt, registry, lang) if streamed else None
+    gate = _gate(baseline, write_baseline, lang)
+    from lint.report.progress import track
     results = []
     all_diags = []
     errors = [f"{p}: no such file or directory" for p in missing]
     for e in errors:
         click.echo(f"wenlint: error: {e}", err=True)
     timings: dict[str, float] = {}
-    for r in checker.run(targets, stdin_bytes, jobs or os.cpu_count() or 1):
+    run = checker.run(targets, stdin_bytes, jobs or os.cpu_count() or 1)
+    for r in track(run, len(targets), fmt, lambda r: r.path):
+        if gate is not None:
+            r.diagnostics = gate.file(r.path, r.text, r.diagnostics)
         for code, secs in (r.timings or {}).items():
             timings[code] = timings.get(code, 0.0) + secs
         if r.error:
@@ -188,13 +213,19 @@ def check(
             sys.stdout.write(r.diff)
         elif fmt == "text" and r.diagnostics:
             reporter.file(r.text, _lines(r.text), r.diagnostics)
+        elif stream is not None:
+            stream.file(r.path, r.text, r.diagnostics)
         all_diags.extend(r.diagnostics)
-        if fmt == "text" and not r.stdin:
+        if fmt != "json" and not r.stdin:
             r.text = None  # keep memory to the largest file, not the corpus
         results.append(r)
     for extra in checker.finish(results):
+        if gate is not None:
+            extra.diagnostics = gate.file(extra.path, extra.text, extra.diagnostics)
         if fmt == "text" and not diff and not (fix and stdin_bytes is not None):
             reporter.file(extra.text, _lines(extra.text), extra.diagnostics)
+        elif stream is not None:
+            stream.file(extra.path, extra.text, extra.diagnostics)
         all_diags.extend(extra.diagnostics)
     internal = any(d.code == "E001" for d in all_diags)
     if timing:
@@ -206,11 +237,15 @@ def check(
 
         all_diags.sort(key=lambda d: d.sort_key)
         write_json(sys.stdout, all_diags, lang=lang, files=len(results), errors=errors, fixed=fixed)
+    elif stream is not None:
+        stream.finish(files=len(results), errors=errors, fixed=fixed)
     elif not diff and not (fix and stdin_bytes is not None):
         if statistics:
             reporter.statistics(all_diags)
         if not quiet:
             reporter.summary(all_diags, fixed=fixed, errors=len(errors))
+    if gate is not None:
+        _close_gate(gate, quiet)
     if errors or internal:
         sys.exit(EXIT_ERROR)
     if diff:
@@ -243,6 +278,47 @@ def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
         rule = registry.rules.get(code)
         label = f"{code} {rule.name}" if rule else code
         click.echo(f"{label:<34} {secs * 1000:>10.1f} {secs / total:>7.1%}", err=True)
+
+
+def _stream_reporter(fmt: str, registry: Registry, lang: str) -> Any:
+    """The reporters fed file by file (``file(path, text, diags)``, then ``finish``)."""
+    if fmt == "sarif":
+        from lint.report.sarif import SarifReporter
+
+        return SarifReporter(sys.stdout, registry=registry, lang=lang)
+    if fmt == "github":
+        from lint.report.github import GithubReporter
+
+        return GithubReporter(sys.stdout, registry=registry, lang=lang)
+    if fmt == "html":
+        from lint.report.html import HtmlReporter
+
+        return HtmlReporter(sys.stdout, registry=registry, lang=lang)
+    return None
+
+
+def _gate(baseline: str | None, write_baseline: str | None, lang: str) -> Any:
+    """Baseline filtering/recording (``--baseline``, ``--write-baseline``), or None."""
+    if not baseline and not write_baseline:
+        return None
+    from lint.baseline import BaselineError, Gate
+
+    try:
+        return Gate.open(baseline, write_baseline, lang)
+    except BaselineError as exc:
+        fail(str(exc))
+
+
+def _close_gate(gate: Any, quiet: bool) -> None:
+    from lint.baseline import BaselineError
+
+    try:
+        notes = gate.close()
+    except BaselineError as exc:
+        fail(str(exc))
+    if not quiet:
+        for note in notes:
+            click.echo(f"wenlint: {note}", err=True)
 
 
 def _lines(text: str | None) -> Any:
