@@ -1,0 +1,304 @@
+"""--format sarif: validated against the official SARIF 2.1.0 schema, positions in code points,
+rules metadata, related locations, fixes, fingerprints that survive unrelated edits."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+from lint.diagnostic import Diagnostic, Edit, Fix, Related
+from lint.document import LineIndex, Span
+from lint.report.sarif import SarifReporter
+from lint.rule import Severity, T
+from lint.testing import lint_string, registry
+
+ROOT = Path(__file__).parents[1]
+SCHEMA = json.loads((ROOT / "lint/report/sarif-2.1.0.json").read_text("utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+PARA = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
+OTHER = "第二段内容与前文不同，讲的是另一件事情，篇幅也足够长，可以用来对照。"
+DUP = f"{PARA}\n\n{OTHER}\n\n{PARA}\n"
+
+
+def validate(log: dict[str, Any]) -> None:
+    errors = sorted(VALIDATOR.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message[:300]}" for e in errors[:10])
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args))
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return r.exit_code, r.stdout, r.stderr
+
+
+def diag(
+    text: str,
+    start: int,
+    end: int,
+    code: str = "D101",
+    name: str = "duplicate-block",
+    severity: Severity = Severity.WARNING,
+    path: str = "doc.txt",
+    **kw: Any,
+) -> Diagnostic:
+    lines = LineIndex(text)
+    d = Diagnostic(
+        path, code, name, severity, Span(start, end), T(zh="消息“x”", en="message “x”"), **kw
+    )
+    d.position = (*lines.line_col(start), *lines.line_col(end))
+    return d
+
+
+def sarif_of(text: str, diags: list[Diagnostic], **finish: Any) -> dict[str, Any]:
+    rep = SarifReporter(io.StringIO(), registry=registry(), lang="zh")
+    rep.file(diags[0].path if diags else "doc.txt", text, diags)
+    log: dict[str, Any] = rep.log(files=1, **finish)
+    return log
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_seed_output_validates_and_matches_json_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run("check", "seeds/", "--format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    validate(log)
+    assert log["version"] == "2.1.0"
+    (run_,) = log["runs"]
+    assert run_["columnKind"] == "unicodeCodePoints"
+    assert run_["newlineSequences"] == ["\r\n", "\n", "\r"]
+    rules = run_["tool"]["driver"]["rules"]
+    results = run_["results"]
+    assert results, "the seed has findings"
+    _, js, _ = run("check", "seeds/", "--format", "json")
+    expected = json.loads(js)["diagnostics"]
+    assert len(results) == len(expected)
+    got = sorted(
+        (
+            r["ruleId"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["locations"][0]["physicalLocation"]["region"]["endLine"],
+            r["locations"][0]["physicalLocation"]["region"]["endColumn"],
+            r["locations"][0]["physicalLocation"]["region"]["charOffset"],
+            r["message"]["text"],
+        )
+        for r in results
+    )
+    want = sorted(
+        (
+            d["code"],
+            d["line"],
+            d["column"],
+            d["end_line"],
+            d["end_column"],
+            d["offset"],
+            d["message"],
+        )
+        for d in expected
+    )
+    assert got == want
+    for r in results:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+        loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert loc == {"uri": "seeds/shuozhou-cppcc-2024-report.txt", "uriBaseId": "%SRCROOT%"}
+        assert r["partialFingerprints"]["wenlint/v1"]
+    assert run_["invocations"][0]["executionSuccessful"] is True
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == ROOT.as_uri() + "/"
+
+
+def test_rules_carry_the_registry_metadata() -> None:
+    log = sarif_of("", [])
+    validate(log)
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    for rule in registry().sorted():
+        r = rules[rule.code]
+        assert r["name"] == rule.name
+        assert r["shortDescription"]["text"] == rule.summary.zh
+        assert r["fullDescription"]["text"] == rule.rationale.zh
+        assert f"# {rule.name} ({rule.code})" in r["help"]["text"]
+        assert r["defaultConfiguration"] == {
+            "level": level[rule.severity.label],
+            "enabled": rule.default_enabled,
+        }
+        assert r["properties"]["fixable"] == rule.fix.value
+    # the engine's own findings resolve too
+    assert {"E001", "E002"} <= set(rules)
+
+
+def test_related_fixes_and_code_point_columns() -> None:
+    # 𠀀 (U+20000) is one code point but two UTF-16 units: columns must count it once.
+    text = "第一行\n𠀀甲乙,丙丁\n第三行重复内容\n"
+    comma = text.index(",")
+    d = diag(
+        text,
+        comma,
+        comma + 1,
+        code="P401",
+        name="halfwidth-punct-in-han",
+        fix=Fix.replace(Span(comma, comma + 1), "，"),
+        help=T(zh="改为全角逗号", en="use a full-width comma"),
+        related=(
+            Related(Span(0, 3), T(zh="同一文件", en="same file"), None, (1, 1, 1, 4)),
+            Related(Span(5, 9), T(zh="另一文件", en="other file"), "其他/文件.txt", (2, 3, 2, 7)),
+        ),
+    )
+    multi = diag(
+        text,
+        0,
+        len(text) - 1,
+        severity=Severity.ERROR,
+        fix=Fix.of(Edit(0, 0, "【"), Edit(4, 6, ""), safe=False),
+    )
+    point = diag(text, 3, 3, code="S501", name="broken-paragraph", severity=Severity.INFO)
+    log = sarif_of(text, [d, multi, point], errors=["gone.txt: no such file or directory"])
+    validate(log)
+    res = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    region = res["P401"]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, 4, 5)
+    assert (region["charOffset"], region["charLength"]) == (comma, 1)
+    assert region["snippet"]["text"] == ","
+    assert res["P401"]["level"] == "warning"
+    (fix,) = res["P401"]["fixes"]
+    assert fix["description"]["text"] == "改为全角逗号"
+    assert fix["properties"]["applicability"] == "safe"
+    (rep,) = fix["artifactChanges"][0]["replacements"]
+    assert rep["insertedContent"]["text"] == "，"
+    assert rep["deletedRegion"]["startColumn"] == 4 and rep["deletedRegion"]["charLength"] == 1
+    same, other = res["P401"]["relatedLocations"]
+    assert same["message"]["text"] == "同一文件"
+    assert same["physicalLocation"]["artifactLocation"]["uri"] == "doc.txt"
+    assert other["physicalLocation"]["artifactLocation"]["uri"] == (
+        "%E5%85%B6%E4%BB%96/%E6%96%87%E4%BB%B6.txt"
+    )
+    assert other["physicalLocation"]["region"]["startLine"] == 2
+    assert res["D101"]["level"] == "error"
+    d_region = res["D101"]["locations"][0]["physicalLocation"]["region"]
+    assert (d_region["startLine"], d_region["endLine"]) == (1, 3)
+    edits = res["D101"]["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert edits[0]["deletedRegion"]["charLength"] == 0  # an insertion
+    assert "insertedContent" not in edits[1]  # a deletion
+    assert res["D101"]["fixes"][0]["properties"]["applicability"] == "unsafe"
+    p_region = res["S501"]["locations"][0]["physicalLocation"]["region"]
+    assert p_region["startColumn"] == p_region["endColumn"] == 4 and p_region["charLength"] == 0
+    assert res["S501"]["level"] == "note"
+    inv = log["runs"][0]["invocations"][0]
+    assert inv["executionSuccessful"] is False
+    (note,) = inv["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["message"]["text"].startswith("gone.txt")
+
+
+def test_unknown_rule_has_no_rule_index_but_validates() -> None:
+    text = "甲乙丙\n"
+    log = sarif_of(text, [diag(text, 0, 1, code="GW101", name="plugin-rule")])
+    validate(log)
+    (r,) = log["runs"][0]["results"]
+    assert r["ruleId"] == "GW101" and "ruleIndex" not in r
+
+
+def _fingerprints(text: str) -> list[str]:
+    diags = lint_string(text, ["D101"])
+    assert diags
+    log = sarif_of(text, diags)
+    return [r["partialFingerprints"]["wenlint/v1"] for r in log["runs"][0]["results"]]
+
+
+def test_fingerprints_survive_lines_added_above_and_edits_elsewhere() -> None:
+    before = _fingerprints(DUP)
+    shifted = "新增的标题\n\n又一段新增的文字，放在最前面。\n\n" + DUP.replace(
+        "另一件事情", "别的事情"
+    )
+    assert _fingerprints(shifted) == before
+    # a change to the duplicated text itself is a different finding
+    changed = DUP.replace(PARA, PARA.replace("共同富裕", "共同繁荣"))
+    assert _fingerprints(changed) != before
+
+
+def test_identical_findings_get_distinct_fingerprints() -> None:
+    text = "甲,乙\n甲,乙\n"
+    a = diag(text, 1, 2, code="P401", name="halfwidth-punct-in-han")
+    b = diag(text, 5, 6, code="P401", name="halfwidth-punct-in-han")
+    fps = [
+        r["partialFingerprints"]["wenlint/v1"] for r in sarif_of(text, [a, b])["runs"][0]["results"]
+    ]
+    assert fps[0] != fps[1]
+    assert fps[0].split(":")[0] == fps[1].split(":")[0]  # same text, numbered occurrences
+
+
+def test_cli_sarif_file_errors_and_paths(workdir: Path) -> None:
+    (workdir / "报告 一.txt").write_text(DUP, "utf-8")
+    code, out, _ = run("check", "--select", "D101", "--format", "sarif", "报告 一.txt", "gone.txt")
+    assert code == 2
+    log = json.loads(out)
+    validate(log)
+    (r,) = log["runs"][0]["results"]
+    assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        "%E6%8A%A5%E5%91%8A%20%E4%B8%80.txt"
+    )
+    assert r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 1
+    inv = log["runs"][0]["invocations"][0]
+    assert inv["executionSuccessful"] is False
+    assert "gone.txt" in inv["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_english_run_and_clean_file(workdir: Path) -> None:
+    (workdir / "ok.txt").write_text("今天天气很好。\n", "utf-8")
+    code, out, _ = run("check", "--format", "sarif", "--lang", "en", "ok.txt")
+    assert code == 0
+    log = json.loads(out)
+    validate(log)
+    assert log["runs"][0]["results"] == []
+    assert log["runs"][0]["tool"]["driver"]["language"] == "en-US"
+
+
+def _multitool() -> str | None:
+    return os.environ.get("WENLINT_SARIF_MULTITOOL") or shutil.which("sarif-multitool")
+
+
+@pytest.mark.skipif(
+    _multitool() is None,
+    reason="Microsoft SARIF Multitool not installed "
+    "(set WENLINT_SARIF_MULTITOOL to its Sarif.Multitool binary)",
+)
+def test_microsoft_multitool_validates_the_seed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    _, out, _ = run("check", "seeds/", "--format", "sarif")
+    src = tmp_path / "seed.sarif"
+    src.write_text(out, "utf-8")
+    report = tmp_path / "validation.sarif"
+    env = {**os.environ, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT": "1"}
+    tool = _multitool()
+    assert tool is not None
+    proc = subprocess.run(
+        [tool, "validate", str(src), "--output", str(report)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    found = json.loads(report.read_text("utf-8"))["runs"][0]["results"]
+    problems = [r for r in found if r.get("level", "warning") == "error"]
+    assert not problems, [r["message"] for r in problems]
