@@ -1,0 +1,70 @@
+"""Date patterns shared by the formats family: the three ways a Chinese text writes a date.
+
+- ``arabic``: 2024年3月12日, 2024年3月 (Arabic numerals with 年 月 日; GB/T 15835-2011 §5.1.4);
+- ``numeric``: 2024-03-12, 2024/3/12, 2024.3.12 (the all-numeric form of GB/T 7408);
+- ``han``: 二〇二四年三月十二日 (Chinese numerals, the dateline of older official documents).
+
+Only ASCII digits count as Arabic numerals here (full-width digits are the punctuation family's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Block, Span
+
+# A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
+ARABIC = regex.compile(
+    r"(?<![0-9.．/\-])(?:(?P<y>[0-9]{2,4})年)?(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?"
+    r"(?![0-9])"
+)
+NUMERIC = regex.compile(
+    r"(?<![0-9.．/\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
+    r"(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])"
+)
+HAN_DIGIT = "〇零OoＯｏ○0一二三四五六七八九"
+_HAN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_HAN_DAY = r"(?:三十一?|[二]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+HAN = regex.compile(
+    rf"(?<![{HAN_DIGIT}A-Za-z])(?P<y>[{HAN_DIGIT}]{{4}})年(?P<m>{_HAN_MONTH})月"
+    rf"(?:(?P<d>{_HAN_DAY})日)?"
+)
+# Characters that may stand for zero in a year written in Chinese numerals; only 〇 is right.
+WRONG_ZEROS = "零OoＯｏ○0"
+
+
+def valid(month: str, day: str | None) -> bool:
+    return 1 <= int(month) <= 12 and (day is None or 1 <= int(day) <= 31)
+
+
+def han_year(y: str) -> bool:
+    """Four characters that read as a year: at least two real Chinese numerals among them."""
+    return sum(c in "一二三四五六七八九" for c in y) >= 2
+
+
+@dataclass(frozen=True)
+class DateHit:
+    style: str  # arabic | numeric- | numeric/ | numeric. | han
+    span: Span
+    text: str
+
+
+def full_dates(block: Block) -> Iterator[DateHit]:
+    """Dates with at least a year and a month, in each style, in the order they appear."""
+    text = block.text
+    if "年" in text:
+        for m in ARABIC.finditer(text):
+            y = m.group("y")
+            if y and len(y) == 4 and valid(m.group("m"), m.group("d")):
+                yield DateHit("arabic", block.span(m), m.group())
+        for m in HAN.finditer(text):
+            if han_year(m.group("y")):
+                yield DateHit("han", block.span(m), m.group())
+    if any(c in text for c in "-/."):
+        for m in NUMERIC.finditer(text):
+            if valid(m.group("m"), m.group("d")):
+                # 2024-03-12, 2024/3/12 and 2024.3.12 are three different styles
+                yield DateHit("numeric" + m.group("sep"), block.span(m), m.group())
