@@ -11,13 +11,19 @@ from lint.rule import Context, Example, Rule, Severity, T
 from rules.numbering.markers import cn_numeral, parse_cn_numeral
 
 # A mention opens a clause: at the start of the paragraph or after punctuation, so 统一是, 之一是,
-# 第一次 and 唯一是 are not mentions.
-_OPEN = r"(?:^|(?<=[，。；：、！？“”‘’（）《》,.;:!?()\s—…]))"
+# 第一次 and 唯一是 are not mentions (the character before is checked by hand: a look-behind
+# tried at every position is slow).
+_OPENERS = frozenset("，。；：、！？“”‘’（）《》,.;:!?() \t\u3000—…")
 _NUM = "[一二三四五六七八九十]{1,3}"
-_SHI = re.compile(rf"{_OPEN}({_NUM})是")
-_DI = re.compile(rf"{_OPEN}第({_NUM})(?=[，,、：:])")
-_ORDER = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?=[，,])")
+_SHI = re.compile(rf"({_NUM})是")
+_DI = re.compile(rf"第({_NUM})(?=[，,、：:])")
+_ORDER = re.compile("(首先|其次|再次|最后)(?=[，,])")
 _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3}
+_NEEDLE = {"shi": "是", "di": "第"}
+
+
+def _opens_clause(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1] in _OPENERS
 
 
 @dataclass
@@ -36,19 +42,21 @@ class _Mention:
 def _mentions(block: Block, family: str) -> list[_Mention]:
     text = block.text
     out: list[_Mention] = []
-    if family == "shi":
-        for m in _SHI.finditer(text):
-            v = parse_cn_numeral(m.group(1))
-            if v is not None and v <= 20:
-                out.append(_Mention(block, m.start(), m.end(), v, m.group()))
-    elif family == "di":
-        for m in _DI.finditer(text):
-            v = parse_cn_numeral(m.group(1))
-            if v is not None and v <= 20:
-                out.append(_Mention(block, m.start(), m.end(), v, m.group()))
-    else:
+    needle = _NEEDLE.get(family)
+    if needle is not None and needle not in text:
+        return out
+    if family == "order":
         for m in _ORDER.finditer(text):
-            out.append(_Mention(block, m.start(), m.end(), _ORDER_VALUE.get(m.group()), m.group()))
+            if _opens_clause(text, m.start()):
+                value = _ORDER_VALUE.get(m.group())
+                out.append(_Mention(block, m.start(), m.end(), value, m.group()))
+        return out
+    for m in (_SHI if family == "shi" else _DI).finditer(text):
+        if not _opens_clause(text, m.start()):
+            continue
+        v = parse_cn_numeral(m.group(1))
+        if v is not None and v <= 20:
+            out.append(_Mention(block, m.start(), m.end(), v, m.group()))
     return out
 
 

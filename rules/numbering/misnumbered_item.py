@@ -5,8 +5,14 @@ from __future__ import annotations
 from lint.diagnostic import Related
 from lint.document import Document
 from lint.rule import Context, Example, Rule, Severity, T
+from lint.text.chars import normalize_for_compare
 from rules.numbering.common import GBT9704, marker_span, number_as
-from rules.numbering.outline import outline_of
+from rules.numbering.outline import Item, outline_of
+
+
+def _same_title(a: Item, b: Item) -> bool:
+    key = normalize_for_compare(a.title)
+    return bool(key) and key == normalize_for_compare(b.title)
 
 
 class MisnumberedItem(Rule):
@@ -68,6 +74,11 @@ class MisnumberedItem(Rule):
             zh="若本项是重复粘贴的内容则删去，否则把序号改为“{expected}”并顺延其后各项",
             en="delete the item if it was pasted twice; otherwise renumber it “{expected}” and on",
         ),
+        "repeat-copy.help": T(
+            zh="本项与上一项序号、标题都相同，像是重复粘贴：删去本项（连同其正文）",
+            en="same number and title as the previous item, likely pasted twice: delete it "
+            "with its body",
+        ),
         "backward.help": T(
             zh="把序号改为“{expected}”并顺延其后各项",
             en="renumber it “{expected}” and the items after it",
@@ -85,10 +96,13 @@ class MisnumberedItem(Rule):
             if item.problem is None or item.expected is None or item.prev is None:
                 continue
             note = self.messages["parent" if item.problem == "start" else "prev"]
+            help_key = f"{item.problem}.help"
+            if item.problem == "repeat" and _same_title(item, item.prev):
+                help_key = "repeat-copy.help"
             ctx.report(
                 marker_span(item, doc),
                 item.problem,
-                help=f"{item.problem}.help",
+                help=help_key,
                 related=[Related(marker_span(item.prev, doc), note)],
                 found=item.marker.text,
                 expected=number_as(item, item.expected),

@@ -166,7 +166,10 @@ class _Builder:
             self.place(item)
             if m.kind == ARTICLE and not m.supplement:
                 self.last_article = item
-        return Outline(self.items, self.lists)
+        for it in self.items:
+            if any(not c.items for c in it.children):
+                it.children = [c for c in it.children if c.items]
+        return Outline(self.items, [lst for lst in self.lists if lst.items])
 
     def barrier_after(self, item: Item | None) -> bool:
         return item is not None and self.last_barrier > item.block.index
@@ -216,9 +219,7 @@ class _Builder:
             return False
         stray = lst.items[0]
         self.stack[idx] = old
-        self.lists.remove(lst)
-        if lst.parent is not None:
-            lst.parent.children.remove(lst)
+        lst.items = []  # dropped when the outline is done (removing here would be quadratic)
         self.misnumbered(stray, old.items[-1], old.last + 1)
         stray.group = old
         old.items.append(stray)
