@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex as re
 
-from lint.text.chars import MASK, is_han
+from lint.text.chars import HAN, MASK, is_han
 
 # Marks that end a Chinese phrase on their left / open one on their right.
 ZH_CLOSERS = "”’》〉）」』〕】"
@@ -52,6 +52,11 @@ class Protected:
         return k >= 0 and self._ends[k] > i
 
 
+def has_han(ch: str) -> bool:
+    """``is_han`` that accepts the empty string (no character) and says no."""
+    return bool(ch) and is_han(ch)
+
+
 def is_zh(ch: str) -> bool:
     """Han or a Chinese punctuation mark."""
     return bool(ch) and (is_han(ch) or ch in ZH_PUNCT_ALL)
@@ -71,8 +76,30 @@ def is_masked(ch: str) -> bool:
     return ch == MASK
 
 
-@lru_cache(maxsize=1)
-def han_run() -> re.Pattern[str]:
-    from lint.text.chars import HAN
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# A Chinese point mark used as one (followed by text), not quoted as an example ("(，， 。。)").
+_ZH_MARK = re.compile(f"[，。；：？！、](?=[{HAN}“”‘’《》（）「」]|$)")
+_EN_MARK = re.compile(r"[,.;:?!](?=\s|$)")
 
-    return re.compile(f"[{HAN}]+")
+
+@lru_cache(maxsize=1024)
+def chinese_block(text: str) -> bool:
+    """Whether a paragraph is Chinese prose (perhaps with English words and stray ASCII marks)
+    rather than English prose that quotes Chinese examples ("names (书记, 市长) are fine.").
+
+    Chinese point marks outnumbering English-style ones (a mark then a space) decide it; without
+    either kind, or when English marks win, Han characters must clearly outnumber Latin words.
+    """
+    if not _ASCII_LETTER.search(text):
+        return True
+    zh = len(_ZH_MARK.findall(text))
+    en = len(_EN_MARK.findall(text))
+    if zh > en:
+        return True
+    han = len(_HAN_CHAR.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    if zh == en == 0:
+        return han > words
+    return han > 3 * words

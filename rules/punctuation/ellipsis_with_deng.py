@@ -9,6 +9,7 @@ import regex as re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from rules.punctuation._context import chinese_block
 
 # 等 that starts another word after the ellipsis: ……等待 ……等到 ……等级
 _WORD_AFTER = "待到级于同候号价量距额比效闲身式第"
@@ -55,7 +56,9 @@ class EllipsisWithDeng(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         for block in doc.blocks:
-            if "等" not in block.text:
+            if "等" not in block.text or not _HIT.search(block.text):
+                continue
+            if not chinese_block(block.text):
                 continue
             for m in _HIT.finditer(block.text):
                 ctx.report(

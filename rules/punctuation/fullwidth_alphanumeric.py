@@ -10,6 +10,7 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import fold_width
+from rules.punctuation._context import chinese_block
 
 # A run of full-width letters and digits, with full-width points and commas inside numbers.
 _RUN = re.compile("[０-９Ａ-Ｚａ-ｚ]+(?:[．][０-９]+)*")
@@ -54,8 +55,12 @@ class FullwidthAlphanumeric(Rule):
         pass
 
     def check(self, doc: Document, ctx: Context) -> None:
+        if not _RUN.search(doc.view):
+            return
         for block in doc.blocks:
             for m in _RUN.finditer(block.text):
+                if not chinese_block(block.text):
+                    break
                 span = block.span(m)
                 fixed = fold_width(m.group())
                 ctx.report(

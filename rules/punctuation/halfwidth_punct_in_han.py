@@ -15,6 +15,8 @@ from rules.punctuation._context import (
     ZH_OPENERS,
     ZH_STOPS,
     Protected,
+    chinese_block,
+    has_han,
     is_zh,
     is_zh_left,
     is_zh_right,
@@ -22,6 +24,7 @@ from rules.punctuation._context import (
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _ANY = re.compile(r"[(),:;!?]")
+_PARENS = re.compile("[()（）]")
 _STOP_RUN = re.compile(r"[,:;]|[!?]+")
 # Content of a parenthesis that reads as code or a formula rather than an annotation.
 _CODEY = re.compile(r"[\"'=<>{}\[\]\\;`]")
@@ -92,7 +95,7 @@ class HalfwidthPunctInHan(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         for block in doc.blocks:
             text = block.text
-            if not _ANY.search(text):
+            if not _ANY.search(text) or not chinese_block(text):
                 continue
             prot = Protected(text)
             if "(" in text or ")" in text:
@@ -104,7 +107,9 @@ class HalfwidthPunctInHan(Rule):
     def _parens(self, block: Block, prot: Protected, ctx: Context) -> None:
         text = block.text
         stack: list[int] = []
-        for i, ch in enumerate(text):
+        for m in _PARENS.finditer(text):
+            i = m.start()
+            ch = text[i]
             if ch in "(（":
                 stack.append(i)
             elif ch in ")）" and stack:
@@ -117,8 +122,10 @@ class HalfwidthPunctInHan(Rule):
     @staticmethod
     def _chinese_paren(text: str, o: int, c: int, prot: Protected) -> bool:
         content = text[o + 1 : c]
-        if not content.strip() or len(content) > _MAX_PAREN or MASK in content:
+        if len(content) > _MAX_PAREN or MASK in content:
             return False
+        if not any(is_han(x) or x.isalnum() for x in content):
+            return False  # marks quoted as characters: 括号(、)、[、]
         if prot.covers(o) or prot.covers(c) or _CODEY.search(content):
             return False
         if text[o] == "（" or text[c] == "）":
@@ -129,7 +136,7 @@ class HalfwidthPunctInHan(Rule):
             return False  # Markdown link target or masked markup
         if any(is_han(x) for x in content):
             return True
-        if is_han(prev) or prev in ZH_STOPS or prev in ZH_CLOSERS or prev in ZH_OPENERS:
+        if has_han(prev) or prev in ZH_STOPS or prev in ZH_CLOSERS or prev in ZH_OPENERS:
             return True
         # a paragraph that opens with a half-width enumerator: (1)加强……
         return o == 0 and is_zh_right(nxt) and len(content) <= 3

@@ -9,8 +9,7 @@ import regex as re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import is_han
-from rules.punctuation._context import Protected, is_zh
+from rules.punctuation._context import Protected, chinese_block, has_han, is_zh
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,
 # and runs of the em dash itself (checked for length below).
@@ -74,6 +73,8 @@ class MalformedDash(Rule):
             text = block.text
             prot: Protected | None = None
             for m in _RUN.finditer(text):
+                if not chinese_block(text):
+                    break
                 run = m.group()
                 i, j = m.span()
                 prev = text[i - 1] if i else ""
@@ -81,7 +82,7 @@ class MalformedDash(Rule):
                 if run[0] == "—":
                     if len(run) == 2:
                         continue
-                    if len(run) == 1 and not (i == 0 and is_han(nxt)):
+                    if len(run) == 1 and not (i == 0 and has_han(nxt)):
                         continue  # a connector: 北京—上海
                 elif not ((is_zh(prev) or not prev) and (is_zh(nxt) or not nxt)):
                     continue

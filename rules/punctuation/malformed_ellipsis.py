@@ -9,7 +9,7 @@ import regex as re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from rules.punctuation._context import Protected, is_zh
+from rules.punctuation._context import Protected, chinese_block, is_zh
 
 # Dot runs that stand for an ellipsis, and runs of the ellipsis character itself.
 _QUICK = ("...", "。。。", "…", "··", "・・", "．．")
@@ -60,9 +60,12 @@ class MalformedEllipsis(Rule):
         pass
 
     def check(self, doc: Document, ctx: Context) -> None:
+        view = doc.view
+        if not any(s in view for s in _QUICK):
+            return
         for block in doc.blocks:
             text = block.text
-            if not any(s in text for s in _QUICK):
+            if not any(s in text for s in _QUICK) or not chinese_block(text):
                 continue
             prot = None
             for m in _RUN.finditer(text):

@@ -9,7 +9,7 @@ from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import MASK, is_han
-from rules.punctuation._context import Protected, is_zh
+from rules.punctuation._context import Protected, chinese_block, is_zh
 
 _TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 _TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
@@ -106,7 +106,7 @@ class MixedQuoteStyle(Rule):
         has_curly, has_corner = "“" in view, "「" in view
         for block in doc.blocks:
             text = block.text
-            for a, b in straight_pairs(text):
+            for a, b in straight_pairs(text) if '"' in text and chinese_block(text) else ():
                 inner = text[a + 1 : b]
                 span = block.span(a, b + 1)
                 ctx.report(

@@ -10,10 +10,13 @@ import regex as re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from rules.punctuation._context import chinese_block
 
 _PLAIN = "，、；：。"
 _EMPHATIC = "？！"
 _RUN = re.compile("[，、；：。？！]{2,}")
+# Every two-mark sequence: a document without any of them (nearly all) is done with in C.
+_PAIRS = tuple(a + b for a in _PLAIN + _EMPHATIC for b in _PLAIN + _EMPHATIC)
 
 
 def _inside_quotes(text: str, i: int) -> bool:
@@ -79,9 +82,17 @@ class RepeatedPunct(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         allow = self.options.allow_emphatic
+        view = doc.view
+        pairs = [p for p in _PAIRS if p in view]
+        if not pairs:
+            return
         for block in doc.blocks:
+            if not any(p in block.text for p in pairs):
+                continue
             text = block.text
             for m in _RUN.finditer(text):
+                if not chinese_block(text):
+                    break
                 run = m.group()
                 span = block.span(m)
                 if set(run) == {"。"} and len(run) >= 3:

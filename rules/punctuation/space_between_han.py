@@ -11,9 +11,11 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN
+from rules.punctuation._context import chinese_block, has_han
 
 # A space run with a Han character (or a Chinese point mark) on its left and Han on its right.
-_GAP = re.compile(f"(?<=[{HAN}，。、；：？！])[ \t\u3000\u00a0]+(?=[{HAN}])")
+_GAP = re.compile("[ \t\u3000\u00a0]+")
+_LEFT = "，。、；：？！"
 # Running text: a paragraph with a sentence mark (headlines, bylines and table rows have none).
 _SENTENCE = re.compile("[。！？；]")
 # Roles and titles that conventionally stand before a name with a space: 记者 胡璐, 主席 张立新.
@@ -131,10 +133,14 @@ class SpaceBetweenHan(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         for block in doc.blocks:
             text = block.text
-            if not _SENTENCE.search(text):
+            if not _GAP.search(text) or not _SENTENCE.search(text) or not chinese_block(text):
                 continue
             for m in _GAP.finditer(text):
                 i, j = m.span()
+                if not i or j == len(text) or not has_han(text[j]):
+                    continue
+                if not (has_han(text[i - 1]) or text[i - 1] in _LEFT):
+                    continue
                 if self._allowed(text, i, j):
                     continue
                 span = block.span(i, j)

@@ -11,6 +11,7 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN
+from rules.punctuation._context import chinese_block
 
 _MARKED = re.compile("(?:》、《|”、“)")
 _DIGITS = "一二三四五六七八九"
@@ -85,7 +86,7 @@ class SuperfluousDunhao(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         for block in doc.blocks:
             text = block.text
-            if "、" not in text:
+            if "、" not in text or not chinese_block(text):
                 continue
             for m in _MARKED.finditer(text):
                 comma = block.span(m.start() + 1, m.start() + 2)

@@ -64,6 +64,34 @@ class _Para:
     crossed: list[tuple[int, int]] = field(default_factory=list)  # (inner opener, outer closer)
 
 
+_EMPTY_PAIRS = (
+    "“”",
+    "‘’",
+    "《》",
+    "〈〉",
+    "（）",
+    "【】",
+    "〔〕",
+    "「」",
+    "『』",
+    "()",
+    "(）",
+    "（)",
+)
+
+
+def _balanced(text: str) -> bool:
+    """Fast path: the paragraph's marks cancel out pair by pair (no apostrophes to judge)."""
+    marks = "".join(_MARKS.findall(text))
+    while marks:
+        before = len(marks)
+        for pair in _EMPTY_PAIRS:
+            marks = marks.replace(pair, "")
+        if len(marks) == before:
+            return False
+    return True
+
+
 def _is_ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
@@ -191,7 +219,7 @@ class UnbalancedPair(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         blocks = doc.blocks
-        paras = [scan(b.text) if _MARKS.search(b.text) else _Para() for b in blocks]
+        paras = [_Para() if _balanced(b.text) else scan(b.text) for b in blocks]
         for bi, (block, para) in enumerate(zip(blocks, paras, strict=True)):
             nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
             nxt_para = paras[bi + 1] if bi + 1 < len(blocks) else None
