@@ -372,7 +372,8 @@ function showDetail(d) {
   }
   if (d.f && d.f.length) {
     h += d.f.map(([a, b]) =>
-      `<p class="edit"><del>${esc(a)}</del> → <ins>${esc(b)}</ins></p>`).join("");
+      `<p class="edit"><del>${esc(a)}</del> → ${b ? `<ins>${esc(b)}</ins>` : L.deleted}</p>`
+    ).join("");
     h += `<p class="muted">${d.x === "safe" ? L.safe : L.unsafe}</p>`;
   }
   if (d.r && d.r.length) {
