@@ -3,7 +3,11 @@ optional bad.fixed.txt and options.toml. Snapshots are the annotated text an edi
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,15 +26,26 @@ def _bad(folder: Path) -> Path:
     raise AssertionError(f"{folder} has no bad.txt or bad.md")
 
 
+@contextlib.contextmanager
+def _inside(folder: Path | None = None) -> Iterator[Path]:
+    """A temporary working directory holding a copy of ``folder``'s files."""
+    old = Path.cwd()
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in folder.iterdir() if folder else ():
+            shutil.copy(f, Path(tmp) / f.name)
+        os.chdir(tmp)
+        try:
+            yield Path(tmp)
+        finally:
+            os.chdir(old)
+
+
 def _run(folder: Path, *args: str, code: str | None = None) -> tuple[int, str]:
     opts = ["--config", "options.toml"] if (folder / "options.toml").exists() else ["--no-config"]
     sel = ["--select", code] if code else []
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=None) as tmp:
-        for f in folder.iterdir():
-            shutil.copy(f, Path(tmp) / f.name)
-        result = runner.invoke(main, ["check", *opts, *sel, "--color", "never", *args])
-        fixed = {f.name: f.read_text("utf-8") for f in Path(tmp).iterdir() if f.is_file()}
+    with _inside(folder) as tmp:
+        result = CliRunner().invoke(main, ["check", *opts, *sel, "--color", "never", *args])
+        fixed = {f.name: f.read_text("utf-8") for f in tmp.iterdir() if f.is_file()}
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     _run.files = fixed  # type: ignore[attr-defined]
     return result.exit_code, result.output
@@ -66,10 +81,7 @@ def test_fix_reaches_expected_text_and_fixed_point(folder: Path) -> None:
     once = _run.files[bad.name]  # type: ignore[attr-defined]
     assert once == expected
     # fixing the fixed text changes nothing
-    tmp = folder / "__fixed_once__"
-    assert not tmp.exists()
-    runner = CliRunner()
-    with runner.isolated_filesystem():
+    with _inside():
         Path(bad.name).write_text(once, "utf-8")
-        runner.invoke(main, ["check", "--no-config", "--select", code, "--fix", bad.name])
+        CliRunner().invoke(main, ["check", "--no-config", "--select", code, "--fix", bad.name])
         assert Path(bad.name).read_text("utf-8") == once
