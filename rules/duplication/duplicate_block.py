@@ -1,13 +1,18 @@
-"""D101 duplicate-block: a paragraph, or a run of paragraphs, that repeats an earlier one."""
+"""D101 duplicate-block: a paragraph, or a run of paragraphs, that repeats an earlier one — in the
+same file, or in an earlier file of the same run."""
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import normalize_for_compare
+from lint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
+from rules.duplication._keys import block_keys, fingerprint
 
 _FIRST = (
     "一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础，确保人民政协事业沿着正确方向前进。"
@@ -15,26 +20,43 @@ _FIRST = (
 _OTHER = "二、坚持围绕中心、服务大局，着力助推经济社会高质量发展，持续发出政协好声音。"
 
 
+class _FileFacts(NamedTuple):
+    """What ``finish`` needs of one file: per block a fingerprint of its key, the key's length,
+    its span and line/column (6 ints), and whether ``check`` already reported it. No text."""
+
+    fps: array[int]
+    chars: array[int]
+    pos: array[int]  # start, end, line, col, end_line, end_col per block
+    reported: bytes
+
+
 class DuplicateBlock(Rule):
     code = "D101"
     name = "duplicate-block"
     severity = Severity.ERROR
-    fix = FixAvailability.ALWAYS
+    fix = FixAvailability.SOMETIMES
     summary = T(
-        zh="一段或连续几段文字与前文重复（常见于复制粘贴时多粘了一次）",
-        en="A paragraph or run of paragraphs repeats an earlier one (usually a paste done twice)",
+        zh="一段或连续几段文字与前文（或本次检查的另一文件）重复，常见于复制粘贴时多粘了一次",
+        en="A paragraph or run of paragraphs repeats an earlier one, or one in another file of "
+        "the run (usually a paste done twice)",
     )
     rationale = T(
         zh="同一段落在文中出现两次几乎总是编辑失误：读者会以为漏校，正式文件更会因此失去严肃性。"
+        "一次检查多个文件时，与前面某个文件重复的段落也会报告（选项 cross-file，默认开启），"
+        "以发现稿件之间误粘的整段内容。"
         "比较前会统一全角/半角并忽略空白，所以排版上的细微差别掩盖不了重复；"
         "短于 min-chars 的块（如“声明”“各位委员：”）不算。",
-        en="A paragraph printed twice is almost always an editing slip. Blocks are compared after "
-        "folding full/half-width variants and dropping whitespace; blocks shorter than min-chars "
-        "(such as a salutation) are not considered.",
+        en="A paragraph printed twice is almost always an editing slip. When several files are "
+        "checked together, a paragraph that repeats one of an earlier file is reported too "
+        "(option cross-file, on by default), to find text pasted into the wrong manuscript. "
+        "Blocks are compared after folding full/half-width variants and dropping whitespace; "
+        "blocks shorter than min-chars (such as a salutation) are not considered.",
     )
     fix_safety = T(
-        zh="删除重复的副本；是否该删由编辑决定（也可能应删前一处），因此只作提示，不自动应用",
-        en="Deletes the repeated copy; an editor decides which copy should go, so it is unsafe",
+        zh="同一文件内的重复可删除副本；是否该删由编辑决定（也可能应删前一处），因此只作提示，"
+        "不自动应用。跨文件的重复不提供修复",
+        en="Within a file, deletes the repeated copy; an editor decides which copy should go, so "
+        "it is unsafe. Repeats across files get no fix",
     )
     examples = (
         Example(bad=f"{_FIRST}\n\n{_OTHER}\n\n{_FIRST}\n"),
@@ -49,15 +71,25 @@ class DuplicateBlock(Rule):
         ),
         "dup.help": T(zh="删去重复的 {n} 段", en="delete the repeated {n} paragraph(s)"),
         "first": T(zh="首次出现", en="first occurrence"),
+        "dup-file": T(
+            zh="与 {file} 第 {line} 行起的 {n} 段重复（{chars} 字）",
+            en="repeats the {n} paragraph(s) from line {line} of {file} ({chars} characters)",
+        ),
+        "dup-file.help": T(
+            zh="确认是否误粘：删去重复的 {n} 段，或改写",
+            en="check for a paste into the wrong file: delete or rewrite the {n} paragraph(s)",
+        ),
     }
 
     @dataclass(frozen=True)
     class Options:
         min_chars: int = 25  # a repeated block shorter than this (after normalising) is ignored
+        cross_file: bool = True  # also report blocks that repeat one in an earlier file of the run
 
     def check(self, doc: Document, ctx: Context) -> None:
         blocks = doc.blocks
-        keys = [normalize_for_compare(b.text) for b in blocks]
+        keys = block_keys(doc)
+        reported = bytearray(len(blocks))
         first: dict[str, int] = {}
         i = 0
         while i < len(blocks):
@@ -77,7 +109,10 @@ class DuplicateBlock(Rule):
             self._report(doc, ctx, blocks, i, k, n, chars)
             for j in range(i, i + n):
                 first.setdefault(keys[j], j)
+                reported[j] = 1
             i += n
+        if self.options.cross_file:
+            ctx.keep(_facts(doc, blocks, keys, bytes(reported)))
 
     def _report(
         self, doc: Document, ctx: Context, blocks: list[Block], i: int, k: int, n: int, chars: int
@@ -96,3 +131,84 @@ class DuplicateBlock(Rule):
             n=n,
             chars=chars,
         )
+
+    def finish(self, kept: Sequence[tuple[str, Any]], ctx: FinishContext) -> None:
+        """Blocks that repeat a block of an earlier file, as runs of consecutive blocks.
+
+        ``first`` maps each distinct fingerprint to where it first appeared, so memory grows with
+        the number of distinct blocks; each file is scanned once."""
+        first: dict[int, tuple[int, int]] = {}
+        min_chars = self.options.min_chars
+        for fi, (path, facts) in enumerate(kept):
+            fps, chars, reported = facts.fps, facts.chars, facts.reported
+            nb = len(fps)
+            i = 0
+            while i < nb:
+                hit = first.get(fps[i]) if chars[i] and not reported[i] else None
+                if hit is None:
+                    i += 1
+                    continue
+                of, k = hit
+                other = kept[of][1]
+                n = 1
+                while (
+                    i + n < nb
+                    and k + n < len(other.fps)
+                    and fps[i + n] == other.fps[k + n]
+                    and not reported[i + n]
+                ):
+                    n += 1
+                total = sum(chars[i : i + n])
+                if total < min_chars:
+                    i += 1
+                    continue
+                self._report_file(ctx, path, facts, i, kept[of][0], other, k, n, total)
+                i += n
+            for j in range(nb):
+                if chars[j]:
+                    first.setdefault(fps[j], (fi, j))
+
+    def _report_file(
+        self,
+        ctx: FinishContext,
+        path: str,
+        facts: _FileFacts,
+        i: int,
+        other_path: str,
+        other: _FileFacts,
+        k: int,
+        n: int,
+        chars: int,
+    ) -> None:
+        p, q = facts.pos, other.pos
+        a, b = 6 * k, 6 * (k + n - 1)  # first and last block of the earlier copy
+        ctx.report(
+            path,
+            Span(p[6 * i], p[6 * (i + n - 1) + 1]),
+            "dup-file",
+            help="dup-file.help",
+            related=[
+                Related(
+                    Span(q[a], q[b + 1]),
+                    self.messages["first"],
+                    path=other_path,
+                    position=(q[a + 2], q[a + 3], q[b + 4], q[b + 5]),
+                )
+            ],
+            file=other_path,
+            line=q[a + 2],
+            n=n,
+            chars=chars,
+        )
+
+
+def _facts(doc: Document, blocks: list[Block], keys: list[str], reported: bytes) -> _FileFacts:
+    starts = doc.lines.starts
+    pos = array("q")
+    for b in blocks:
+        s, e = b.start, b.end
+        ls = bisect_right(starts, s) - 1
+        le = bisect_right(starts, e, ls) - 1
+        pos.extend((s, e, ls + 1, s - starts[ls] + 1, le + 1, e - starts[le] + 1))
+    fps = array("q", [fingerprint(k) if k else 0 for k in keys])
+    return _FileFacts(fps, array("l", map(len, keys)), pos, reported)

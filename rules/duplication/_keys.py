@@ -1,0 +1,61 @@
+"""Comparison keys of blocks, shared by the D rules and computed once per document.
+
+A block's key is its text with width and compatibility variants folded (NFKC) and all whitespace
+dropped, so that a copy that differs only in typesetting (full-width vs half-width comma, a stray
+space) has the same key. NFKC on every paragraph is costly, and Chinese prose is almost never
+NFKC-normal only because of its full-width punctuation (U+FF01–U+FF5E), so the common ones are
+replaced first with plain ``str.replace``; the full normalisation runs only when the quick check
+says anything else is left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+import weakref
+from typing import TYPE_CHECKING
+
+from lint.text.chars import MASK
+
+if TYPE_CHECKING:
+    from lint.document import Block, Document
+
+# The full-width forms that ordinary Chinese prose is full of, replaced one by one (fast C scans).
+_COMMON = tuple((c, chr(ord(c) - 0xFEE0)) for c in "，：（）；！？％．／～")
+
+
+def compare_key(text: str) -> str:
+    """``text`` with width/compatibility variants folded (NFKC) and whitespace removed."""
+    for wide, narrow in _COMMON:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    text = "".join(text.split())
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def source_text(doc: Document, block: Block) -> str:
+    """The text to compare for ``block``: its prose, or its source when markup was masked in it
+    (two paragraphs that differ only inside inline code must not compare equal)."""
+    if MASK in block.text:
+        return doc.text[block.start : block.end]
+    return block.text
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
+
+
+def block_keys(doc: Document) -> list[str]:
+    """The comparison key of every block of ``doc`` (computed once, shared by D101 and D102)."""
+    keys = _CACHE.get(doc)
+    if keys is None:
+        keys = [compare_key(source_text(doc, b)) for b in doc.blocks]
+        _CACHE[doc] = keys
+    return keys
+
+
+def fingerprint(key: str) -> int:
+    """A 64-bit digest of ``key`` that is the same in every process (unlike ``hash``)."""
+    digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)

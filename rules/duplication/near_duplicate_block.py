@@ -1,0 +1,255 @@
+"""D102 near-duplicate-block: a paragraph pasted again with a few characters changed.
+
+Exact repeats are D101's. Here paragraphs are indexed by their clauses (the text between
+punctuation marks) and, for long clauses, by the clause's first and last eight characters, so an
+edit breaks only the features it touches. A paragraph's candidates are the earlier paragraphs that
+share enough of those features; only the best few are compared exactly (difflib), so the work grows
+with the text, not with the number of pairs. A feature that has turned up in many paragraphs
+(boilerplate) stops collecting candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from lint.diagnostic import Related
+from lint.document import Document
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from rules.duplication._keys import block_keys, source_text
+
+# Keys are NFKC-folded, so the full-width ，：；（）！？ are ASCII here.
+_CLAUSE_SPLIT = re.compile(r"[,.:;!?()\[\]{}、。“”‘’\"'《》〈〉「」『』【】〔〕…—·<>/|*#]+")
+_MIN_CLAUSE = 4  # shorter clauses (“一年来”“同时”) say nothing about which paragraph this is
+_EDGE = 8  # long clauses are also indexed by their first and last _EDGE characters
+_LONG_CLAUSE = 2 * _EDGE
+_POSTING_CAP = 32  # a feature seen in this many paragraphs is boilerplate: no more candidates
+_VERIFY = 6  # at most this many candidates per paragraph are compared exactly
+_MIN_SHARED = 0.2  # a candidate must share this share of the paragraph's features (and two)
+_MAX_MIDDLE = 2000  # the differing middle of two long paragraphs is not diffed beyond this
+_KINDS = ("paragraph", "list_item")
+# Differences made only of numbers or Latin words (dates, amounts, product names, versions).
+_ONLY_CODES = re.compile(r"[0-9A-Za-z.,%+\-_~ ]*")
+_DIGITS = re.compile(r"[0-9]+")
+_CONTEXT = 2  # characters shown around an insertion or deletion
+_SHOWN = 3  # differences shown in the message
+_SHOWN_CHARS = 12  # characters shown of each side of a difference
+
+_A = (
+    "围绕“做强现代农业”专题议政，提出三方面九条建议，助力走出“特”“优”“强”发展新路径，"
+    "推动农业产业化经营水平持续提升，带动农民稳定增收。"
+)
+_BATCH = (
+    "2024年第{}批重点项目于{}月{}日集中开工，计划总投资{}亿元，建设内容包括道路、管网、绿化等"
+    "配套工程，预计2025年{}月底前建成投用。"
+)
+_B = "围绕“打造龙头景区”开展专题调研，形成调研报告一篇，推动文旅融合发展。"
+
+
+class NearDuplicateBlock(Rule):
+    code = "D102"
+    name = "near-duplicate-block"
+    severity = Severity.WARNING
+    fix = FixAvailability.NONE
+    summary = T(
+        zh="段落与前文某段几乎相同，只改了少数字词（复制粘贴后漏改或多粘）",
+        en="A paragraph nearly repeats an earlier one, with only a few characters changed",
+    )
+    rationale = T(
+        zh="把一段文字复制到别处再改几个字，常会留下两段几乎一样的内容：要么忘了改写，"
+        "要么是多粘了一次又被零星改动。逐字相同的重复由 D101 报告；"
+        "本规则找相似度不低于 similarity（默认 90%）、长度不短于 min-chars 的段落，"
+        "指出首次出现的位置和不同之处。只有数字或拉丁字母不同的段落"
+        "（如日期、金额、型号各异的并列条目），以及把某个词全部换成另一个词的段落"
+        "（按同一模板写成的并列条目）不报告；标题和表格单元格不比较。",
+        en="Copying a paragraph and changing a few words often leaves two nearly identical "
+        "paragraphs: a rewrite that was forgotten, or a paste done twice and then touched up. "
+        "Exact repeats are D101's; this rule finds paragraphs at least `similarity` alike "
+        "(90 % by default) and at least min-chars long, and shows the first copy and what "
+        "differs. Paragraphs that differ only in numbers or Latin words (dates, amounts, model "
+        "names of like items), or where one term was replaced by another wherever it occurs "
+        "(like items written from one pattern), are not reported; headings and table cells are not "
+        "compared.",
+    )
+    examples = (
+        Example(bad=f"{_A}\n\n{_B}\n\n{_A.replace('九条', '十条')}\n"),
+        Example(bad=f"{_A}\n\n{_A.replace('持续', '')}\n"),
+        Example(good=f"{_A}\n\n{_B}\n"),
+        Example(good=f"{_BATCH.format(1, 3, 15, 12, 6)}\n\n{_BATCH.format(2, 5, 20, 18, 9)}\n"),
+    )
+    messages = {
+        "near": T(
+            zh="与第 {line} 行的段落几乎相同（相似度 {percent}%），差异：{diff}",
+            en="nearly repeats the paragraph at line {line} ({percent}% alike); differs: {diff}",
+        ),
+        "near.help": T(
+            zh="删去重复的段落，或改写使两段各有所述",
+            en="delete the repeated paragraph, or rewrite it to say something of its own",
+        ),
+        "first": T(zh="相似的段落", en="the similar paragraph"),
+    }
+
+    @dataclass(frozen=True)
+    class Options:
+        similarity: float = 0.9  # report paragraphs at least this alike (difflib ratio, 0–1)
+        min_chars: int = 60  # shorter paragraphs (after normalising) are not compared
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        keys = block_keys(doc)
+        blocks = doc.blocks
+        threshold = self.options.similarity
+        min_chars = self.options.min_chars
+        seen: set[str] = set()
+        index: dict[str, list[int]] = {}
+        for j, block in enumerate(blocks):
+            key = keys[j]
+            if len(key) < min_chars or block.kind not in _KINDS or key in seen:
+                continue  # too short, not prose, or an exact repeat (D101)
+            seen.add(key)
+            feats = _features(key)
+            hits: list[int] = []
+            for f in feats:
+                post = index.get(f)
+                if post is None:
+                    index[f] = [j]
+                elif len(post) < _POSTING_CAP:
+                    hits += post
+                    post.append(j)
+            if not hits:
+                continue
+            need = max(2, _MIN_SHARED * len(feats))
+            best = [i for i, n in Counter(hits).most_common(_VERIFY) if n >= need]
+            found: tuple[int, float] | None = None
+            for i in best:
+                if found is not None and i > found[0]:
+                    continue  # report against the first copy
+                ratio = _similarity(keys[i], key, threshold)
+                if ratio is not None:
+                    found = (i, ratio)
+            if found is None:
+                continue
+            i, ratio = found
+            first = blocks[i]
+            # show the differences in the text as written (only whitespace dropped)
+            shown = _differences(
+                _squeeze(source_text(doc, first)), _squeeze(source_text(doc, block))
+            )
+            if not shown:
+                continue
+            ctx.report(
+                block.whole,
+                "near",
+                help="near.help",
+                related=[Related(first.whole, self.messages["first"])],
+                line=doc.line_col(first.start)[0],
+                percent=int(ratio * 100),
+                diff="；".join(f"“{a}” → “{b}”" for a, b in shown[:_SHOWN])
+                + ("……" if len(shown) > _SHOWN else ""),
+            )
+
+
+def _features(key: str) -> set[str]:
+    clauses = [c for c in _CLAUSE_SPLIT.split(key) if len(c) >= _MIN_CLAUSE]
+    out = set(clauses)
+    for c in clauses:
+        if len(c) >= _LONG_CLAUSE:
+            out.add("<" + c[:_EDGE])
+            out.add(">" + c[-_EDGE:])
+    return out
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search with slice comparisons: C speed, no per-character loop
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, min(len(a), len(b)) - limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _middle(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and suffix of ``a`` and ``b`` (not overlapping)."""
+    p = _common_prefix(a, b)
+    return p, _common_suffix(a, b, p)
+
+
+def _similarity(a: str, b: str, threshold: float) -> float | None:
+    """Similarity of ``a`` and ``b`` (matched characters over total, as difflib's ratio), or None
+    when they are less alike than ``threshold`` or differ only in numbers and Latin words."""
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) < threshold * total:
+        return None
+    p, s = _middle(a, b)
+    ma, mb = a[p : len(a) - s], b[p : len(b) - s]
+    if 2 * (p + s + min(len(ma), len(mb))) < threshold * total:
+        return None
+    if len(ma) > _MAX_MIDDLE or len(mb) > _MAX_MIDDLE:
+        return None
+    if _DIGITS.sub("", ma) == _DIGITS.sub("", mb):
+        return None  # only numbers differ (the common case of like items, checked cheaply)
+    sm = SequenceMatcher(None, ma, mb, autojunk=False)
+    if 2 * (p + s) + sm.quick_ratio() * (len(ma) + len(mb)) < threshold * total:
+        return None
+    matched = p + s + sum(m.size for m in sm.get_matching_blocks())
+    ratio = 2 * matched / total
+    if ratio < threshold:
+        return None
+    diffs = [(ma[i1:i2], mb[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    if _like_items(a, b, diffs):
+        return None
+    return ratio
+
+
+def _like_items(a: str, b: str, diffs: list[tuple[str, str]]) -> bool:
+    """Whether ``a`` and ``b`` read as two like items written from one pattern rather than as a
+    paste: they differ only in numbers or Latin words (dates, amounts, model names), or ``b`` is
+    ``a`` with one term replaced wherever it occurs (“鼠标” → “触摸板” twice or more)."""
+    if all(_ONLY_CODES.fullmatch(x) and _ONLY_CODES.fullmatch(y) for x, y in diffs) and any(
+        ch.isalnum() for x, y in diffs for ch in x + y
+    ):
+        return True
+    x, y = diffs[0]
+    return bool(x) and a.count(x) >= 2 and a.replace(x, y) == b
+
+
+def _differences(a: str, b: str) -> list[tuple[str, str]]:
+    """The differing pieces of ``a`` and ``b`` for the message, each with two characters of
+    context when one side is empty, each side shortened to a few characters."""
+    p, s = _middle(a, b)
+    ma, mb = a[p : len(a) - s], b[p : len(b) - s]
+    if len(ma) > _MAX_MIDDLE or len(mb) > _MAX_MIDDLE:
+        return []
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ma, mb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        i1, i2, j1, j2 = i1 + p, i2 + p, j1 + p, j2 + p
+        if i1 == i2 or j1 == j2:  # insertion or deletion: show where, with a neighbour
+            before = min(i1, j1, _CONTEXT)
+            after = min(len(a) - i2, len(b) - j2, _CONTEXT - before)
+            i1, j1, i2, j2 = i1 - before, j1 - before, i2 + after, j2 + after
+        out.append((_clip(a[i1:i2]), _clip(b[j1:j2])))
+    return out
+
+
+def _clip(s: str) -> str:
+    return s if len(s) <= _SHOWN_CHARS else s[: _SHOWN_CHARS - 1] + "…"
