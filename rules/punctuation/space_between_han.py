@@ -174,8 +174,5 @@ class SpaceBetweenHan(Rule):
             return True
         if s == 0 and _MARKER.match(text[:i]):
             return True
-        # a padded one-character name part: 王　刚、李　明
-        e = j
-        while e < len(text) and text[e] not in _SEPARATORS:
-            e += 1
-        return len(word) == 1 and e - j == 1
+        # a padded one-character name part in a list: 王　刚、李　明等
+        return len(word) == 1 and (s == 0 or text[s - 1] in "、：，；（(")

@@ -1,0 +1,75 @@
+"""C701 traditional-char: traditional characters in simplified text, quiet on traditional text."""
+
+from __future__ import annotations
+
+from lint.testing import fix_string, lint_string
+from rules.characters import traditional_char
+from rules.characters.traditional_char import tables
+
+SIMPLIFIED = (
+    "全年收集整理社情民意信息1239篇，编辑审核采用359篇，上报市政协311篇、采用28篇；"
+    "报送市委、市政府《朔州政协专报》3期，推动了一些民生问题的解决。\n"
+)
+TRADITIONAL = (
+    "全年收集整理社情民意資訊1239篇，編輯審核採用359篇，上報市政協311篇、採用28篇；"
+    "報送市委、市政府《朔州政協專報》3期，推動了一些民生問題的解決。\n"
+)
+
+
+def test_traditional_characters_in_simplified_text() -> None:
+    text = SIMPLIFIED.replace("编辑", "編輯")
+    (d,) = lint_string(text, ["C701"])
+    assert text[d.span.start : d.span.end] == "編輯"
+    assert d.args["fixed"] == "编辑"
+    assert fix_string(text, ["C701"]) == SIMPLIFIED
+
+
+def test_document_traditional_throughout_is_quiet() -> None:
+    assert lint_string(TRADITIONAL * 3, ["C701"]) == []
+
+
+def test_simplified_text_and_shared_characters_are_quiet() -> None:
+    text = SIMPLIFIED + "毕昇发明了活字印刷术，他的著作等身，乾坤朗朗，宫商角徵羽。\n"
+    assert lint_string(text, ["C701"]) == []
+
+
+def test_a_pasted_traditional_paragraph_is_reported_once() -> None:
+    text = SIMPLIFIED * 4 + "\n" + TRADITIONAL
+    found = lint_string(text, ["C701"])
+    assert len(found) == 1
+    assert found[0].message.en.startswith("this paragraph has")
+    assert found[0].fix is not None and not found[0].fix.safe
+
+
+def test_one_to_many_characters_get_no_safe_fix() -> None:
+    text = SIMPLIFIED + "剩餘的工作明年完成。\n"  # 餘 → 余 or 馀
+    (d,) = lint_string(text, ["C701"])
+    assert d.fix is not None and not d.fix.safe
+
+
+def test_japanese_text_is_not_simplified_chinese() -> None:
+    text = SIMPLIFIED + "これは日本語の文章です。東京駅の後ろにあります。\n"
+    assert lint_string(text, ["C701"]) == []
+
+
+def test_dictionary_allow_list() -> None:
+    text = SIMPLIFIED + "本文引用了书法作品“寧靜致遠”。\n"
+    assert lint_string(text, ["C701"])
+    config = {"dictionary": {"allow": ["寧靜致遠"]}}
+    assert lint_string(text, ["C701"], config=config) == []
+
+
+def test_opencc_is_loaded_only_when_a_traditional_character_appears() -> None:
+    traditional_char.converter.cache_clear()
+    lint_string(SIMPLIFIED * 5, ["C701"])
+    assert traditional_char.converter.cache_info().currsize == 0
+    lint_string(SIMPLIFIED.replace("编辑", "編輯"), ["C701"])
+    assert traditional_char.converter.cache_info().currsize == 1
+
+
+def test_tables_are_sane() -> None:
+    tab = tables()
+    assert {"機", "關", "後", "髮"} <= tab.trad
+    assert not {"乾", "著", "瞭", "昇", "机", "关"} & tab.trad
+    assert {"国", "这", "说"} <= tab.simp
+    assert "餘" in tab.ambiguous
