@@ -134,10 +134,16 @@ class TextReporter:
 
         Returns the excerpt, the caret padding and the caret count, both in display columns.
         """
-        src = src.replace("\t", " ")
         a = max(0, min(a, len(src)))
         b = max(a, min(b, len(src)))
-        if text_width(src) <= avail:
+        # A line can be megabytes long: measure only the part that can be shown (every shown
+        # character is at least one column wide, bar combining marks).
+        reach = 4 * max(avail, 8)
+        lo, hi = max(0, a - reach), min(len(src), min(b, a + reach) + reach)
+        cut_left, cut_right = lo > 0, hi < len(src)
+        src = src[lo:hi].replace("\t", " ")
+        a, b = a - lo, min(b, hi) - lo
+        if not cut_left and not cut_right and text_width(src) <= avail:
             return src, text_width(src[:a]), max(text_width(src[a:b]), 1)
         ell = "…"
         budget = avail - 2 * char_width(ell)
@@ -152,8 +158,8 @@ class TextReporter:
         while j < len(src) and used_total + char_width(src[j]) <= budget:
             used_total += char_width(src[j])
             j += 1
-        left = ell if i > 0 else ""
-        right = ell if j < len(src) else ""
+        left = ell if i > 0 or cut_left else ""
+        right = ell if j < len(src) or cut_right else ""
         excerpt = left + src[i:j] + right
         pad = text_width(left) + text_width(src[i:a])
         marks = text_width(src[a : min(b, j)])
