@@ -1,0 +1,59 @@
+"""The W family's word lists, read from ``rules/words/data/`` on first use and kept for the process.
+
+Sources are named in ``data/SOURCES.md``. Nothing here runs at import time: ``wenlint --version``
+and a run without W rules never read these files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text("utf-8")
+    return [ln for ln in (raw.strip() for raw in text.splitlines()) if ln and ln[0] != "#"]
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common two- and three-character words (a vocabulary, not a dictionary of meanings)."""
+    return frozenset(_lines("words.txt"))
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    wrong: str
+    right: str
+    source: str
+    exceptions: tuple[str, ...] = ()
+
+
+@cache
+def misspellings() -> tuple[Misspelling, ...]:
+    out = []
+    for ln in _lines("misspellings.tsv"):
+        cols = ln.split("\t")
+        exc = tuple(c for c in cols[3].split("|") if c) if len(cols) > 3 else ()
+        out.append(Misspelling(cols[0], cols[1], cols[2], exc))
+    return tuple(out)
+
+
+@cache
+def reduplications() -> frozenset[str]:
+    """Units whose doubling (ABAB) is ordinary Chinese: 研究研究, 雪白雪白, 哗啦哗啦."""
+    return frozenset(w for ln in _lines("reduplications.txt") for w in ln.split())
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Single-character and compound surnames."""
+    single: set[str] = set()
+    compound: set[str] = set()
+    for ln in _lines("surnames.txt"):
+        for w in ln.split():
+            (single if len(w) == 1 else compound).add(w)
+    return frozenset(single), frozenset(compound)
