@@ -30,13 +30,13 @@ class MisnumberedItem(Rule):
         "规则先推断全文的层次结构：同一序号样式的段落是兄弟项，中间夹着的其他样式是下级，"
         "所以下级列表不会打断上级的编号；条文编号（第X条）全文连续。"
         "一个序号与前项不接续时，若两项之间隔着不带序号的小标题（如“2024年工作安排”），"
-        "视为新的列表而不报告。",
+        "视为新的列表而不报告；最外层列表不从一开始（报纸节选常见）也不报告。",
         en="Outline numbers (一、 （一） 1. （1）, 第一章, 第一条) count up one by one "
         "(GB/T 9704-2012 §7.3.3). A repeated or skipped number usually means paragraphs were "
         "added, deleted or pasted without renumbering. The rule infers the outline first, so a "
         "nested list does not break its parent's count, and articles (第X条) count through the "
         "whole law. A number that does not follow on after an unnumbered heading starts a new "
-        "list instead.",
+        "list instead, and an outermost list may start past one (newspapers print excerpts).",
     )
     standard = GBT9704
     examples = (
