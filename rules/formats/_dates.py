@@ -9,29 +9,20 @@ Only ASCII digits count as Arabic numerals here (full-width digits are the punct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
 
 from lint.document import Block, Span
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
-ARABIC = regex.compile(
+ARABIC = re.compile(
     r"(?<![0-9.．/\-])(?:(?P<y>[0-9]{2,4})年)?(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?"
     r"(?![0-9])"
-)
-NUMERIC = regex.compile(
-    r"(?<![0-9.．/\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
-    r"(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])"
 )
 HAN_DIGIT = "〇零OoＯｏ○0一二三四五六七八九"
 _HAN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _HAN_DAY = r"(?:三十一?|[二]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-HAN = regex.compile(
-    rf"(?<![{HAN_DIGIT}A-Za-z])(?P<y>[{HAN_DIGIT}]{{4}})年(?P<m>{_HAN_MONTH})月"
-    rf"(?:(?P<d>{_HAN_DAY})日)?"
-)
 # Characters that may stand for zero in a year written in Chinese numerals; only 〇 is right.
 WRONG_ZEROS = "零OoＯｏ○0"
 
@@ -52,19 +43,47 @@ class DateHit:
     text: str
 
 
+_ARABIC_TAIL = re.compile(r"年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?(?![0-9])")
+_HAN_TAIL = re.compile(rf"年{_HAN_MONTH}月(?:{_HAN_DAY}日)?")
+NUMERIC = re.compile(
+    r"(?<![0-9.．/\-])(?:19|20)[0-9]{2}(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
+    r"(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])"
+)
+_DIGITS = frozenset("0123456789")
+_NOT_BEFORE_ARABIC = frozenset("0123456789.．/-")
+_HAN_DIGITS = frozenset(HAN_DIGIT)
+_NOT_BEFORE_HAN = frozenset(HAN_DIGIT + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def years(text: str) -> Iterator[tuple[int, str]]:
+    """Each four-character year before 年: (its offset, "arabic" or "han")."""
+    p = text.find("年", 4)
+    while p != -1:
+        s = p - 4
+        y = text[s:p]
+        before = text[s - 1] if s else ""
+        if all(c in _DIGITS for c in y):
+            if before not in _NOT_BEFORE_ARABIC:
+                yield s, "arabic"
+        elif all(c in _HAN_DIGITS for c in y) and before not in _NOT_BEFORE_HAN:
+            yield s, "han"
+        p = text.find("年", p + 1)
+
+
 def full_dates(block: Block) -> Iterator[DateHit]:
-    """Dates with at least a year and a month, in each style, in the order they appear."""
+    """Dates with at least a year and a month, in each style (arabic and han first)."""
     text = block.text
-    if "年" in text:
-        for m in ARABIC.finditer(text):
-            y = m.group("y")
-            if y and len(y) == 4 and valid(m.group("m"), m.group("d")):
-                yield DateHit("arabic", block.span(m), m.group())
-        for m in HAN.finditer(text):
-            if han_year(m.group("y")):
-                yield DateHit("han", block.span(m), m.group())
-    if any(c in text for c in "-/."):
+    for s, kind in years(text):
+        if kind == "arabic":
+            m = _ARABIC_TAIL.match(text, s + 4)
+            if m and valid(m.group("m"), m.group("d")):
+                yield DateHit("arabic", block.span(s, m.end()), text[s : m.end()])
+        elif han_year(text[s : s + 4]):
+            m = _HAN_TAIL.match(text, s + 4)
+            if m:
+                yield DateHit("han", block.span(s, m.end()), text[s : m.end()])
+    if "-" in text or "/" in text or "." in text:
         for m in NUMERIC.finditer(text):
             if valid(m.group("m"), m.group("d")):
                 # 2024-03-12, 2024/3/12 and 2024.3.12 are three different styles
-                yield DateHit("numeric" + m.group("sep"), block.span(m), m.group())
+                yield DateHit("numeric" + m.group("sep"), block.span(m.start(), m.end()), m.group())

@@ -56,7 +56,7 @@ class RangeMissingUnit(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         for block in doc.blocks:
             text = block.text
-            if not any(c in text for c in "%％‰万亿"):
+            if not any(c in text for c in "～~〜—–-") or not any(c in text for c in "%％‰万亿"):
                 continue
             for m in _RANGE.finditer(text):
                 unit = m.group("u")

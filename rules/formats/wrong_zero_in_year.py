@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from rules.formats._dates import HAN_DIGIT, WRONG_ZEROS, han_year
+from rules.formats._dates import WRONG_ZEROS, han_year, years
 
-_YEAR = regex.compile(rf"(?<![{HAN_DIGIT}A-Za-z十百千万])[{HAN_DIGIT}]{{4}}(?=年)")
 _TO_LING = str.maketrans(dict.fromkeys(WRONG_ZEROS, "〇"))
 
 
@@ -52,13 +49,15 @@ class WrongZeroInYear(Rule):
         for block in doc.blocks:
             if "年" not in block.text:
                 continue
-            for m in _YEAR.finditer(block.text):
-                year = m.group()
+            for s, kind in years(block.text):
+                year = block.text[s : s + 4]
+                if kind != "han" or (s and block.text[s - 1] in "十百千万"):
+                    continue
                 wrong = "".join(dict.fromkeys(c for c in year if c in WRONG_ZEROS))
                 if not wrong or not han_year(year):
                     continue
                 fixed = year.translate(_TO_LING)
-                span = block.span(m)
+                span = block.span(s, s + 4)
                 ctx.report(
                     span,
                     "zero",

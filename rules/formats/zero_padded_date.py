@@ -59,7 +59,7 @@ class ZeroPaddedDate(Rule):
                 for g in reversed(padded):  # later group first keeps earlier offsets
                     s, e = m.start(g) - m.start(), m.end(g) - m.start()
                     fixed = fixed[:s] + str(int(m.group(g))) + fixed[e:]
-                span = block.span(m)
+                span = block.span(m.start(), m.end())
                 ctx.report(
                     span,
                     "padded",

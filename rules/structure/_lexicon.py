@@ -10,7 +10,7 @@ _DATA = Path(__file__).parent / "data"
 
 def _load(name: str) -> frozenset[str]:
     with open(_DATA / name, encoding="utf-8") as f:
-        return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
+        return frozenset(w for w in f.read().split() if not w.startswith("#"))
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -19,6 +20,8 @@ _CLOSED_END = set("。！？；：…—”’）》」』】〕〉］｝.!?;:)]
 _NO_START = set("，。、；：？！）》」』】〕〉”’,;:)%‰")
 _CLAUSE = "，。、；：！？,;"
 _SENTENCE_END = "。！？!?"
+_CLAUSE_RE = re.compile(f"[{_CLAUSE}]")
+_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
 _OPENERS = "“‘（《【〔「『(〈"
 # Pairs whose opener left open in one paragraph and closer first in the next prove continuation.
 _PAIRS = tuple(zip("“‘《（(【「", "”’》）)】」", strict=True))
@@ -152,36 +155,33 @@ class BrokenParagraph(Rule):
         prev, nxt = a.text, b.text
         if not self._candidate(a) or _FORM.match(nxt) or _MARKER.match(nxt):
             return None
+        if not all(c in WHITESPACE for c in doc.text[a.end : b.start]):
+            return None  # the paragraph goes on in masked text (a URL, code, a comment)
         evidence = _evidence(prev, nxt)
         if evidence is None:
             # Without a sign in the next paragraph, the previous one must be running prose
             # (whole sentences, then an unfinished one) and the next one prose too.
             if (
-                not any(c in _SENTENCE_END for c in prev[:-1])
+                not _SENTENCE_END_RE.search(prev, 0, len(prev) - 1)
                 or _MARKER.match(prev)
-                or not any(c in _CLAUSE for c in nxt)
+                or not _CLAUSE_RE.search(nxt)
             ):
                 return None
             evidence = "sentence"
-        heading = _MARKER.match(prev) and not any(c in _SENTENCE_END for c in prev)
+        heading = _MARKER.match(prev) and not _SENTENCE_END_RE.search(prev)
         if heading and evidence not in ("punct", "fragment", "pair"):
             return None
-        gap = doc.text[a.end : b.start]
-        clean_gap = all(c in WHITESPACE for c in gap)
-        safe = evidence != "sentence" and prev[-1] not in "，、," and clean_gap
+        safe = evidence != "sentence" and prev[-1] not in "，、,"
         return _Break(evidence, safe)
 
     def _candidate(self, a: Block) -> bool:
         """A paragraph of prose (not a title, byline, dateline, form line) left open at its end."""
-        return _prose(a.text, self.options.min_chars) and _open_end(a.text)
+        return _open_end(a.text) and _prose(a.text, self.options.min_chars)
 
     def _report(self, doc: Document, ctx: Context, a: Block, b: Block, brk: _Break) -> None:
         tail = _tail(a.text)
         head = _head(b.text)
-        gap = doc.text[a.end : b.start]
-        fix = None
-        if all(c in WHITESPACE for c in gap):
-            fix = Fix.delete(Span(a.end, b.start), safe=brk.safe)
+        fix = Fix.delete(Span(a.end, b.start), safe=brk.safe)
         ctx.report(
             Span(a.end - len(tail), a.end),
             "broken",
@@ -196,7 +196,11 @@ class BrokenParagraph(Rule):
 
 def _prose(text: str, min_chars: int) -> bool:
     """Running text, not a title, byline, dateline or form line: long enough, with clauses."""
-    return len(text) >= min_chars and not _FORM.match(text) and any(c in _CLAUSE for c in text[:-1])
+    return (
+        len(text) >= min_chars
+        and _CLAUSE_RE.search(text, 0, len(text) - 1) is not None
+        and not _FORM.match(text)
+    )
 
 
 def _open_end(text: str) -> bool:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.chars import is_han
 from rules.structure._lexicon import conjunction_words
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
-_PATTERN = regex.compile(r"(?<=\p{Han})(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
+_PATTERN = re.compile(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
 # A person's title and then a given name that ends in 和 (副主任李建和，).
 _TITLED_NAME = regex.compile(
@@ -67,16 +70,16 @@ class DanglingConjunction(Rule):
         exceptions = conjunction_words()
         for block in doc.blocks:
             text = block.text
-            if not any(c in text for c in "和与及或"):
-                continue
             for m in _PATTERN.finditer(text):
+                if m.start() == 0 or not is_han(text[m.start() - 1]):
+                    continue
                 if self._is_word(text, m.start(), m.end(), exceptions):
                     continue
                 ctx.report(
-                    block.span(m),
+                    block.span(m.start(), m.end()),
                     "dangling",
                     help="dangling.help",
-                    fix=Fix.delete(block.span(m), safe=False),
+                    fix=Fix.delete(block.span(m.start(), m.end()), safe=False),
                     conj=m.group(1),
                 )
 
