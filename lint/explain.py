@@ -50,6 +50,17 @@ def _options(rule: type[Rule]) -> list[tuple[str, str, Any]]:
     return out
 
 
+def _indented(examples: list[str]) -> list[str]:
+    """Each example indented as a block; when one spans lines, examples are separated by ---."""
+    multi = any("\n" in ex.strip("\n") for ex in examples)
+    out: list[str] = []
+    for ex in examples:
+        if out and multi:
+            out.append("    ---")
+        out += [f"    {ln}" if ln else "" for ln in ex.strip("\n").split("\n")]
+    return out
+
+
 def explain_text(rule: type[Rule], lang: str) -> str:
     h = _H[lang]
     lines = [f"# {rule.name} ({rule.code})", ""]
@@ -69,9 +80,9 @@ def explain_text(rule: type[Rule], lang: str) -> str:
     bads = [e.bad for e in rule.examples if e.bad]
     goods = [e.good for e in rule.examples if e.good]
     if bads:
-        lines += ["", f"## {h['bad']}", *(f"    {b}" for b in bads)]
+        lines += ["", f"## {h['bad']}", *_indented(bads)]
     if goods:
-        lines += ["", f"## {h['good']}", *(f"    {g}" for g in goods)]
+        lines += ["", f"## {h['good']}", *_indented(goods)]
     if rule.fix is not FixAvailability.NONE and rule.fix_safety:
         lines += ["", f"## {h['fix']}", rule.fix_safety.get(lang)]
     opts = _options(rule)
