@@ -134,6 +134,8 @@ class HalfwidthPunctInHan(Rule):
         nxt = text[c + 1] if c + 1 < len(text) else ""
         if prev == "]" or prev == MASK or nxt == MASK:
             return False  # Markdown link target or masked markup
+        if prev in " \t" and o > 1 and _is_ascii_alnum(text[o - 2]) and not is_zh(nxt):
+            return False  # an English phrase's note: Chinese characters (一级汉字和二级汉字)
         if any(is_han(x) for x in content):
             return True
         if has_han(prev) or prev in ZH_STOPS or prev in ZH_CLOSERS or prev in ZH_OPENERS:

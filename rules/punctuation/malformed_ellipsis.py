@@ -77,6 +77,8 @@ class MalformedEllipsis(Rule):
                 nxt = text[j] if j < len(text) else ""
                 if run[0] != "。" and not (is_zh(prev) or is_zh(nxt)):
                     continue
+                if run[0] != "…" and prev.isascii() and prev and not prev.isspace():
+                    continue  # after ASCII punctuation: vLLM/sglang/...
                 if run[0] in ".·・．":
                     if (prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalnum()):
                         continue  # inside Latin or numbers: Loading..., 1...10
