@@ -203,6 +203,12 @@ def test_many_distinct_paragraphs_are_not_compared_pairwise(
     assert calls < 100  # 2,000 paragraphs: about 2 million pairs, none of them compared
 
 
+def test_separator_lines_are_not_duplicates() -> None:
+    rule, stars = "~" * 78, "＊" * 40
+    text = f"{rule}\n第一课\n{stars}\n{rule}\n第二课\n{stars}\n{rule[:-2]}\n"
+    assert lint_string(text, ["D101", "D102"]) == []
+
+
 def test_seed_has_one_d101_and_no_d102() -> None:
     found = lint_string(SEED.read_text("utf-8"), ["D"])
     assert [(d.code, d.position[0], d.position[2]) for d in found] == [("D101", 99, 103)]

@@ -11,6 +11,7 @@ says anything else is left.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 import weakref
 from typing import TYPE_CHECKING
@@ -43,14 +44,19 @@ def source_text(doc: Document, block: Block) -> str:
     return block.text
 
 
+_WORDY = re.compile(r"[^\W_]")  # a letter, digit or Han character
 _CACHE: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
 
 
 def block_keys(doc: Document) -> list[str]:
-    """The comparison key of every block of ``doc`` (computed once, shared by D101 and D102)."""
+    """The comparison key of every block of ``doc`` (computed once, shared by D101 and D102).
+
+    A block with no letter, digit or Han character (a rule of ``~~~~`` or ``====``, a row of
+    asterisks) gets the empty key: such lines repeat by design and are never duplicates."""
     keys = _CACHE.get(doc)
     if keys is None:
         keys = [compare_key(source_text(doc, b)) for b in doc.blocks]
+        keys = [k if _WORDY.search(k) else "" for k in keys]
         _CACHE[doc] = keys
     return keys
 

@@ -45,7 +45,7 @@ class DuplicateBlock(Rule):
         "一次检查多个文件时，与前面某个文件重复的段落也会报告（选项 cross-file，默认开启），"
         "以发现稿件之间误粘的整段内容。"
         "比较前会统一全角/半角并忽略空白，所以排版上的细微差别掩盖不了重复；"
-        "短于 min-chars 的块（如“声明”“各位委员：”）不算。",
+        "短于 min-chars 的块（如“声明”“各位委员：”）和没有文字的分隔线（如“~~~~”“====”）不算。",
         en="A paragraph printed twice is almost always an editing slip. When several files are "
         "checked together, a paragraph that repeats one of an earlier file is reported too "
         "(option cross-file, on by default), to find text pasted into the wrong manuscript. "

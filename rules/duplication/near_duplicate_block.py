@@ -20,11 +20,11 @@ from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from rules.duplication._keys import block_keys, source_text
 
-# Keys are NFKC-folded, so the full-width ，：；（）！？ are ASCII here.
-_CLAUSE_SPLIT = re.compile(r"[,.:;!?()\[\]{}、。“”‘’\"'《》〈〉「」『』【】〔〕…—·<>/|*#]+")
+# Clauses end at these marks (keys are NFKC-folded, so the full-width ，；：！？ are ASCII here).
+_MARKS = "。、;:!?"
 _MIN_CLAUSE = 4  # shorter clauses (“一年来”“同时”) say nothing about which paragraph this is
 _EDGE = 8  # long clauses are also indexed by their first and last _EDGE characters
-_LONG_CLAUSE = 2 * _EDGE
+_LONG_CLAUSE = 3 * _EDGE
 _POSTING_CAP = 32  # a feature seen in this many paragraphs is boilerplate: no more candidates
 _VERIFY = 6  # at most this many candidates per paragraph are compared exactly
 _MIN_SHARED = 0.2  # a candidate must share this share of the paragraph's features (and two)
@@ -151,12 +151,14 @@ class NearDuplicateBlock(Rule):
 
 
 def _features(key: str) -> set[str]:
-    clauses = [c for c in _CLAUSE_SPLIT.split(key) if len(c) >= _MIN_CLAUSE]
-    out = set(clauses)
-    for c in clauses:
-        if len(c) >= _LONG_CLAUSE:
-            out.add("<" + c[:_EDGE])
-            out.add(">" + c[-_EDGE:])
+    # str.replace and str.split run at C speed; a regex split with a class of marks is slower
+    for mark in _MARKS:
+        if mark in key:
+            key = key.replace(mark, ",")
+    out = {c for c in key.split(",") if len(c) >= _MIN_CLAUSE}
+    for c in [c for c in out if len(c) >= _LONG_CLAUSE]:
+        out.add("<" + c[:_EDGE])
+        out.add(">" + c[-_EDGE:])
     return out
 
 
