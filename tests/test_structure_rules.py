@@ -144,3 +144,12 @@ def test_dangling_conjunction(text: str) -> None:
 )
 def test_words_ending_in_conjunction_characters_are_silent(text: str) -> None:
     assert _codes(text, "S502") == []
+
+
+def test_typed_paragraph_openings_are_not_joined_without_a_sign() -> None:
+    # both paragraphs open with the typed two-character indent: a missing full stop, not a break
+    text = "\u3000\u3000全市经济运行稳中有进。下一步将继续努力\n\u3000\u3000同时，要加强统筹。\n"
+    assert _codes(text, "S501") == []
+    # a split word is a break whatever the indent
+    text = "\u3000\u3000全年组织调研12次，提出建议86条。凝聚共\n\u3000\u3000识、视察于一体。\n"
+    assert _codes(text, "S501") == ["S501"]

@@ -121,6 +121,15 @@ class BrokenParagraph(Rule):
         "broken.help": T(
             zh="删去换行，与下一段合为一段", en="delete the line break and join the two paragraphs"
         ),
+        "unfinished": T(
+            zh="段落没有以句末标点结束，疑在“{tail}”处断开，下接第 {line} 行的“{head}”",
+            en="paragraph ends without closing punctuation at “{tail}”; it may go on at line "
+            "{line} with “{head}”",
+        ),
+        "unfinished.help": T(
+            zh="若是同一句，删去换行与下一段合并；否则补上句末标点",
+            en="join it with the next paragraph if the sentence goes on, else end the sentence",
+        ),
         "continues": T(zh="下文从这里接续", en="the sentence continues here"),
     }
 
@@ -165,6 +174,7 @@ class BrokenParagraph(Rule):
                 not _SENTENCE_END_RE.search(prev, 0, len(prev) - 1)
                 or _MARKER.match(prev)
                 or not _CLAUSE_RE.search(nxt)
+                or (_indented(doc, a) and _indented(doc, b))  # two typed paragraph openings
             ):
                 return None
             evidence = "sentence"
@@ -182,16 +192,22 @@ class BrokenParagraph(Rule):
         tail = _tail(a.text)
         head = _head(b.text)
         fix = Fix.delete(Span(a.end, b.start), safe=brk.safe)
+        key = "broken" if brk.safe else "unfinished"
         ctx.report(
             Span(a.end - len(tail), a.end),
-            "broken",
-            help="broken.help",
+            key,
+            help=f"{key}.help",
             fix=fix,
             related=[Related(b.span(0, len(head)), self.messages["continues"])],
             tail=tail,
             head=head,
             line=doc.line_col(b.start)[0],
         )
+
+
+def _indented(doc: Document, b: Block) -> bool:
+    """Does the block's line open with an indent (the typed start of a paragraph)?"""
+    return b.start > 0 and doc.text[b.start - 1] in " \t\u3000"
 
 
 def _prose(text: str, min_chars: int) -> bool:
@@ -262,7 +278,14 @@ def _tail(text: str) -> str:
     """The unfinished clause at the end of a paragraph, at most a few characters."""
     i = max(text.rfind(c, 0, len(text) - 1) for c in _CLAUSE)
     tail = text[i + 1 :] if i >= 0 else text
-    return tail[-_TAIL_MAX:] if tail else text[-1:]
+    if len(tail) > _TAIL_MAX:
+        # cut at the start of a word rather than in the middle of one
+        tail = tail[-_TAIL_MAX:]
+        lex = words()
+        for k in range(3):
+            if tail[k : k + 2] in lex:
+                return tail[k:]
+    return tail or text[-1:]
 
 
 def _head(text: str) -> str:
