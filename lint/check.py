@@ -196,6 +196,7 @@ class Checker:
                 rs = r.ruleset or self.ruleset_for(self.config_for(Path(r.path)))
                 by_ruleset.setdefault(id(rs), (rs, []))[1].append((r.path, r.kept))
         out: dict[str, FileResult] = {}
+        docs: dict[str, Document] = {}
         texts = {r.path: r.text for r in results}
         for ruleset, kept in by_ruleset.values():
             for item in finish_rules(ruleset, kept):
@@ -207,8 +208,8 @@ class Checker:
                     continue
                 if path not in out:
                     out[path] = FileResult(path, text=self._reread(path, texts.get(path)))
-                doc = Document(path, out[path].text or "")
-                out[path].diagnostics.append(make_diagnostic(ruleset, doc, item))
+                    docs[path] = Document(path, out[path].text or "")  # one line index per file
+                out[path].diagnostics.append(make_diagnostic(ruleset, docs[path], item))
         return list(out.values())
 
     def _reread(self, path: str, text: str | None) -> str:
