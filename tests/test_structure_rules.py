@@ -56,6 +56,7 @@ def test_crlf_and_fullwidth_indent_are_removed_by_the_join() -> None:
         ("一年来，各参加单位和广大委员围绕中心工作", "，积极建言献策。"),  # opens with a comma
         ("强化理论武装，各支部深入开展“学习", "贯彻”主题活动，引导党员坚定信念。"),  # quotation
         ("全市农业生产形势良好。全年粮食总产量达", "135.2万吨，同比增长3.1%。"),  # quantity
+        ("详见官方文档，其中介绍了配置方法和", "常见问题的解决办法。"),  # conjunction
     ],
 )
 def test_certain_breaks_are_safe(prev: str, nxt: str) -> None:
@@ -153,3 +154,17 @@ def test_typed_paragraph_openings_are_not_joined_without_a_sign() -> None:
     # a split word is a break whatever the indent
     text = "\u3000\u3000全年组织调研12次，提出建议86条。凝聚共\n\u3000\u3000识、视察于一体。\n"
     assert _codes(text, "S501") == ["S501"]
+
+
+def test_hard_wrapped_items_with_a_hanging_indent_are_not_read_line_by_line() -> None:
+    item = (
+        "“2”表示您已经仔细验证了那把密钥，并核对了指纹。\n"
+        "    例如说，这能表示您验证了这把密钥的指纹和\n"
+        "    用户标识，并比对了照片标识。\n\n"
+    )
+    other = (
+        "“3”表示您做了大规模的验证工作，例如说，您向持有人核对了\n"
+        "    密钥指纹，并通过难以伪造的证件确认了持有人的姓名与\n"
+        "    密钥上用户标识的一致，最后还验证了电子邮件地址。\n\n"
+    )
+    assert _codes(item + other + item, "S501") == []

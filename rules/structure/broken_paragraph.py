@@ -12,7 +12,9 @@ from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import WHITESPACE, is_han
+from lint.text.width import text_width
 from rules.structure._lexicon import words
+from rules.structure.dangling_conjunction import ends_in_conjunction
 
 # A paragraph of prose may end with these: stops, closing quotes and brackets, dashes, ellipses.
 _CLOSED_END = set("。！？；：…—”’）》」』】〕〉］｝.!?;:)]}>·～~")
@@ -58,12 +60,14 @@ _QUANTITY_CHARS = set("达为约超逾近共占计")
 _NUMBER_START = regex.compile(r"^\d+(?:\.\d+)?(?:[%‰]|\p{Han})")
 
 _TAIL_MAX = 8
+# Lines of hard-wrapped text fit this many display columns (80 is usual; 100 leaves room).
+_WRAP_WIDTH = 100
 _HEAD_MAX = 8
 
 
 @dataclass(frozen=True)
 class _Break:
-    evidence: str  # word | fragment | punct | pair | quantity | sentence
+    evidence: str  # word | fragment | punct | pair | conjunction | quantity | sentence
     safe: bool
 
 
@@ -143,16 +147,19 @@ class BrokenParagraph(Rule):
             return
         found: list[tuple[Block, Block, _Break]] = []
         tight_prose = tight_open = 0
+        narrow = True
         for a, b in itertools.pairwise(blocks):
             if not b.blank_before and _prose(a.text, self.options.min_chars):
                 tight_prose += 1
                 tight_open += _open_end(a.text)
+                narrow = narrow and len(a.text) <= _WRAP_WIDTH and text_width(a.text) <= _WRAP_WIDTH
             brk = self._judge(doc, a, b)
             if brk is not None:
                 found.append((a, b, brk))
         # Hard-wrapped plain text: most lines of prose that follow one another end mid-sentence.
         # Only breaks across a blank line can then be broken paragraphs.
-        wrapped = tight_open >= 3 and tight_open * 2 >= tight_prose
+        # So is text whose lines of prose all fit a terminal's width (no line is a whole paragraph).
+        wrapped = tight_open >= 3 and (tight_open * 2 >= tight_prose or narrow)
         for a, b, brk in found:
             if wrapped and not b.blank_before:
                 continue
@@ -247,6 +254,8 @@ def _evidence(prev: str, nxt: str) -> str | None:
                 return "pair"  # “两 / 个确立”
     if _split_word(prev, nxt):
         return "word"
+    if is_han(nxt[0]) and ends_in_conjunction(prev):
+        return "conjunction"  # 介绍了配置方法和 / 常见问题的解决办法
     if _NUMBER_START.match(nxt) and (
         prev[-2:] in _QUANTITY_WORDS or (prev[-1] in _QUANTITY_CHARS and is_han(prev[-2]))
     ):
@@ -293,4 +302,12 @@ def _head(text: str) -> str:
     for k, c in enumerate(text[:_HEAD_MAX]):
         if c in _CLAUSE:
             return text[:k] or text[:1]
-    return text[:_HEAD_MAX]
+    head = text[:_HEAD_MAX]
+    if len(text) > _HEAD_MAX and text[_HEAD_MAX] not in _CLAUSE:
+        # end at the end of a word rather than in the middle of one
+        lex = words()
+        for k in range(3):
+            end = _HEAD_MAX - k
+            if head[end - 2 : end] in lex and text[end - 1 : end + 1] not in lex:
+                return head[:end]
+    return head

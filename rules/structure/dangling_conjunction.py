@@ -67,13 +67,12 @@ class DanglingConjunction(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        exceptions = conjunction_words()
         for block in doc.blocks:
             text = block.text
             for m in _PATTERN.finditer(text):
                 if m.start() == 0 or not is_han(text[m.start() - 1]):
                     continue
-                if self._is_word(text, m.start(), m.end(), exceptions):
+                if _is_word(text, m.start(), m.end()):
                     continue
                 ctx.report(
                     block.span(m.start(), m.end()),
@@ -83,21 +82,34 @@ class DanglingConjunction(Rule):
                     conj=m.group(1),
                 )
 
-    @staticmethod
-    def _is_word(text: str, start: int, end: int, exceptions: frozenset[str]) -> bool:
-        # the clause up to and including the conjunction
-        i = start
-        while i > 0 and text[i - 1] not in _CLAUSE:
-            i -= 1
-        clause = text[i:end]
-        if len(clause) < 2:
-            return True  # the character named as a word: 和、与、或
-        if clause[-1] == "和" and len(clause) <= 4 and clause[0] in _SURNAMES:
-            return True  # a name in a list: 王建和、李明
-        if any(clause[-k:] in exceptions for k in range(2, min(len(clause), 7) + 1)):
-            return True
-        if clause.endswith("和") and _TITLED_NAME.search(clause[:-1] + "和"):
-            return True
-        # 和、与、及 listed as words: the next item is a conjunction too
-        after = text[end + 1 : end + 2]
-        return bool(after) and after in "和与及或"
+
+def ends_in_conjunction(text: str) -> str | None:
+    """The conjunction (和, 与, 及, 或, 以及) that ends ``text``, unless it ends a word or name."""
+    for conj in ("以及", "和", "与", "及", "或"):
+        if text.endswith(conj):
+            start = len(text) - len(conj)
+            if start > 0 and is_han(text[start - 1]) and not _is_word(text, start, len(text)):
+                return conj
+            return None
+    return None
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Is the 和/与/及/或 at ``start`` part of a word or a name rather than a conjunction?"""
+    exceptions = conjunction_words()
+    # the clause up to and including the conjunction
+    i = start
+    while i > 0 and text[i - 1] not in _CLAUSE:
+        i -= 1
+    clause = text[i:end]
+    if len(clause) < 2:
+        return True  # the character named as a word: 和、与、或
+    if clause[-1] == "和" and len(clause) <= 4 and clause[0] in _SURNAMES:
+        return True  # a name in a list: 王建和、李明
+    if any(clause[-k:] in exceptions for k in range(2, min(len(clause), 7) + 1)):
+        return True
+    if clause.endswith("和") and _TITLED_NAME.search(clause[:-1] + "和"):
+        return True
+    # 和、与、及 listed as words: the next item is a conjunction too
+    after = text[end + 1 : end + 2]
+    return bool(after) and after in "和与及或"
