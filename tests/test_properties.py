@@ -1,0 +1,265 @@
+"""Property tests over random Unicode with every registered rule (built-in families included):
+no rule fails, every span lies inside the text, safe fixes converge and leave none of the fixed
+findings, a second --fix changes nothing, fixing keeps every character outside its edits, and in
+Markdown fixes never touch code. Random bytes on stdin end in findings or one clear error."""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lint.cli import main
+from lint.diagnostic import Diagnostic
+from lint.document import Document
+from lint.fix import MAX_ROUNDS, apply_edits, fix_text, select_fixes
+from lint.runner import lint_document
+from lint.testing import ruleset
+from lint.text.chars import MASK
+
+EXAMPLES = int(os.environ.get("WENLINT_PROPERTY_EXAMPLES", "120"))
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# Pieces that make rules fire: Han (BMP and astral), Chinese and ASCII punctuation, list markers,
+# dates, quotes, brackets, spaces of every width, every newline, combining marks, full-width
+# forms, the mask character itself, a BOM, Markdown syntax and suppression comments.
+PIECES = [
+    *"的是在了不和有人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经",
+    "卫生卫生",
+    "研究研究",
+    "常常",
+    "一一",
+    "𠀀",
+    "𪚥",
+    "😀",
+    "e\u0301",
+    "\u0301",
+    "\u200b",
+    "\ufeff",
+    MASK,
+    *"，。、；：？！…—“”‘’《》（）【】「」·",
+    *",.;:?!()[]\"'-/",
+    "...",
+    "。。。",
+    "--",
+    "——",
+    "……",
+    " ",
+    "  ",
+    "\u3000",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "一、",
+    "二、",
+    "（一）",
+    "(一)",
+    "1.",
+    "2、",
+    "（1）",
+    "第一章",
+    "第三条",
+    "2024年03月12日",
+    "2024-3-12",
+    "ＡＢＣ１２３",
+    "abc",
+    "123",
+    "國務院",
+    "发展",
+    "经济工作会议精神和，",
+    "# ",
+    "## ",
+    "> ",
+    "- ",
+    "* ",
+    "1. ",
+    "```",
+    "`",
+    "    ",
+    "|",
+    "| 甲 | 乙 |\n|---|---|\n",
+    "[链接](http://a.cn/x,y)",
+    "![图](a.png)",
+    "<b>",
+    "$x,y$",
+    "**",
+    "_",
+    "\\",
+    "&amp;",
+    "https://example.com/a,b",
+    "---\n",
+    "<!-- wenlint-disable-next-line -->\n",
+    "<!-- wenlint-disable P -->",
+    "<!-- wenlint-enable -->",
+    "<!-- wenlint-disable Q999 -->",
+]
+
+texts = st.one_of(
+    st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=80),
+    # a paragraph pasted twice, with numbered items: the duplication and numbering rules
+    st.lists(st.sampled_from(PIECES), min_size=8, max_size=30)
+    .map("".join)
+    .map(lambda p: f"一、{p}\n\n{p}\n\n一、{p}\n"),
+)
+MARKERS = [
+    "一、",
+    "二、",
+    "三、",
+    "四、",
+    "（一）",
+    "（二）",
+    "(三)",
+    "1.",
+    "2.",
+    "2、",
+    "（1）",
+    "第一条",
+    "第二章",
+]
+TITLES = [
+    "坚持高举旗帜",
+    "着力优化营商环境",
+    "加强基层医疗卫生人才队伍建设",
+    "工作回顾",
+    "主要做法。正文",
+]
+outlines = st.lists(
+    st.tuples(st.sampled_from(MARKERS), st.sampled_from(TITLES), st.sampled_from(PIECES)),
+    min_size=2,
+    max_size=12,
+).map(lambda items: "\n".join(f"{m}{t}{x}" for m, t, x in items) + "\n")
+texts = st.one_of(texts, outlines)
+paths = st.sampled_from(["t.txt", "t.md"])
+
+_RULESET = []
+
+
+def rules():  # type: ignore[no-untyped-def]
+    if not _RULESET:
+        _RULESET.append(ruleset(select=["ALL"]))
+    return _RULESET[0]
+
+
+def lint(text: str, path: str) -> list[Diagnostic]:
+    diags, _ = lint_document(Document(path, text, markdown=path.endswith(".md")), rules())
+    return diags
+
+
+def describe(d: Diagnostic) -> str:
+    return f"{d.code} {d.name} {d.span} {d.message.en}"
+
+
+def check_spans(text: str, diags: list[Diagnostic]) -> None:
+    n = len(text)
+    for d in diags:
+        assert 0 <= d.span.start <= d.span.end <= n, describe(d)
+        for r in d.related:
+            if r.path is None:
+                assert 0 <= r.span.start <= r.span.end <= n, describe(d)
+        if d.fix is not None:
+            for e in d.fix.edits:
+                assert 0 <= e.start <= e.end <= n, describe(d)
+
+
+@SETTINGS
+@given(text=texts, path=paths)
+def test_no_rule_fails_and_every_span_is_inside_the_text(text: str, path: str) -> None:
+    diags = lint(text, path)
+    failed = [d.message.en for d in diags if d.code == "E001"]
+    assert not failed, (failed, text)
+    check_spans(text, diags)
+
+
+@SETTINGS
+@given(text=texts, path=paths)
+def test_safe_fixes_converge_keep_other_text_and_a_second_fix_is_a_no_op(
+    text: str, path: str
+) -> None:
+    doc_md = path.endswith(".md")
+    current = text
+    diags = lint(current, path)
+    for _ in range(MAX_ROUNDS):
+        edits, count = select_fixes(diags)
+        if not count:
+            break
+        # edits are sorted and disjoint, and the text between them survives untouched
+        for a, b in itertools.pairwise(edits):
+            assert a.end <= b.start, (a, b)
+        new = apply_edits(current, edits)
+        pos = 0
+        rest = new
+        for e in edits:
+            keep = current[pos : e.start]
+            assert rest.startswith(keep), (current, e)
+            rest = rest[len(keep) :]
+            assert rest.startswith(e.text)
+            rest = rest[len(e.text) :]
+            pos = e.end
+        assert rest == current[pos:]
+        if doc_md:  # fixes never touch what the prose view masks (code, URLs, HTML, markup)
+            view = Document(path, current, markdown=True).view
+            for e in edits:
+                touched = view[e.start : e.end]
+                assert MASK not in touched or MASK in current[e.start : e.end], (
+                    [describe(d) for d in diags if d.fix and e in d.fix.edits],
+                    current,
+                )
+        current = new
+        diags = lint(current, path)
+        check_spans(current, diags)
+    result = fix_text(text, lambda t: lint(t, path))
+    assert result.converged, ([describe(d) for d in result.diagnostics if d.fix], text)
+    assert not [d for d in result.diagnostics if d.fix is not None and d.fix.safe], text
+    again = fix_text(result.text, lambda t: lint(t, path))
+    assert again.text == result.text and again.applied == 0
+
+
+@settings(max_examples=max(EXAMPLES // 3, 10), deadline=None)
+@given(
+    text=st.text(st.characters(), max_size=60),
+    junk=st.binary(max_size=20),
+    path=paths,
+    fix=st.booleans(),
+)
+def test_stdin_bytes_end_in_findings_or_one_clear_error(
+    text: str, junk: bytes, path: str, fix: bool
+) -> None:
+    # lone surrogates pass through "surrogatepass" as invalid UTF-8 bytes
+    raw = text.encode("utf-8", "surrogatepass") + junk
+    args = ["check", "--no-config", "--color", "never", "--stdin-filename", path, "-"]
+    r = CliRunner().invoke(main, args + (["--fix"] if fix else []), input=raw)
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    assert r.exit_code in (0, 1, 2)
+    err = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    if r.exit_code == 2:
+        assert len(err) == 1 and err[0].startswith("wenlint: error: "), r.stderr
+    assert "Traceback" not in r.stderr + r.stdout
+    if fix and r.exit_code == 2:
+        assert r.stdout_bytes == raw  # undecodable input passes through unchanged
+
+
+@pytest.mark.parametrize("path", ["t.txt", "t.md"])
+def test_fixed_findings_do_not_come_back_on_the_seed(path: str) -> None:
+    from pathlib import Path
+
+    seed = (Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt").read_text(
+        "utf-8"
+    )
+    before = lint(seed, path)
+    result = fix_text(seed, lambda t: lint(t, path))
+    assert result.converged
+    assert not [d for d in result.diagnostics if d.fix is not None and d.fix.safe]
+    assert len(result.diagnostics) <= len(before)
+    assert fix_text(result.text, lambda t: lint(t, path)).applied == 0
