@@ -10,7 +10,7 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han
-from rules.structure._lexicon import conjunction_words
+from rules.structure._lexicon import conjunction_words, words
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
 _PATTERN = re.compile(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
@@ -104,8 +104,8 @@ def _is_word(text: str, start: int, end: int) -> bool:
     clause = text[i:end]
     if len(clause) < 2:
         return True  # the character named as a word: 和、与、或
-    if clause[-1] == "和" and len(clause) <= 4 and clause[0] in _SURNAMES:
-        return True  # a name in a list: 王建和、李明
+    if clause[-1] == "和" and _name_ends_here(clause):
+        return True  # a given name ending in 和: 王建和、李明; 感谢王建和，
     if any(clause[-k:] in exceptions for k in range(2, min(len(clause), 7) + 1)):
         return True
     if clause.endswith("和") and _TITLED_NAME.search(clause[:-1] + "和"):
@@ -113,3 +113,19 @@ def _is_word(text: str, start: int, end: int) -> bool:
     # 和、与、及 listed as words: the next item is a conjunction too
     after = text[end + 1 : end + 2]
     return bool(after) and after in "和与及或"
+
+
+def _name_ends_here(clause: str) -> bool:
+    """Does the clause end in a two- or three-character name (王和, 王建和)? The surname must
+    not be the end of a word (黄金和 is 黄金 + 和), nor start one with the next character."""
+    lex = words()
+    for n in (3, 2):
+        if len(clause) < n:
+            continue
+        name = clause[-n:]
+        if name[0] not in _SURNAMES:
+            continue
+        if clause[-n - 1 : -n + 1] in lex or (n == 3 and name[:2] in lex):
+            continue
+        return True
+    return False
