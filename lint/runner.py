@@ -61,6 +61,10 @@ class RuleSet:
 
 def build_ruleset(registry: Registry, config: Config, cli: Overrides | None = None) -> RuleSet:
     cli = cli or Overrides()
+    if config.style:  # the config's [[style]] rules join a copy of the registry
+        from lint.declarative import with_style_rules
+
+        registry = with_style_rules(registry, config.style, config.where)
     check_selectors(config, registry)
     settings = rule_settings(config, registry)
     select = cli.select if cli.select else config.select

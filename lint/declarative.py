@@ -1,0 +1,413 @@
+"""House-style rules declared in the config, ``[[style]]`` tables, turned into Rule classes.
+
+Two kinds (Vale's, without its traps for Han text):
+
+``existence``
+    ``tokens = ["...", ...]``: each occurrence is a finding.
+``substitution``
+    ``swap = { "发改局" = "发展和改革局" }``: each occurrence of a key is a finding that offers the
+    value as its replacement.
+
+Tokens are literal by default; ``regex = true`` makes them patterns (the ``regex`` module's syntax).
+There is never an implicit word boundary: Han text has no spaces, so ``\\b`` would make a pattern
+match nothing or everything. Every table is validated when the config loads — unknown keys, bad
+values, a pattern that does not compile, matches the empty string, or misses its own
+``examples.bad`` are errors naming the file and key — and every search runs with a timeout, so a
+user pattern can never hang the linter.
+
+```
+[[style]]
+code = "U101"; name = "org-full-name"; kind = "substitution"; severity = "warning"
+swap = { "发改局" = "发展和改革局" }; exceptions = []; fix = "unsafe"
+message = { zh = "应写作“{good}”", en = "write “{good}”" }
+examples = { bad = "市发改局印发", good = "市发展和改革局印发" }
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.config import ConfigError
+from lint.diagnostic import Fix
+from lint.document import Document
+from lint.registry import CODE_RE, NAME_RE, RESERVED, Registry, RegistryError
+from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.phrases import PhraseMatcher
+
+#: Seconds one pattern may spend on one paragraph (or on one example when the config loads).
+TIMEOUT = 1.0
+
+KINDS = ("existence", "substitution")
+_COMMON_KEYS = {
+    "code",
+    "name",
+    "kind",
+    "severity",
+    "message",
+    "summary",
+    "description",
+    "regex",
+    "ignore-case",
+    "exceptions",
+    "examples",
+}
+_KIND_KEYS = {"existence": {"tokens"}, "substitution": {"swap", "fix"}}
+_BUILTIN_FAMILIES = RESERVED - {"U"}  # U is the prefix meant for config rules
+_DEFAULT_MESSAGES = {
+    "existence": T(zh="避免使用“{match}”", en="avoid “{match}”"),
+    "substitution": T(zh="“{match}”应写作“{good}”", en="write “{good}” instead of “{match}”"),
+}
+_HELP = {
+    "existence": T(zh="改写“{match}”", en="rephrase “{match}”"),
+    "substitution": T(zh="改为“{good}”", en="write “{good}”"),
+}
+
+
+class StyleError(ConfigError):
+    pass
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    text: str
+    good: str  # the replacement ("" for existence)
+
+
+def rules_from_config(style: list[dict[str, Any]], where: str) -> list[type[Rule]]:
+    """Rule classes for the config's ``[[style]]`` tables; ``where`` names the config file.
+
+    Raises ``ConfigError`` naming the file and key for anything wrong in a table.
+    """
+    rules: list[type[Rule]] = []
+    seen: dict[str, str] = {}
+    for i, table in enumerate(style):
+        key = f"style[{i}]"
+        if not isinstance(table, dict):
+            raise StyleError(f"{where}: '{key}' must be a table")
+        rule = _build(table, where, key)
+        for ident in (rule.code, rule.name):
+            if ident in seen:
+                raise StyleError(f"{where}: '{key}': {ident} is already defined by {seen[ident]}")
+            seen[ident] = key
+        rules.append(rule)
+    return rules
+
+
+def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
+    def fail(sub: str, what: str) -> StyleError:
+        code = table.get("code")
+        label = f" ({code})" if isinstance(code, str) else ""
+        return StyleError(f"{where}: '{key}.{sub}'{label}: {what}")
+
+    kind = table.get("kind")
+    if kind not in KINDS:
+        raise fail("kind", f"must be one of {', '.join(KINDS)}, not {kind!r}")
+    allowed = _COMMON_KEYS | _KIND_KEYS[kind]
+    for k in table:
+        if k not in allowed:
+            raise fail(k, f"unknown key for kind {kind!r} (known: {', '.join(sorted(allowed))})")
+
+    code = table.get("code")
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise fail("code", f"must be letters and three digits such as 'U101', not {code!r}")
+    if code.rstrip("0123456789") in _BUILTIN_FAMILIES:
+        raise fail("code", f"prefix {code[0]} belongs to wenlint's own rules; use U (U101)")
+    name = table.get("name")
+    if not isinstance(name, str) or not NAME_RE.match(name) or name.startswith("no-"):
+        raise fail("name", f"must be kebab-case naming the defect (org-short-name), not {name!r}")
+
+    try:
+        severity = Severity.parse(str(table.get("severity", "warning")))
+    except ValueError as exc:
+        raise fail("severity", str(exc)) from None
+    use_regex = _bool(table, "regex", fail)
+    ignore_case = _bool(table, "ignore-case", fail)
+    exceptions = _strings(table.get("exceptions", []), "exceptions", fail)
+
+    if kind == "existence":
+        tokens = _strings(table.get("tokens"), "tokens", fail, required=True)
+        pairs = {t: "" for t in tokens}
+        token_key = "tokens"
+        fix_mode = "none"
+    else:
+        swap = table.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise fail("swap", 'must be a non-empty table of wrong = "right"')
+        for wrong, right in swap.items():
+            if not wrong or not isinstance(right, str):
+                raise fail(f"swap.{wrong}", 'must map a non-empty text to a text: wrong = "right"')
+        pairs = dict(swap)
+        token_key = "swap"
+        fix_mode = table.get("fix", "unsafe")
+        if fix_mode not in ("safe", "unsafe", "none"):
+            raise fail("fix", f'must be "safe", "unsafe" or "none", not {fix_mode!r}')
+
+    message = _text(table.get("message"), "message", fail) or _DEFAULT_MESSAGES[kind]
+    for lang in ("zh", "en"):
+        try:
+            message.get(lang).format(match="x", good="y")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise fail("message", f"bad placeholder {exc} (use {{match}} and {{good}})") from None
+
+    finder = _finder(pairs, use_regex, ignore_case, exceptions, lambda what: fail(token_key, what))
+    examples = _examples(table.get("examples"), fail)
+    for ex in examples:
+        for text, must in ((ex.bad, True), (ex.good, False)):
+            if text is None:
+                continue
+            try:
+                found = any(True for _ in finder(text))
+            except TimeoutError:
+                raise fail(token_key, f"a pattern takes over {TIMEOUT} s on {text!r}") from None
+            if must and not found:
+                raise fail("examples.bad", f"{text!r} is not matched by the rule's own {token_key}")
+            if not must and found:
+                raise fail("examples.good", f"{text!r} is matched by the rule's own {token_key}")
+        if fix_mode == "safe" and ex.bad is not None and ex.good is not None:
+            fixed = _apply(ex.bad, finder)
+            if fixed != ex.good:
+                raise fail("examples", f"the fix turns {ex.bad!r} into {fixed!r}, not {ex.good!r}")
+
+    summary = _text(table.get("summary"), "summary", fail) or _summary(kind, pairs)
+    rationale = _text(table.get("description"), "description", fail) or T(
+        zh=f"配置文件 {where} 中定义的规则。", en=f"A house-style rule from {where}."
+    )
+    fix = FixAvailability.NONE if fix_mode == "none" else FixAvailability.ALWAYS
+    fix_safety = None
+    if fix is not FixAvailability.NONE:
+        fix_safety = T(
+            zh='自动替换（配置 fix = "safe"）' if fix_mode == "safe" else "只提示替换写法",
+            en='replaced by --fix (fix = "safe")' if fix_mode == "safe" else "shown, not applied",
+        )
+    safe = fix_mode == "safe"
+    has_fix = fix is not FixAvailability.NONE
+
+    def check(self: Rule, doc: Document, ctx: Context) -> None:
+        for block in doc.blocks:
+            try:
+                for m in finder(block.text):
+                    span = block.span(m.start, m.end)
+                    ctx.report(
+                        span,
+                        "style",
+                        help="style.help",
+                        fix=Fix.replace(span, m.good, safe=safe) if has_fix else None,
+                        match=m.text,
+                        good=m.good,
+                    )
+            except TimeoutError:
+                ctx.report(block.span(0, 0), "timeout", seconds=TIMEOUT)
+
+    cls_name = "".join(p.capitalize() for p in name.split("-")) or "StyleRule"
+    attrs: dict[str, Any] = {
+        "__module__": __name__,
+        "__qualname__": cls_name,
+        "__doc__": f"{code} {name}: a {kind} rule from {where}.",
+        "code": code,
+        "name": name,
+        "severity": severity,
+        "fix": fix,
+        "summary": summary,
+        "rationale": rationale,
+        "fix_safety": fix_safety,
+        "examples": tuple(examples),
+        "messages": {
+            "style": message,
+            "style.help": _HELP[kind],
+            "timeout": T(
+                zh="规则的模式在本段超时（{seconds} 秒），已跳过本段",
+                en="the rule's pattern timed out on this paragraph ({seconds} s); skipped",
+            ),
+        },
+        "check": check,
+    }
+    return type(cls_name, (Rule,), attrs)
+
+
+Finder = Callable[[str], Iterator[_Match]]
+
+
+def _finder(
+    pairs: Mapping[str, str],
+    use_regex: bool,
+    ignore_case: bool,
+    exceptions: Sequence[str],
+    fail: Callable[[str], StyleError],
+) -> Finder:
+    """One matcher for all of a rule's tokens: an automaton for literal text, otherwise one
+    compiled alternation with a group per token."""
+    if not use_regex:
+        if not ignore_case:
+            exc_map = {t: [e for e in exceptions if t in e] for t in pairs}
+            for e in exceptions:
+                if not any(t in e for t in pairs):
+                    raise fail(f"exception {e!r} contains none of the rule's tokens")
+            matcher = PhraseMatcher(dict(pairs), exc_map)
+
+            def literal(text: str) -> Iterator[_Match]:
+                for hit in matcher.finditer(text):
+                    yield _Match(hit.start, hit.end, hit.phrase, hit.value)
+
+            return literal
+        sources = [regex.escape(t) for t in sorted(pairs, key=len, reverse=True)]
+        values = [pairs[t] for t in sorted(pairs, key=len, reverse=True)]
+    else:
+        sources = list(pairs)
+        values = list(pairs.values())
+
+    groups = []
+    singles = []
+    for i, src in enumerate(sources):
+        try:
+            single = regex.compile(src, regex.IGNORECASE if ignore_case else 0)
+        except regex.error as exc:
+            raise fail(f"pattern {src!r} does not compile: {exc}") from None
+        try:
+            if single.fullmatch("", timeout=TIMEOUT) is not None:
+                raise fail(f"pattern {src!r} matches the empty string")
+        except TimeoutError:
+            raise fail(f"pattern {src!r} takes over {TIMEOUT} s on the empty string") from None
+        groups.append(f"(?P<_wl{i}>{src})")
+        singles.append(single)
+    try:
+        pattern = regex.compile("|".join(groups), regex.IGNORECASE if ignore_case else 0)
+    except regex.error as exc:  # e.g. the same group name in two patterns
+        raise fail(f"patterns do not compile together: {exc}") from None
+    excs = list(exceptions)
+    literal_swaps = not use_regex
+
+    def search(text: str) -> Iterator[_Match]:
+        for m in pattern.finditer(text, timeout=TIMEOUT):
+            if m.end() == m.start():
+                continue  # a lookaround-only pattern: nothing to point at
+            i = next(j for j in range(len(values)) if m.group(f"_wl{j}") is not None)
+            if excs and _inside_exception(text, m.start(), m.end(), excs, ignore_case):
+                continue
+            good = values[i] if literal_swaps else _expand(singles[i], text, m, values[i])
+            yield _Match(m.start(), m.end(), m.group(), good)
+
+    return search
+
+
+def _apply(text: str, finder: Finder) -> str:
+    out, last = [], 0
+    for m in finder(text):
+        out += [text[last : m.start], m.good]
+        last = m.end
+    return "".join([*out, text[last:]])
+
+
+def _expand(single: regex.Pattern[str], text: str, m: regex.Match[str], template: str) -> str:
+    """The replacement with the token's own groups (\\1, \\g<name>) filled in."""
+    if "\\" not in template:
+        return template
+    own = single.fullmatch(text, m.start(), m.end(), timeout=TIMEOUT)
+    try:
+        return own.expand(template) if own is not None else template
+    except (regex.error, IndexError):
+        return template
+
+
+def _inside_exception(
+    text: str, start: int, end: int, exceptions: Sequence[str], ignore_case: bool
+) -> bool:
+    hay = text.lower() if ignore_case else text
+    for exc in exceptions:
+        e = exc.lower() if ignore_case else exc
+        lo = max(0, end - len(e))
+        pos = hay.find(e, lo, start + len(e))
+        while pos != -1 and pos <= start:
+            if pos + len(e) >= end:
+                return True
+            pos = hay.find(e, pos + 1, start + len(e))
+    return False
+
+
+def _bool(table: dict[str, Any], k: str, fail: Callable[[str, str], StyleError]) -> bool:
+    v = table.get(k, False)
+    if not isinstance(v, bool):
+        raise fail(k, f"must be true or false, not {v!r}")
+    return v
+
+
+def _strings(
+    value: Any, k: str, fail: Callable[[str, str], StyleError], *, required: bool = False
+) -> list[str]:
+    if value is None and not required:
+        return []
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(v, str) and v for v in value)
+        or (required and not value)
+    ):
+        raise fail(
+            k, "must be a list of non-empty strings" + (" (at least one)" if required else "")
+        )
+    return list(value)
+
+
+def _text(value: Any, k: str, fail: Callable[[str, str], StyleError]) -> T | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value:
+        return T(zh=value, en=value)
+    if (
+        isinstance(value, dict)
+        and set(value) <= {"zh", "en"}
+        and all(isinstance(v, str) and v for v in value.values())
+        and value
+    ):
+        zh = value.get("zh") or value["en"]
+        return T(zh=zh, en=value.get("en") or zh)
+    raise fail(k, 'must be a text or a table { zh = "...", en = "..." }')
+
+
+def _examples(value: Any, fail: Callable[[str, str], StyleError]) -> list[Example]:
+    if value is None:
+        raise fail("examples", 'is required: examples = { bad = "...", good = "..." }')
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or not item or not set(item) <= {"bad", "good"}:
+            raise fail("examples", 'must be { bad = "...", good = "..." } (or a list of them)')
+        for k, v in item.items():
+            if not isinstance(v, str) or not v:
+                raise fail(f"examples.{k}", "must be a non-empty text")
+        out.append(Example(bad=item.get("bad"), good=item.get("good")))
+    if not any(e.bad for e in out):
+        raise fail("examples.bad", "at least one bad example is required")
+    return out
+
+
+def _summary(kind: str, pairs: Mapping[str, str]) -> T:
+    shown = list(pairs.items())[:3]
+    more = "…" if len(pairs) > 3 else ""
+    if kind == "existence":
+        toks = "、".join(f"“{t}”" for t, _ in shown)
+        return T(zh=f"避免使用{toks}{more}", en=f"avoid {', '.join(t for t, _ in shown)}{more}")
+    swaps = "、".join(f"“{a}”→“{b}”" for a, b in shown)
+    return T(
+        zh=f"按本单位规范改写：{swaps}{more}",
+        en=f"house style: {', '.join(f'{a} → {b}' for a, b in shown)}{more}",
+    )
+
+
+def with_style_rules(registry: Registry, style: list[dict[str, Any]], where: str) -> Registry:
+    """A copy of ``registry`` with the config's house-style rules added (the original is shared
+    by every config of the run and stays untouched)."""
+    if not style:
+        return registry
+    out = Registry(dict(registry.rules), dict(registry.origin), dict(registry.by_name))
+    for rule in rules_from_config(style, where):
+        try:
+            out.add(rule, where)
+        except RegistryError as exc:
+            raise StyleError(f"{where}: 'style': {exc}") from None
+    return out
