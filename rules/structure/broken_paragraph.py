@@ -83,24 +83,28 @@ class BrokenParagraph(Rule):
     rationale = T(
         zh="从 PDF 或排好的版面里复制文字时，换栏、换页处的换行常被当成分段："
         "“凝聚共”“识、视察监督”各成一段，读者只能猜测原文。"
-        "只有当上一段是成段的叙述文字、结尾没有句末标点（。！？…”）等），下一段又明显是接续"
-        "（词语被拆开、以顿号或逗号开头、引号在上一段打开而在下一段关闭、"
-        "“面积”后接数量等）时才报告。标题、小标题、日期行、署名、表单行（发证日期：…）、"
-        "列表项和全文最后一段都不算断开的段落；逐行硬换行的纯文本不检查行与行之间。",
+        "报告的条件：上一段是成段的叙述文字，结尾没有句末标点（。！？…”）等），"
+        "而下一段明显是接续（词语被拆开、以顿号或逗号开头、引号在上一段打开而在下一段关闭、"
+        "上一段以连词“和”“与”结尾、“面积”后接数量等）；或上一段已有完整的句子、末句却没有写完。"
+        "标题、小标题、日期行、署名、表单行（发证日期：…）、列表项和全文最后一段都不算断开的段落；"
+        "逐行硬换行的纯文本（多数行在句中换行，或各行都不超过一屏宽）不检查相邻的行。",
         en="Text copied from a PDF or a typeset page keeps the line breaks of columns and pages, "
         "so one sentence ends up in two paragraphs. A finding needs a prose paragraph that ends "
         "without closing punctuation and a next paragraph that plainly continues it (a word is "
         "split, it opens with a comma or enumeration comma, a quotation opened above is closed "
-        "there, a quantity follows 面积, ...). Titles, headings, datelines, bylines, form lines, "
-        "list items and the last paragraph are never broken paragraphs; hard-wrapped plain text "
-        "is not checked line by line.",
+        "there, the paragraph ends in a conjunction, a quantity follows 面积, ...), or a "
+        "paragraph of whole sentences that ends with an unfinished one. Titles, headings, "
+        "datelines, bylines, form lines, list items and the last paragraph are never broken "
+        "paragraphs; hard-wrapped plain text is not checked line by line.",
     )
     fix_safety = T(
-        zh="删去两段之间的换行，把两段合成一段。拆开的词语、以标点开头的下段、跨段配对的引号"
-        "和“面积”后接数量时是安全修复；仅凭上一段缺少句末标点判断时只作提示（可能丢了文字）",
+        zh="删去两段之间的换行，把两段合成一段。词语被拆开、下段以标点开头、引号跨段配对、"
+        "上段以连词结尾、“面积”后接数量时是安全修复；仅凭上一段缺少句末标点判断时只作提示"
+        "（也可能只是漏了句号，或中间丢了文字）",
         en="Deletes the line break(s) between the two paragraphs. Safe when a word is split, the "
-        "next paragraph opens with punctuation, a quotation spans the break or a quantity "
-        "follows; otherwise only suggested, since text may be missing",
+        "next paragraph opens with punctuation, a quotation spans the break, a conjunction ends "
+        "the paragraph or a quantity follows; otherwise only suggested (the full stop may just "
+        "be missing, or text may be lost)",
     )
     examples = (
         Example(
