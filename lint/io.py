@@ -94,7 +94,7 @@ def decode(raw: bytes, name: str) -> Decoded:
 # return and escape (an ANSI colour code in a log is text, a run of controls is not).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _ASCII = re.compile("[\t\n\r -~]")
-_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+_ASCII_BYTES = bytes(range(128))
 
 
 def _checked(text: str, source: SourceInfo, raw: bytes, name: str) -> Decoded:
@@ -108,9 +108,8 @@ def _checked(text: str, source: SourceInfo, raw: bytes, name: str) -> Decoded:
 def _mostly_utf8(raw: bytes) -> bool:
     """Four in five non-ASCII bytes form valid UTF-8: damaged UTF-8 rather than GBK (GBK text is
     about one in three, by chance). Each bad byte (or truncated sequence) counts once."""
-    text = raw.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = len("".join(_NON_ASCII.findall(text)).encode("utf-8"))
+    bad = raw.decode("utf-8", errors="replace").count("\ufffd")
+    good = len(raw.translate(None, _ASCII_BYTES)) - bad
     return good >= 4 * bad
 
 
