@@ -80,8 +80,10 @@ def _load(path: Path) -> Any:
         lines = path.read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    from pathspec import GitIgnoreSpec
-
+    try:
+        from pathspec import GitIgnoreSpec
+    except ImportError:  # pragma: no cover - a dependency; never a crash without it
+        return None
     return GitIgnoreSpec.from_lines(lines)
 
 
