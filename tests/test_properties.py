@@ -263,3 +263,28 @@ def test_fixed_findings_do_not_come_back_on_the_seed(path: str) -> None:
     assert not [d for d in result.diagnostics if d.fix is not None and d.fix.safe]
     assert len(result.diagnostics) <= len(before)
     assert fix_text(result.text, lambda t: lint(t, path)).applied == 0
+
+
+md_texts = st.lists(
+    st.sampled_from([*PIECES, "\n", "\n\n", "    ", "1) ", "+ ", "===\n", "~~~\n", "<!--", "-->"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(text=st.one_of(md_texts, texts), markdown=st.booleans())
+def test_prose_view_invariants(text: str, markdown: bool) -> None:
+    doc = Document("t.md" if markdown else "t.txt", text, markdown=markdown)
+    view, blocks = doc.view, doc.blocks
+    assert len(view) == len(text)
+    for a, b in zip(text, view, strict=True):
+        assert b == a or (b == MASK and a not in "\r\n"), (a, b, text)
+    last = 0
+    for i, blk in enumerate(blocks):
+        assert blk.index == i
+        assert blk.start >= last, (text, blocks)
+        assert blk.text and view[blk.start : blk.end] == blk.text
+        assert blk.text[0] not in " \t\n\r\u3000" and blk.text[-1] not in " \t\n\r\u3000"
+        # a block never starts or ends with masked markup (a literal U+FFFC in the text may)
+        assert text[blk.start] == blk.text[0] and text[blk.end - 1] == blk.text[-1]
+        last = blk.end
