@@ -86,6 +86,14 @@ def test_a_block_is_reported_once_across_and_within_files(workdir: Path) -> None
     ]
 
 
+def test_suppression_comment_covers_the_cross_file_finding(workdir: Path) -> None:
+    _write(workdir, "a.txt", P1, P2)
+    _write(workdir, "b.txt", P3, "<!-- wenlint-disable-next-line duplicate-block -->", P1, P4)
+    _write(workdir, "c.txt", "第三份文件另有开头。", "<!-- wenlint-disable W201 -->", P2)
+    found = [(d["path"], d["line"]) for d in _json("a.txt", "b.txt", "c.txt")]
+    assert found == [("c.txt", 5)]
+
+
 def test_option_cross_file_off(workdir: Path) -> None:
     (workdir / "wenlint.toml").write_text("[rules.duplicate-block]\ncross-file = false\n", "utf-8")
     _write(workdir, "a.txt", P1, P2)

@@ -27,7 +27,7 @@ class _FileFacts(NamedTuple):
     fps: array[int]
     chars: array[int]
     pos: array[int]  # start, end, line, col, end_line, end_col per block
-    reported: bytes
+    reported: bytes  # 1: reported by ``check`` already, or under a comment that disables D101
 
 
 class DuplicateBlock(Rule):
@@ -112,7 +112,24 @@ class DuplicateBlock(Rule):
                 reported[j] = 1
             i += n
         if self.options.cross_file:
+            if "wenlint-" in doc.text:
+                self._mark_suppressed(doc, blocks, reported)
             ctx.keep(_facts(doc, blocks, keys, bytes(reported)))
+
+    def _mark_suppressed(self, doc: Document, blocks: list[Block], skip: bytearray) -> None:
+        """Blocks under a comment that disables this rule are left out of the cross-file search:
+        ``finish`` reports after the runner has applied the file's comments."""
+        from lint.suppress import parse_suppressions
+
+        def resolve(token: str) -> list[str]:
+            t = token.strip()
+            hit = t.lower() == self.name or t.upper() == "ALL" or self.code.startswith(t.upper())
+            return [self.code] if t and hit else []
+
+        sup = parse_suppressions(doc, resolve)
+        for i, b in enumerate(blocks):
+            if sup.suppressed(self.code, b.start):
+                skip[i] = 1
 
     def _report(
         self, doc: Document, ctx: Context, blocks: list[Block], i: int, k: int, n: int, chars: int
