@@ -109,7 +109,7 @@ class SuspiciousName(Rule):
         allow = set(ctx.dictionary.get("allow") or ())
         words = _data.common_words()
         for block in doc.blocks:
-            for m in _pattern().finditer(block.text):
+            for m in _pattern().finditer(block.text, overlapped=True):
                 group = "name" if m.group("name") else "name2"
                 name = m.group(group)
                 title = m.group("title") or m.group("title2")
