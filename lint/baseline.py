@@ -200,10 +200,17 @@ def write_baseline(path: Path, records: Sequence[dict[str, Any]]) -> None:
     }
     data = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     directory = path.parent if str(path.parent) else Path(".")
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".wenlint-baseline-", dir=directory)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # a normal file, not mkstemp's 0600
         os.replace(tmp, path)
     except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise BaselineError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
