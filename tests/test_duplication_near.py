@@ -209,6 +209,13 @@ def test_separator_lines_are_not_duplicates() -> None:
     assert lint_string(text, ["D101", "D102"]) == []
 
 
+def test_paragraphs_differing_inside_inline_code_are_not_duplicates() -> None:
+    tail = "命令可以得到本次构建的全部结果，这一步骤在每次发布之前都必须执行。"
+    md = f"运行 `make foo` {tail}\n\n运行 `make bar` {tail}\n\n运行 `make foo` {tail}\n"
+    found = lint_string(md, ["D101", "D102"], path="x.md")
+    assert [(d.code, d.position[0]) for d in found] == [("D101", 5)]
+
+
 def test_seed_has_one_d101_and_no_d102() -> None:
     found = lint_string(SEED.read_text("utf-8"), ["D"])
     assert [(d.code, d.position[0], d.position[2]) for d in found] == [("D101", 99, 103)]

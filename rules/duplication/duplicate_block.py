@@ -50,7 +50,8 @@ class DuplicateBlock(Rule):
         "checked together, a paragraph that repeats one of an earlier file is reported too "
         "(option cross-file, on by default), to find text pasted into the wrong manuscript. "
         "Blocks are compared after folding full/half-width variants and dropping whitespace; "
-        "blocks shorter than min-chars (such as a salutation) are not considered.",
+        "blocks shorter than min-chars (such as a salutation) and separator lines without any "
+        "letter (“~~~~”, “====”) are not considered.",
     )
     fix_safety = T(
         zh="同一文件内的重复可删除副本；是否该删由编辑决定（也可能应删前一处），因此只作提示，"
