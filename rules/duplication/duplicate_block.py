@@ -222,11 +222,11 @@ class DuplicateBlock(Rule):
 
 def _facts(doc: Document, blocks: list[Block], keys: list[str], reported: bytes) -> _FileFacts:
     starts = doc.lines.starts
-    pos = array("q")
+    pos = array("i")  # int32: offsets of a text under 2 G characters
     for b in blocks:
         s, e = b.start, b.end
         ls = bisect_right(starts, s) - 1
         le = bisect_right(starts, e, ls) - 1
         pos.extend((s, e, ls + 1, s - starts[ls] + 1, le + 1, e - starts[le] + 1))
     fps = array("q", [fingerprint(k) if k else 0 for k in keys])
-    return _FileFacts(fps, array("l", map(len, keys)), pos, reported)
+    return _FileFacts(fps, array("i", map(len, keys)), pos, reported)
