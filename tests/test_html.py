@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from click.testing import CliRunner
@@ -213,15 +213,22 @@ def _chromium() -> str | None:
     return None
 
 
+def _missing(reason: str) -> NoReturn:
+    """Skip on a developer's machine; in CI (CI=true) the browser test must really run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must exercise the HTML report in a browser: {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("the playwright Python package is not installed (pip install playwright)")
+        _missing("the playwright Python package is not installed (pip install playwright)")
     exe = _chromium()
     if exe is None:
-        pytest.skip("chromium is not installed (apt-get install chromium; or set WENLINT_CHROMIUM)")
+        _missing("chromium is not installed (apt-get install chromium; or set WENLINT_CHROMIUM)")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield b
