@@ -25,6 +25,7 @@ from lint.runner import (
     lint_document,
     make_diagnostic,
 )
+from lint.suppress import parse_suppressions
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STDIN = "-"
@@ -206,11 +207,21 @@ class Checker:
                     d.position = (1, 1, 1, 1)
                     out.setdefault(d.path, FileResult(d.path)).diagnostics.append(d)
                     continue
+                if rule.code in ruleset.ignored_for(path):
+                    continue
                 if path not in out:
                     out[path] = FileResult(path, text=self._reread(path, texts.get(path)))
                     docs[path] = Document(path, out[path].text or "")  # one line index per file
                 out[path].diagnostics.append(make_diagnostic(ruleset, docs[path], item))
-        return list(out.values())
+        for path, r in out.items():
+            # inline suppression comments hold for cross-file findings too
+            if path in docs:
+                sup = parse_suppressions(docs[path], self.registry.resolve)
+                r.diagnostics = [
+                    d for d in r.diagnostics if not sup.suppressed(d.code, d.span.start)
+                ]
+            r.diagnostics.sort(key=lambda d: d.sort_key)
+        return [r for r in out.values() if r.diagnostics]
 
     def _reread(self, path: str, text: str | None) -> str:
         if text is not None:
