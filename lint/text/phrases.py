@@ -100,9 +100,19 @@ class PhraseMatcher(Generic[V]):
     def finditer(self, text: str) -> Iterator[Hit[V]]:
         if self._auto is None:
             return
-        for last, (phrase, value) in self._auto.iter_long(text):
-            start = last + 1 - len(phrase)
-            exc = self._exc.get(phrase)
-            if exc and excepted(text, start, last + 1, exc):
+        # All hits (the automaton's plain scan is the fastest), then leftmost-longest in Python:
+        # hits are rare, so resolving overlaps costs nothing.
+        found = sorted(
+            (last + 1 - len(phrase), -len(phrase), phrase, value)
+            for last, (phrase, value) in self._auto.iter(text)
+        )
+        taken = 0
+        for start, neg, phrase, value in found:
+            end = start - neg
+            if start < taken:
                 continue
-            yield Hit(start, last + 1, phrase, value)
+            exc = self._exc.get(phrase)
+            if exc and excepted(text, start, end, exc):
+                continue
+            taken = end
+            yield Hit(start, end, phrase, value)

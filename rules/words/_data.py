@@ -6,9 +6,11 @@ and a run without W rules never read these files.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).parent / "data"
 
@@ -57,3 +59,23 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
         for w in ln.split():
             (single if len(w) == 1 else compound).add(w)
     return frozenset(single), frozenset(compound)
+
+
+class BlockIndex:
+    """Whether a range of the document's prose view lies inside one block (paragraph).
+
+    The W rules scan ``doc.view`` in one pass (one automaton or pattern call per document rather
+    than per paragraph) and keep only hits inside a block; a Han-only hit never spans a line break.
+    """
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self._starts = starts
+        self._ends = ends
+
+    @classmethod
+    def of(cls, blocks: list[Any]) -> BlockIndex:
+        return cls([b.start for b in blocks], [b.end for b in blocks])
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and end <= self._ends[i]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from lint.diagnostic import Fix
-from lint.document import Document
+from lint.document import Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN, is_han
 from rules.words import _data
@@ -22,10 +21,10 @@ _TENTATIVE_AFTER = ("一下", "吧", "看")
 
 
 @cache
-def _pattern() -> regex.Pattern[str]:
-    # Any run of 2–6 Han characters written twice in a row; overlapped search finds every
-    # alignment so that 生卫生卫 does not hide 卫生卫生.
-    return regex.compile(rf"([{HAN}]{{2,6}}?)\1")
+def _pattern() -> re.Pattern[str]:
+    # Any run of 2–6 Han characters written twice in a row, tried at every position (a lookahead
+    # consumes nothing) so that 生卫生卫 does not hide 卫生卫生.
+    return re.compile(rf"(?=([{HAN}]{{2,6}}?)\1)")
 
 
 class DoubledWord(Rule):
@@ -76,27 +75,29 @@ class DoubledWord(Rule):
         allow: tuple[str, ...] = ()  # more words whose doubling is intended
 
     def check(self, doc: Document, ctx: Context) -> None:
-        pattern = _pattern()
         allow = set(self.options.allow)
         allow.update(ctx.dictionary.get("allow") or ())
-        for block in doc.blocks:
-            text = block.text
-            taken = -1  # end of the last reported pair: no overlapping reports
-            for m in pattern.finditer(text, overlapped=True):
-                if m.start() < taken:
-                    continue
-                unit = m.group(1)
-                if unit in allow or not _is_doubling(text, m.start(), unit):
-                    continue
-                taken = m.end()
-                second = block.span(m.start() + len(unit), m.end())
-                ctx.report(
-                    block.span(m.start(), m.end()),
-                    "doubled",
-                    help="doubled.help",
-                    fix=Fix.delete(second, safe=_sure(text, m.start(), m.end())),
-                    word=unit,
-                )
+        text = doc.view
+        index = _data.BlockIndex.of(doc.blocks)
+        taken = -1  # end of the last reported pair: no overlapping reports
+        for m in _pattern().finditer(text):
+            start = m.start()
+            if start < taken:
+                continue
+            unit = m.group(1)
+            end = start + 2 * len(unit)
+            if unit in allow or not _is_doubling(text, start, unit):
+                continue
+            if not index.contains(start, end):
+                continue
+            taken = end
+            ctx.report(
+                Span(start, end),
+                "doubled",
+                help="doubled.help",
+                fix=Fix.delete(Span(start + len(unit), end), safe=_sure(text, start, end)),
+                word=unit,
+            )
 
 
 def _is_doubling(text: str, start: int, unit: str) -> bool:

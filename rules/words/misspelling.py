@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.diagnostic import Fix
-from lint.document import Document
+from lint.document import Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han
 from lint.text.phrases import PhraseMatcher
@@ -73,21 +73,22 @@ class Misspelling(Rule):
         if not matcher:
             return
         words = _data.common_words()
-        for block in doc.blocks:
-            text = block.text
-            for hit in matcher.finditer(text):
-                if len(hit.phrase) <= 3 and _straddles(text, hit.start, hit.end, words):
-                    continue
-                ctx.report(
-                    block.span(hit.start, hit.end),
-                    "misspelt",
-                    help="misspelt.help",
-                    fix=Fix.replace(
-                        block.span(hit.start, hit.end), hit.value.right, safe=hit.value.safe
-                    ),
-                    wrong=hit.phrase,
-                    right=hit.value.right,
-                )
+        text = doc.view  # one automaton pass per document
+        index = _data.BlockIndex.of(doc.blocks)
+        for hit in matcher.finditer(text):
+            if len(hit.phrase) <= 3 and _straddles(text, hit.start, hit.end, words):
+                continue
+            if not index.contains(hit.start, hit.end):
+                continue
+            span = Span(hit.start, hit.end)
+            ctx.report(
+                span,
+                "misspelt",
+                help="misspelt.help",
+                fix=Fix.replace(span, hit.value.right, safe=hit.value.safe),
+                wrong=hit.phrase,
+                right=hit.value.right,
+            )
 
 
 def _straddles(text: str, start: int, end: int, words: frozenset[str]) -> bool:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
-from lint.document import Document
+from lint.document import Document, Span
 from lint.rule import Context, Example, Rule, Severity, T
-from lint.text.chars import HAN
+from lint.text.chars import is_han
 from rules.words import _data
 
 
@@ -50,15 +49,37 @@ _TRANSLITERATION = frozenset(
 
 
 @cache
-def _pattern() -> regex.Pattern[str]:
-    titles = sorted(_TITLES + _PLACE_TITLES, key=len, reverse=True)
-    alt = "|".join(titles)
-    # A name of two or three Han characters standing alone before its title (at the start of a
-    # paragraph or after punctuation), or after its title and a space at the end of a byline.
-    return regex.compile(
-        rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,3}}?)(?P<title>{alt})"
-        rf"|(?P<title2>{alt})[ \u3000]+(?P<name2>[{HAN}]{{2,3}})(?![{HAN}])"
-    )
+def _titles() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(_TITLES + _PLACE_TITLES, key=len, reverse=True)))
+
+
+_SPACES = " \u3000"
+
+
+def _names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of every two- or three-character name standing alone before a title
+    (at a paragraph start or after punctuation: ，委四清书记) or after a title and a space at the
+    end of a byline (市政协主席 张立新)."""
+    out = []
+    n = len(text)
+    for m in _titles().finditer(text):
+        t0, t1 = m.span()
+        i = t0
+        while i > 0 and t0 - i < 4 and is_han(text[i - 1]):
+            i -= 1
+        if 2 <= t0 - i <= 3 and (i == 0 or not is_han(text[i - 1])):
+            out.append((i, t0, m.group()))
+        j = t1
+        while j < n and text[j] in _SPACES:
+            j += 1
+        if j == t1:
+            continue
+        k = j
+        while k < n and k - j < 4 and is_han(text[k]):
+            k += 1
+        if 2 <= k - j <= 3 and (k == n or not is_han(text[k])):
+            out.append((j, k, m.group()))
+    return out
 
 
 class SuspiciousName(Rule):
@@ -108,21 +129,22 @@ class SuspiciousName(Rule):
         extra = set(self.options.surnames)
         allow = set(ctx.dictionary.get("allow") or ())
         words = _data.common_words()
-        for block in doc.blocks:
-            for m in _pattern().finditer(block.text, overlapped=True):
-                group = "name" if m.group("name") else "name2"
-                name = m.group(group)
-                title = m.group("title") or m.group("title2")
-                if name in allow or not _suspicious(name, title, single, compound, extra, words):
-                    continue
-                ctx.report(
-                    block.span(m, group=m.re.groupindex[group]),
-                    "name",
-                    help="name.help",
-                    name=name,
-                    first=name[0],
-                    title=title,
-                )
+        text = doc.view
+        index = _data.BlockIndex.of(doc.blocks)
+        for start, end, title in _names(text):
+            name = text[start:end]
+            if name in allow or not _suspicious(name, title, single, compound, extra, words):
+                continue
+            if not index.contains(start, end):
+                continue
+            ctx.report(
+                Span(start, end),
+                "name",
+                help="name.help",
+                name=name,
+                first=name[0],
+                title=title,
+            )
 
 
 def _suspicious(
