@@ -57,9 +57,10 @@ _SPACES = " \u3000"
 
 
 def _names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of every two- or three-character name standing alone before a title
-    (at a paragraph start or after punctuation: ，委四清书记) or after a title and a space at the
-    end of a byline (市政协主席 张立新)."""
+    """(start, end, title) of every three-character name standing alone before a title (at a
+    paragraph start or after punctuation: ，委四清书记; two characters there are too often a role,
+    辅警同志) and every two- or three-character name after a title and a space at the end of a
+    byline (市政协主席 张立新)."""
     out = []
     n = len(text)
     for m in _titles().finditer(text):
@@ -67,7 +68,7 @@ def _names(text: str) -> list[tuple[int, int, str]]:
         i = t0
         while i > 0 and t0 - i < 4 and is_han(text[i - 1]):
             i -= 1
-        if 2 <= t0 - i <= 3 and (i == 0 or not is_han(text[i - 1])):
+        if t0 - i == 3 and (i == 0 or not is_han(text[i - 1])):
             out.append((i, t0, m.group()))
         j = t1
         while j < n and text[j] in _SPACES:
@@ -91,14 +92,16 @@ class SuspiciousName(Rule):
         en="A name before a title (委四清书记) whose first character is not a Chinese surname",
     )
     rationale = T(
-        zh="人名错字是新闻和公文里最严重的差错之一。规则只看单独出现在职务前的两三个字"
-        "（位于段首或标点之后，如“，委四清书记”），或署名里职务后的人名（“市政协主席 张立新”）："
+        zh="人名错字是新闻和公文里最严重的差错之一。规则只看单独出现在职务前的三个字"
+        "（位于段首或标点之后，如“，委四清书记”；两个字在这里多是身份词，如“辅警同志”），"
+        "或署名里职务后的两三个字（“市政协主席 张立新”）："
         "首字不在姓氏表（《百家姓》及现代常见姓氏）中、又不是常用词，就提示核对。"
         "组织和职位词（市委书记、党组书记、第一书记、总书记、支部书记、副市长）、"
         "地名（朔州市长）和外国人名不报。",
         en="A misspelt name is among the worst errors in news and official text. The rule looks "
-        "only at two or three characters standing alone before a title (at a paragraph start or "
-        "after punctuation: ，委四清书记) or after a title in a byline (市政协主席 张立新): when "
+        "only at three characters standing alone before a title (at a paragraph start or after "
+        "punctuation: ，委四清书记; two characters there are mostly roles, 辅警同志) or at two or "
+        "three after a title in a byline (市政协主席 张立新): when "
         "the first character is not a surname (《百家姓》 and common modern surnames) and the "
         "name is not a common word, it asks for a check. Organisations and positions (市委书记, "
         "党组书记, 第一书记, 总书记, 副市长), place names (朔州市长) and foreign names pass.",
@@ -160,7 +163,7 @@ def _suspicious(
         return False
     if first in _NOT_NAME_START or name[1] in _FUNCTION or name[-1] in _ORG_END:
         return False  # 该同志, 市委书记, 市政协主席
-    if title in _PLACE_TITLES and (len(name) < 3 or name[-1] in _PLACE_END):
+    if title in _PLACE_TITLES and name[-1] in _PLACE_END:
         return False  # 朔州市长
     if any(c in _TRANSLITERATION for c in name):
         return False
