@@ -89,5 +89,4 @@ def write_json(
         "diagnostics": [diagnostic_json(d, lang) for d in diags],
         "summary": summary_json(diags, files, errors, fixed),
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")  # one write: far faster

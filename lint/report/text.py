@@ -11,8 +11,10 @@ Long lines are shown as a window around the span with … on the cut sides.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import TextIO
 
 from lint.diagnostic import Diagnostic
@@ -138,31 +140,25 @@ class TextReporter:
         b = max(a, min(b, len(src)))
         # A line can be megabytes long: measure only the part that can be shown (every shown
         # character is at least one column wide, bar combining marks).
-        reach = 4 * max(avail, 8)
-        lo, hi = max(0, a - reach), min(len(src), min(b, a + reach) + reach)
+        reach = 2 * max(avail, 8)
+        lo, hi = max(0, a - reach), min(len(src), a + 2 * reach)
         cut_left, cut_right = lo > 0, hi < len(src)
         src = src[lo:hi].replace("\t", " ")
         a, b = a - lo, min(b, hi) - lo
-        if not cut_left and not cut_right and text_width(src) <= avail:
-            return src, text_width(src[:a]), max(text_width(src[a:b]), 1)
+        cum = [0, *accumulate(map(char_width, src))]  # cum[k]: columns of src[:k]
+        if not cut_left and not cut_right and cum[-1] <= avail:
+            return src, cum[a], max(cum[b] - cum[a], 1)
         ell = "…"
         budget = avail - 2 * char_width(ell)
         # leading context: up to a third of the budget, less if the span is long
-        span_w = text_width(src[a:b])
-        left_budget = max(min(budget // 3, budget - span_w), 8)
-        i, used = a, 0
-        while i > 0 and used + char_width(src[i - 1]) <= left_budget:
-            i -= 1
-            used += char_width(src[i])
-        j, used_total = i, 0
-        while j < len(src) and used_total + char_width(src[j]) <= budget:
-            used_total += char_width(src[j])
-            j += 1
+        left_budget = max(min(budget // 3, budget - (cum[b] - cum[a])), 8)
+        i = bisect_left(cum, cum[a] - left_budget, 0, a + 1)  # first shown character
+        j = bisect_right(cum, cum[i] + budget, i) - 1  # end of the shown characters
         left = ell if i > 0 or cut_left else ""
         right = ell if j < len(src) or cut_right else ""
         excerpt = left + src[i:j] + right
-        pad = text_width(left) + text_width(src[i:a])
-        marks = text_width(src[a : min(b, j)])
+        pad = text_width(left) + cum[a] - cum[i]
+        marks = cum[min(b, j)] - cum[a]
         if b > j:
             marks += text_width(right)
         return excerpt, pad, max(marks, 1)

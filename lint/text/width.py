@@ -19,4 +19,6 @@ def char_width(ch: str) -> int:
 
 
 def text_width(text: str) -> int:
-    return sum(char_width(c) for c in text)
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(map(char_width, text))
