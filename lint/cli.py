@@ -22,12 +22,25 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _registry() -> Registry:
+def _registry(with_config: bool = False) -> Registry:
+    """Every registered rule; with ``with_config``, plus the house-style rules of the config
+    found from the current directory."""
     from lint.config import ConfigError
     from lint.registry import RegistryError, load_registry
 
     try:
-        return load_registry()
+        registry = load_registry()
+        if with_config:
+            from pathlib import Path
+
+            from lint.config import find_config, load_config
+            from lint.declarative import with_style_rules
+
+            found = find_config(Path.cwd())
+            if found is not None:
+                cfg = load_config(found)
+                registry = with_style_rules(registry, cfg.style, cfg.where)
+        return registry
     except (RegistryError, ConfigError) as exc:
         fail(str(exc))
 
@@ -150,11 +163,6 @@ def check(
     overrides = Overrides(
         select=_split(select) or None, ignore=_split(ignore), extend_select=_split(extend_select)
     )
-    for tok in [*(overrides.select or []), *overrides.ignore, *overrides.extend_select]:
-        try:
-            registry.resolve(tok)
-        except KeyError:
-            fail(f"unknown rule {tok!r} (see `wenlint rules`)")
     options = Options(
         config_file=Path(config_file) if config_file else None,
         no_config=no_config,
@@ -167,7 +175,12 @@ def check(
     try:
         checker = Checker(registry, options)
         base_cfg = checker.config_for(Path.cwd())
-        checker.ruleset_for(base_cfg)
+        base_rules = checker.ruleset_for(base_cfg).registry  # with the config's [[style]] rules
+        for tok in [*(overrides.select or []), *overrides.ignore, *overrides.extend_select]:
+            try:
+                base_rules.resolve(tok)
+            except KeyError:
+                fail(f"unknown rule {tok!r} (see `wenlint rules`)")
         missing = [p for p in paths if p != "-" and not Path(p).exists()]
         targets = list(checker.collect([p for p in paths if p not in missing] if paths else ["."]))
     except (ConfigError, InputError) as exc:
@@ -188,6 +201,7 @@ def check(
     stream = _stream_reporter(fmt, registry, lang) if streamed else None
     gate = _gate(baseline, write_baseline, lang)
     from lint.report.progress import track
+
     results = []
     all_diags = []
     errors = [f"{p}: no such file or directory" for p in missing]
@@ -347,7 +361,7 @@ def rules_cmd(fmt: str, lang: str) -> None:
     """List every rule: code, name, default severity, fixable, summary."""
     from lint.explain import rule_json
 
-    registry = _registry()
+    registry = _registry(with_config=True)
     if fmt == "json":
         import json
 
@@ -372,7 +386,7 @@ def explain(rule: str, lang: str) -> None:
     """A rule's documentation: what, why, bad and good examples, options."""
     from lint.explain import explain_text
 
-    registry = _registry()
+    registry = _registry(with_config=True)
     try:
         codes = registry.resolve(rule)
     except KeyError:

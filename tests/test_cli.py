@@ -226,3 +226,24 @@ def test_window_carets_align_by_display_width() -> None:
 def test_window_short_line_is_whole() -> None:
     excerpt, pad, marks = TextReporter.window("abc卫生卫生def", 3, 7, 70)
     assert (excerpt, pad, marks) == ("abc卫生卫生def", 3, 8)
+
+
+STYLE = (
+    '[[style]]\ncode = "U101"\nname = "org-full-name"\nkind = "substitution"\n'
+    'swap = { "发改局" = "发展和改革局" }\nfix = "safe"\n'
+    'message = { zh = "应写作“{good}”", en = "write “{good}”" }\n'
+    'examples = { bad = "市发改局印发", good = "市发展和改革局印发" }\n'
+)
+
+
+def test_house_style_rules_are_listed_explained_and_selectable(workdir: Path) -> None:
+    (workdir / "wenlint.toml").write_text(STYLE, "utf-8")
+    (workdir / "a.txt").write_text("市发改局印发了通知。\n", "utf-8")
+    code, out, _ = run("rules")
+    assert code == 0 and "U101   org-full-name" in out
+    code, out, _ = run("explain", "org-full-name")
+    assert code == 0 and out.startswith("# org-full-name (U101)")
+    code, out, _ = run("check", "--select", "U101", "a.txt")
+    assert code == 1 and "a.txt:1:2: U101 org-full-name 应写作“发展和改革局”" in out
+    code, out, _ = run("check", "--select", "U", "--fix", "a.txt")
+    assert (workdir / "a.txt").read_text("utf-8") == "市发展和改革局印发了通知。\n"
