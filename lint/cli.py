@@ -175,12 +175,15 @@ def check(
     try:
         checker = Checker(registry, options)
         base_cfg = checker.config_for(Path.cwd())
-        base_rules = checker.ruleset_for(base_cfg).registry  # with the config's [[style]] rules
+        from lint.declarative import with_style_rules
+
+        base_rules = with_style_rules(registry, base_cfg.style, base_cfg.where)
         for tok in [*(overrides.select or []), *overrides.ignore, *overrides.extend_select]:
             try:
                 base_rules.resolve(tok)
             except KeyError:
                 fail(f"unknown rule {tok!r} (see `wenlint rules`)")
+        checker.ruleset_for(base_cfg)
         missing = [p for p in paths if p != "-" and not Path(p).exists()]
         targets = list(checker.collect([p for p in paths if p not in missing] if paths else ["."]))
     except (ConfigError, InputError) as exc:
