@@ -1,0 +1,44 @@
+"""Golden output for seeds/: what an editor sees, text and JSON, reviewed line by line.
+
+Regenerate with WENLINT_UPDATE_SNAPSHOTS=1 and read the diff before committing it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def run(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(main, ["check", "--no-config", "--color", "never", *args, "seeds/"])
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.output
+    return r.exit_code, r.stdout
+
+
+def test_seeds_text(monkeypatch: pytest.MonkeyPatch, snapshot) -> None:
+    code, out = run(monkeypatch, "--statistics")
+    assert code == 1
+    snapshot(GOLDEN / "seeds.txt", out)
+
+
+def test_seeds_english(monkeypatch: pytest.MonkeyPatch, snapshot) -> None:
+    code, out = run(monkeypatch, "--lang", "en")
+    assert code == 1
+    snapshot(GOLDEN / "seeds.en.txt", out)
+
+
+def test_seeds_json(monkeypatch: pytest.MonkeyPatch, snapshot) -> None:
+    code, out = run(monkeypatch, "--format", "json")
+    assert code == 1
+    doc = json.loads(out)
+    jsonschema.validate(doc, json.loads((ROOT / "lint/report/schema.json").read_text("utf-8")))
+    snapshot(GOLDEN / "seeds.json", out)
