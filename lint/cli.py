@@ -34,11 +34,12 @@ def _registry(with_config: bool = False) -> Registry:
             from pathlib import Path
 
             from lint.config import find_config, load_config
-            from lint.declarative import with_style_rules
 
             found = find_config(Path.cwd())
-            if found is not None:
-                cfg = load_config(found)
+            cfg = load_config(found) if found is not None else None
+            if cfg is not None and cfg.style:
+                from lint.declarative import with_style_rules
+
                 registry = with_style_rules(registry, cfg.style, cfg.where)
         return registry
     except (RegistryError, ConfigError) as exc:
@@ -175,9 +176,11 @@ def check(
     try:
         checker = Checker(registry, options)
         base_cfg = checker.config_for(Path.cwd())
-        from lint.declarative import with_style_rules
+        base_rules = registry
+        if base_cfg.style:  # the config's house-style rules can be selected too
+            from lint.declarative import with_style_rules
 
-        base_rules = with_style_rules(registry, base_cfg.style, base_cfg.where)
+            base_rules = with_style_rules(registry, base_cfg.style, base_cfg.where)
         for tok in [*(overrides.select or []), *overrides.ignore, *overrides.extend_select]:
             try:
                 base_rules.resolve(tok)
