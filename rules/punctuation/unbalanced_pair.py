@@ -3,14 +3,14 @@ paragraph, or two pairs that cross."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
-
-import regex as re
 
 from lint.diagnostic import Related
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.locate import REGEX_SPACE
 
 OPEN = {
     "“": "”",
@@ -54,7 +54,9 @@ NAMES = {
     "〕": ("后六角括号", "closing tortoise-shell bracket 〕"),
 }
 # "1）" "a）" "三）": an enumerator closed by a lone bracket, after a boundary.
-_ENUMERATOR = re.compile(r"(?:^|[\s，。；：、“（(])[0-9A-Za-z一二三四五六七八九十①-⑳]{1,3}$")
+_ENUMERATOR = re.compile(
+    f"(?:^|[{REGEX_SPACE}，。；：、“（(])[0-9A-Za-z一二三四五六七八九十①-⑳]{{1,3}}$"
+)
 
 
 @dataclass
@@ -64,32 +66,21 @@ class _Para:
     crossed: list[tuple[int, int]] = field(default_factory=list)  # (inner opener, outer closer)
 
 
-_EMPTY_PAIRS = (
-    "“”",
-    "‘’",
-    "《》",
-    "〈〉",
-    "（）",
-    "【】",
-    "〔〕",
-    "「」",
-    "『』",
-    "()",
-    "(）",
-    "（)",
-)
+# The closer that cancels each opener in ``_balanced`` (an ASCII "(" closes with ")" or "）").
+_CLOSER_OF = {**OPEN, "(": "）"}
 
 
 def _balanced(text: str) -> bool:
     """Fast path: the paragraph's marks cancel out pair by pair (no apostrophes to judge)."""
-    marks = "".join(_MARKS.findall(text))
-    while marks:
-        before = len(marks)
-        for pair in _EMPTY_PAIRS:
-            marks = marks.replace(pair, "")
-        if len(marks) == before:
+    stack: list[str] = []
+    push, pop = stack.append, stack.pop
+    for ch in _MARKS.findall(text):
+        closer = _CLOSER_OF.get(ch)
+        if closer is not None:
+            push(closer)
+        elif not stack or pop() != (ch if ch != ")" else "）"):
             return False
-    return True
+    return not stack
 
 
 def _is_ascii_letter(ch: str) -> bool:
@@ -219,10 +210,15 @@ class UnbalancedPair(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         blocks = doc.blocks
-        paras = [_Para() if _balanced(b.text) else scan(b.text) for b in blocks]
-        for bi, (block, para) in enumerate(zip(blocks, paras, strict=True)):
-            nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
-            nxt_para = paras[bi + 1] if bi + 1 < len(blocks) else None
+        # None: a balanced paragraph, which has nothing to report
+        paras = [None if _balanced(b.text) else scan(b.text) for b in blocks]
+        last = len(blocks) - 1
+        for bi, para in enumerate(paras):
+            if para is None:
+                continue
+            block = blocks[bi]
+            nxt = blocks[bi + 1] if bi < last else None
+            nxt_para = paras[bi + 1] if bi < last else None
             unclosed = list(para.unclosed)
             # a quotation opened here and closed in the next paragraph: report it once, here
             while unclosed and nxt is not None and nxt_para is not None and nxt_para.unopened:

@@ -1,0 +1,47 @@
+"""Prefilters for rules: find candidates once in the whole prose view, in C, then visit only the
+blocks that hold one.
+
+A block's ``text`` is a slice of ``Document.view`` at the same offsets, so a pattern with no
+lookaround that matches inside a block also matches the view there; the rule then runs its own
+per-block logic, unchanged, on those blocks alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
+
+    from lint.document import Block
+
+
+def blocks_touched(blocks: Sequence[Block], spans: Iterable[tuple[int, int]]) -> list[Block]:
+    """The blocks, in their order, that overlap one of ``spans``: non-empty, non-overlapping
+    ``(start, end)`` view offsets in increasing order (as ``finditer`` gives them)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in spans:
+        starts.append(s)
+        ends.append(e)
+    if not starts:
+        return []
+    n = len(ends)
+    out = []
+    for b in blocks:
+        k = bisect_right(ends, b.start)  # the first span that ends after the block starts
+        if k < n and starts[k] < b.start + len(b.text):
+            out.append(b)
+    return out
+
+
+def blocks_matching(view: str, blocks: Sequence[Block], pattern: re.Pattern[str]) -> list[Block]:
+    """The blocks that overlap a match of ``pattern`` (which must not match the empty string)."""
+    return blocks_touched(blocks, (m.span() for m in pattern.finditer(view)))
+
+
+#: The characters ``regex``'s ``\s`` matches, for ``re`` character classes that must keep its
+#: meaning (``re``'s ``\s`` also matches the control characters U+001C–U+001F).
+REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
