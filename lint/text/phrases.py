@@ -1,6 +1,10 @@
 """Literal phrase lists matched in one pass: an Aho–Corasick automaton over every phrase, with
 exception contexts.
 
+The automaton is ahocorasick-rs (Rust; a DFA scans Chinese text at tens of millions of characters
+per second, some fifteen times faster than pyahocorasick, whose trie searches a node's children
+one by one), imported on first use so that loading a rule module stays cheap.
+
 Used by word-list rules (W202 misspelling) and by literal declarative house-style rules. There are
 no implicit word boundaries (Han text has no spaces); a rule that needs boundaries checks its hits.
 
@@ -13,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-import ahocorasick
+if TYPE_CHECKING:
+    import ahocorasick_rs
 
 V = TypeVar("V")
 
@@ -23,6 +28,9 @@ V = TypeVar("V")
 SENTENCE_END = frozenset("。！？；!?;\n")
 ELLIPSIS = "…"
 _REACH = 80  # characters an "A…B" exception looks ahead at most
+#: Up to this many phrases the automaton is a DFA (fastest scan; built in milliseconds for the
+#: W202 dictionary); a larger list gets the library's own choice, which bounds memory.
+_DFA_MAX = 5000
 
 
 @dataclass(frozen=True)
@@ -79,17 +87,18 @@ class PhraseMatcher(Generic[V]):
         phrases: Mapping[str, V],
         exceptions: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
-        self._auto: ahocorasick.Automaton | None = None
+        self._auto: ahocorasick_rs.AhoCorasick | None = None
+        self._phrases = list(phrases)
+        self._values = [phrases[p] for p in self._phrases]
         self._exc: dict[str, tuple[_Exception, ...]] = {}
         if not phrases:
             return
-        auto = ahocorasick.Automaton()
-        for phrase, value in phrases.items():
-            if not phrase:
-                raise ValueError("empty phrase")
-            auto.add_word(phrase, (phrase, value))
-        auto.make_automaton()
-        self._auto = auto
+        if not all(self._phrases):
+            raise ValueError("empty phrase")
+        import ahocorasick_rs
+
+        dfa = ahocorasick_rs.Implementation.DFA if len(phrases) <= _DFA_MAX else None
+        self._auto = ahocorasick_rs.AhoCorasick(self._phrases, implementation=dfa)
         for phrase, contexts in (exceptions or {}).items():
             if phrase in phrases:
                 self._exc[phrase] = compile_exceptions(phrase, contexts)
@@ -100,19 +109,22 @@ class PhraseMatcher(Generic[V]):
     def finditer(self, text: str) -> Iterator[Hit[V]]:
         if self._auto is None:
             return
-        # All hits (the automaton's plain scan is the fastest), then leftmost-longest in Python:
-        # hits are rare, so resolving overlaps costs nothing.
+        # Every occurrence of every phrase (overlapping; offsets in code points), then
+        # leftmost-longest in Python: hits are rare, so resolving overlaps costs nothing. An
+        # excepted hit does not hide a shorter or later phrase overlapping it.
         found = sorted(
-            (last + 1 - len(phrase), -len(phrase), phrase, value)
-            for last, (phrase, value) in self._auto.iter(text)
+            (start, start - end, i)
+            for i, start, end in self._auto.find_matches_as_indexes(text, overlapping=True)
         )
+        phrases, values = self._phrases, self._values
         taken = 0
-        for start, neg, phrase, value in found:
-            end = start - neg
+        for start, neg, i in found:
             if start < taken:
                 continue
+            end = start - neg
+            phrase = phrases[i]
             exc = self._exc.get(phrase)
             if exc and excepted(text, start, end, exc):
                 continue
             taken = end
-            yield Hit(start, end, phrase, value)
+            yield Hit(start, end, phrase, values[i])
