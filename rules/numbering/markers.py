@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ---------------------------------------------------------------------------------------------
 # Chinese numerals
@@ -37,6 +38,7 @@ _DIGIT_CN = "零一二三四五六七八九"
 CN_NUMERAL_CHARS = "零〇一二三四五六七八九十百千两"
 
 
+@lru_cache(maxsize=1024)
 def cn_numeral(n: int) -> str:
     """The standard Chinese numeral for ``1 <= n <= 9999`` (十一, 二十, 一百零一)."""
     if not 0 < n < 10000:
@@ -58,6 +60,7 @@ def cn_numeral(n: int) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1024)  # the same few numerals come up again and again
 def parse_cn_numeral(s: str) -> int | None:
     """Value of a well-formed Chinese numeral (一 … 九千九百九十九), else None.
 
@@ -151,6 +154,12 @@ _PAREN_RE = re.compile(rf"([（(])[{_SPACE}]?({_CN_NUM}|{_AR_NUM})[{_SPACE}]?([�
 _CN_RE = re.compile(rf"({_CN_NUM})([、.．])")
 _AR_RE = re.compile(rf"({_AR_NUM})([.．、)）])")
 _SYMBOL_RE = re.compile(rf"[{_CIRCLED}{_PAREN_NUM}{_PERIOD_NUM}]")
+
+#: Every character a marker in the text can open with (``parse_marker`` decides by the first
+#: one): a block opening with any other character is no item, and callers may skip it cheaply.
+MARKER_START = frozenset(
+    "第（(" + CN_NUMERAL_CHARS + _DIGITS + "".join(map(chr, range(0x2460, 0x249C))),
+)
 
 
 def parse_marker(text: str) -> Marker | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lint.diagnostic import Related
@@ -20,6 +21,34 @@ _DI = re.compile(rf"第({_NUM})(?=[，,、：:])")
 _ORDER = re.compile("(首先|其次|再次|最后)(?=[，,])")
 _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3}
 _NEEDLE = {"shi": "是", "di": "第"}
+_NUMERALS = "一二三四五六七八九十"
+_DI_CUE = re.compile(f"第[{_NUMERALS}]")
+_ORDER_WORDS = ("首先", "其次", "再次", "最后")
+
+
+def _cues(view: str, family: str) -> list[int]:
+    """Where in the prose view a two-character cue of ``family`` starts (ascending): 一是, 第一,
+    首先 …. Every mention holds one, and cues cannot overlap, so the whole view is searched at
+    once with C scans and only the few paragraphs holding one need a closer look."""
+    out: list[int] = []
+    if family == "shi":  # a numeral before 是: look for the literal, much faster than a class
+        find = view.find
+        i = find("是", 1)
+        while i != -1:
+            if view[i - 1] in _NUMERALS:
+                out.append(i - 1)
+            i = find("是", i + 1)
+    elif family == "di":
+        out = [m.start() for m in _DI_CUE.finditer(view)]
+    else:
+        for word in _ORDER_WORDS:
+            find = view.find
+            i = find(word)
+            while i != -1:
+                out.append(i)
+                i = find(word, i + 2)
+        out.sort()
+    return out
 
 
 def _opens_clause(text: str, i: int) -> bool:
@@ -57,6 +86,17 @@ def _mentions(block: Block, family: str) -> list[_Mention]:
         v = parse_cn_numeral(m.group(1))
         if v is not None and v <= 20:
             out.append(_Mention(block, m.start(), m.end(), v, m.group()))
+    return out
+
+
+def _blocks_at(blocks: list[Block], starts: list[int], cues: list[int]) -> list[int]:
+    """Indices, in order and once each, of the blocks that hold a cue (two characters) starting
+    at one of ``cues`` (view offsets, ascending)."""
+    out: list[int] = []
+    for pos in cues:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos + 2 <= blocks[i].end and (not out or out[-1] != i):
+            out.append(i)
     return out
 
 
@@ -117,12 +157,24 @@ class MisnumberedEnumeration(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
+        blocks = doc.blocks
+        view = doc.view
+        starts: list[int] | None = None
         for family in ("shi", "di", "order"):
+            cues = _cues(view, family)
+            if not cues:
+                continue
+            if starts is None:
+                starts = [b.start for b in blocks]
             last: _Mention | None = None
             last_value = 0
             alt: int | None = None
-            for block in doc.blocks:
-                found = _mentions(block, family)
+            prev = -2
+            for bi in _blocks_at(blocks, starts, cues):
+                if bi != prev + 1:
+                    last = None  # a paragraph without a mention came between: the run ended
+                prev = bi
+                found = _mentions(blocks[bi], family)
                 if not found:
                     last = None
                     continue

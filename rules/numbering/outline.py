@@ -26,17 +26,20 @@ reads as restarts and is never reported.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lint.document import Block, Document
-from rules.numbering.markers import ARTICLE, MARKUP, Marker, parse_marker
+from rules.numbering.markers import ARTICLE, MARKER_START, MARKUP, Marker, parse_marker
 
 TITLE, RUNIN, TEXT = "title", "run-in", "text"
 
 _STOPS = "。！？；"
 _TITLE_STOPS = "。！？；：:;"
+_STOP_RE = re.compile(f"[{_STOPS}]")
+_TITLE_STOP_RE = re.compile(f"[{_TITLE_STOPS}]")
 _MAX_TITLE = 60  # a standalone title longer than this reads as text
 _MAX_RUNIN = 40  # a run-in title (up to its 。) longer than this reads as a sentence
 _MAX_HEADING = 30  # unnumbered heading-like lines
@@ -119,15 +122,15 @@ def block_marker(block: Block) -> Marker | None:
 
 def item_shape(text: str, body: int) -> tuple[str, int]:
     """(shape, title end) of an item whose own text starts at ``body``."""
-    rest = text[body:]
-    stop = next((i for i, ch in enumerate(rest) if ch in _STOPS), -1)
-    title = next((i for i, ch in enumerate(rest) if ch in _TITLE_STOPS), len(rest))
-    if stop == -1:
-        shape = TITLE if len(rest) <= _MAX_TITLE else TEXT
-    elif stop == len(rest) - 1 or stop > _MAX_RUNIN:
-        shape = TEXT
+    size = len(text) - body  # of the item's own text
+    m = _STOP_RE.search(text, body)
+    t = _TITLE_STOP_RE.search(text, body)
+    title = t.start() - body if t is not None else size
+    if m is None:
+        shape = TITLE if size <= _MAX_TITLE else TEXT
     else:
-        shape = RUNIN
+        stop = m.start() - body
+        shape = TEXT if stop == size - 1 or stop > _MAX_RUNIN else RUNIN
     return shape, body + title
 
 
@@ -154,7 +157,8 @@ class _Builder:
 
     def run(self, blocks: Iterable[Block]) -> Outline:
         for b in blocks:
-            m = block_marker(b)
+            # most blocks open with no marker character: decided here, without a call
+            m = block_marker(b) if b.text[:1] in MARKER_START or b.kind == "list_item" else None
             if m is None:
                 if b.text and heading_like(b):
                     self.last_barrier = b.index
@@ -167,7 +171,7 @@ class _Builder:
             if m.kind == ARTICLE and not m.supplement:
                 self.last_article = item
         for it in self.items:
-            if any(not c.items for c in it.children):
+            if it.children and not all(c.items for c in it.children):
                 it.children = [c for c in it.children if c.items]
         return Outline(self.items, [lst for lst in self.lists if lst.items])
 
@@ -227,19 +231,25 @@ class _Builder:
         return True
 
     def choose(self, cands: list[int], item: Item) -> int:
+        """The innermost candidate list that the item follows on and has the shape of; else the
+        innermost it follows on; else the innermost of its shape; else the innermost."""
+        if len(cands) == 1:
+            return cands[0]
         v, shape = item.value, item.shape
-
-        def fits(i: int) -> bool:
-            return self.follows(self.stack[i], v)
-
-        for ok in (
-            lambda i: fits(i) and self.stack[i].shape == shape,
-            fits,
-            lambda i: self.stack[i].shape == shape,
-        ):
-            picked = [i for i in cands if ok(i)]
-            if picked:
-                return picked[-1]
+        both = fits = same = -1
+        for i in cands:
+            lst = self.stack[i]
+            f = self.follows(lst, v)
+            s = lst.shape == shape
+            if f:
+                fits = i
+                if s:
+                    both = i
+            if s:
+                same = i
+        for i in (both, fits, same):
+            if i >= 0:
+                return i
         return cands[-1]
 
     def append(self, idx: int, item: Item, last: int) -> None:
