@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
-from rules.duplication._keys import block_keys, fingerprint
+from rules.duplication._keys import block_keys, fingerprints
 
 _FIRST = (
     "一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础，确保人民政协事业沿着正确方向前进。"
@@ -222,11 +222,14 @@ class DuplicateBlock(Rule):
 
 def _facts(doc: Document, blocks: list[Block], keys: list[str], reported: bytes) -> _FileFacts:
     starts = doc.lines.starts
-    pos = array("i")  # int32: offsets of a text under 2 G characters
-    for b in blocks:
-        s, e = b.start, b.end
-        ls = bisect_right(starts, s) - 1
+    out: list[int] = []
+    add = out.extend
+    ls = 0
+    for b in blocks:  # blocks are in order: each line search starts where the last one ended
+        s = b.start
+        e = s + len(b.text)
+        ls = bisect_right(starts, s, ls) - 1
         le = bisect_right(starts, e, ls) - 1
-        pos.extend((s, e, ls + 1, s - starts[ls] + 1, le + 1, e - starts[le] + 1))
-    fps = array("q", [fingerprint(k) if k else 0 for k in keys])
-    return _FileFacts(fps, array("i", map(len, keys)), pos, reported)
+        add((s, e, ls + 1, s - starts[ls] + 1, le + 1, e - starts[le] + 1))
+    pos = array("i", out)  # int32: offsets of a text under 2 G characters
+    return _FileFacts(fingerprints(keys), array("i", map(len, keys)), pos, reported)
