@@ -113,7 +113,9 @@ class Block:
     def whole(self) -> Span:
         return Span(self.start, self.end)
 
-    def span(self, start: int | regex.Match[str], end: int | None = None, group: int = 0) -> Span:
+    def span(
+        self, start: int | re.Match[str] | regex.Match[str], end: int | None = None, group: int = 0
+    ) -> Span:
         """Document span of ``text[start:end]``, or of a match (group) found in ``text``."""
         if not isinstance(start, int):
             s, e = start.span(group)

@@ -9,7 +9,7 @@ per-block logic, unchanged, on those blocks alone.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,13 +19,16 @@ if TYPE_CHECKING:
 
 
 def blocks_touched(blocks: Sequence[Block], spans: Iterable[tuple[int, int]]) -> list[Block]:
-    """The blocks, in their order, that overlap one of ``spans``: non-empty, non-overlapping
-    ``(start, end)`` view offsets in increasing order (as ``finditer`` gives them)."""
+    """The blocks, in their order, that overlap one of ``spans`` (non-empty ``(start, end)``
+    offsets into the view, in any order)."""
     starts: list[int] = []
     ends: list[int] = []
-    for s, e in spans:
-        starts.append(s)
-        ends.append(e)
+    for s, e in sorted(spans):
+        if ends and s < ends[-1]:  # overlaps the previous span: merge them
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
     if not starts:
         return []
     n = len(ends)
@@ -35,6 +38,15 @@ def blocks_touched(blocks: Sequence[Block], spans: Iterable[tuple[int, int]]) ->
         if k < n and starts[k] < b.start + len(b.text):
             out.append(b)
     return out
+
+
+def literal_spans(view: str, literal: str) -> Iterator[tuple[int, int]]:
+    """Where ``literal`` occurs in ``view`` (``str.find`` is faster than any pattern)."""
+    n = len(literal)
+    i = view.find(literal)
+    while i != -1:
+        yield i, i + n
+        i = view.find(literal, i + n)
 
 
 def blocks_matching(view: str, blocks: Sequence[Block], pattern: re.Pattern[str]) -> list[Block]:

@@ -49,9 +49,9 @@ NUMERIC = re.compile(
     r"(?<![0-9.．/\-])(?:19|20)[0-9]{2}(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
     r"(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])"
 )
-_DIGITS = frozenset("0123456789")
+# What every NUMERIC match contains; a literal-led pattern that re scans for in C.
+_NUMERIC_QUICK = re.compile(r"(?:19|20)[0-9]{2}[-/.]")
 _NOT_BEFORE_ARABIC = frozenset("0123456789.．/-")
-_HAN_DIGITS = frozenset(HAN_DIGIT)
 _NOT_BEFORE_HAN = frozenset(HAN_DIGIT + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -61,12 +61,11 @@ def years(text: str) -> Iterator[tuple[int, str]]:
     while p != -1:
         s = p - 4
         y = text[s:p]
-        before = text[s - 1] if s else ""
-        if all(c in _DIGITS for c in y):
-            if before not in _NOT_BEFORE_ARABIC:
+        if y.isdigit() and y.isascii():  # four ASCII digits
+            if not s or text[s - 1] not in _NOT_BEFORE_ARABIC:
                 yield s, "arabic"
-        elif all(c in _HAN_DIGITS for c in y) and before not in _NOT_BEFORE_HAN:
-            yield s, "han"
+        elif not y.strip(HAN_DIGIT) and (not s or text[s - 1] not in _NOT_BEFORE_HAN):
+            yield s, "han"  # four characters of HAN_DIGIT
         p = text.find("年", p + 1)
 
 
@@ -82,7 +81,7 @@ def full_dates(block: Block) -> Iterator[DateHit]:
             m = _HAN_TAIL.match(text, s + 4)
             if m:
                 yield DateHit("han", block.span(s, m.end()), text[s : m.end()])
-    if "-" in text or "/" in text or "." in text:
+    if ("-" in text or "/" in text or "." in text) and _NUMERIC_QUICK.search(text):
         for m in NUMERIC.finditer(text):
             if valid(m.group("m"), m.group("d")):
                 # 2024-03-12, 2024/3/12 and 2024.3.12 are three different styles

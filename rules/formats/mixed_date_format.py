@@ -44,7 +44,9 @@ class MixedDateFormat(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         hits: list[DateHit] = []
         for block in doc.blocks:
-            hits.extend(full_dates(block))
+            text = block.text
+            if "年" in text or "-" in text or "/" in text or "." in text:  # else no date
+                hits.extend(full_dates(block))
         styles = Counter(h.style for h in hits)
         if len(styles) < 2:
             return

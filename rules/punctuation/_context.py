@@ -4,11 +4,11 @@ paragraph are not prose (URLs, e-mail addresses, inline code) even in a plain-te
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
-import regex as re
-
 from lint.text.chars import HAN, MASK, is_han
+from lint.text.locate import REGEX_SPACE as _S
 
 # Marks that end a Chinese phrase on their left / open one on their right.
 ZH_CLOSERS = "”’》〉）」』〕】"
@@ -18,9 +18,9 @@ ZH_STOPS = "，。、；：？！"
 ZH_PUNCT_ALL = ZH_CLOSERS + ZH_OPENERS + ZH_STOPS + "…—"
 
 _PROTECTED = re.compile(
-    r"""
-    (?:https?|ftp|file)://[^\s<>"“”‘’（）【】《》，。；！？、\u3000]+   # URL with a scheme
-  | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>"“”（）《》，。；！？、]*  # bare www. address
+    rf"""
+    (?:https?|ftp|file)://[^{_S}<>"“”‘’（）【】《》，。；！？、\u3000]+   # URL with a scheme
+  | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^{_S}<>"“”（）《》，。；！？、]*  # bare www. address
   | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+               # e-mail address
   | `[^`\n]+`                                                          # inline code
     """,
@@ -81,7 +81,7 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # A Chinese point mark used as one (followed by text), not quoted as an example ("(，， 。。)").
 _ZH_MARK = re.compile(f"[，。；：？！、](?=[{HAN}“”‘’《》（）「」]|$)")
-_EN_MARK = re.compile(r"[,.;:?!](?=\s|$)")
+_EN_MARK = re.compile(f"[,.;:?!](?=[{_S}]|$)")
 
 
 @lru_cache(maxsize=1024)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex as re
 
 from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
@@ -23,9 +22,8 @@ from rules.punctuation._context import (
 )
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-_ANY = re.compile(r"[(),:;!?]")
 _PARENS = re.compile("[()（）]")
-_STOP_RUN = re.compile(r"[,:;]|[!?]+")
+_STOP_RUN = re.compile(r"(?=[,:;!?])(?:[,:;]|[!?]+)")  # the lookahead lets re skip ahead in C
 # Content of a parenthesis that reads as code or a formula rather than an annotation.
 _CODEY = re.compile(r"[\"'=<>{}\[\]\\;`]")
 _SPACES = " \t"
@@ -95,12 +93,16 @@ class HalfwidthPunctInHan(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         for block in doc.blocks:
             text = block.text
-            if not _ANY.search(text) or not chinese_block(text):
+            # `in` tests of single ASCII characters are the cheapest scan there is
+            parens = "(" in text or ")" in text
+            stops = "," in text or ":" in text or ";" in text or "!" in text or "?" in text
+            if not (parens or stops) or not chinese_block(text):
                 continue
             prot = Protected(text)
-            if "(" in text or ")" in text:
+            if parens:
                 self._parens(block, prot, ctx)
-            self._stops(block, prot, ctx)
+            if stops:
+                self._stops(block, prot, ctx)
 
     # -- parentheses ---------------------------------------------------------------------------
 

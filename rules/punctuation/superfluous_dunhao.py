@@ -3,14 +3,14 @@ items in title marks or quotes (《甲》、《乙》) and inside an approximate
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex as re
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN
+from lint.text.locate import blocks_touched, literal_spans
 from rules.punctuation._context import chinese_block
 
 _MARKED = re.compile("(?:》、《|”、“)")
@@ -21,6 +21,8 @@ _MEASURE = (
     "十|百|千|万|亿|个(?!别)|天|日|岁|人|次|位|名|条|项|本|件|种|家|辆|台|只|头|匹|根|张|块|元|"
     "斤|公斤|吨|米|里|公里|千米|小时|分钟|秒|周|倍|成|篇|部|句|段|层|户|所|座|棵|年(?!级|度)"
 )
+# Prefilter for _APPROX: a 、 then a numeral (a literal first character lets re skip ahead in C).
+_DUN_DIGIT = re.compile(f"、[{_DIGITS}]")
 _APPROX = re.compile(
     f"(?<=[{HAN}])(?<![第{_DIGITS}十])([{_DIGITS}])、([{_DIGITS}])(?=(?:{_MEASURE}))"
 )
@@ -84,7 +86,15 @@ class SuperfluousDunhao(Rule):
         pass
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in doc.blocks:
+        view = doc.view
+        if "、" not in view:
+            return
+        spans = [*literal_spans(view, "》、《"), *literal_spans(view, "”、“")]
+        for m in _DUN_DIGIT.finditer(view):
+            i = m.start()
+            if i and view[i - 1] in _DIGITS:
+                spans.append((i - 1, i + 2))
+        for block in blocks_touched(doc.blocks, spans):
             text = block.text
             if "、" not in text or not chinese_block(text):
                 continue

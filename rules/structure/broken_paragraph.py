@@ -57,6 +57,25 @@ _QUANTITY = (
 )
 _QUANTITY_WORDS = frozenset(_QUANTITY[i : i + 2] for i in range(0, len(_QUANTITY), 2))
 _QUANTITY_CHARS = set("达为约超逾近共占计")
+# The Han characters a _MARKER match may start with; no other Han character starts one.
+_MARKER_HAN = frozenset("一二三四五六七八九十百零〇第")
+
+
+def _marker(text: str) -> bool:
+    """``_MARKER.match(text)``, decided without the pattern for the usual Han first character."""
+    if text and is_han(text[0]) and text[0] not in _MARKER_HAN:
+        return False
+    return _MARKER.match(text) is not None
+
+
+def _form(text: str) -> bool:
+    """``_FORM.match(text)``: a form line has its colon within the first 13 characters."""
+    head = text[:13]
+    if "：" not in head and ":" not in head:
+        return False
+    return _FORM.match(text) is not None
+
+
 _NUMBER_START = regex.compile(r"^\d+(?:\.\d+)?(?:[%‰]|\p{Han})")
 
 _TAIL_MAX = 8
@@ -173,9 +192,9 @@ class BrokenParagraph(Rule):
         if a.kind != "paragraph" or b.kind != "paragraph":
             return None
         prev, nxt = a.text, b.text
-        if not self._candidate(a) or _FORM.match(nxt) or _MARKER.match(nxt):
+        if not self._candidate(a) or _form(nxt) or _marker(nxt):
             return None
-        if not all(c in WHITESPACE for c in doc.text[a.end : b.start]):
+        if doc.text[a.end : b.start].strip(WHITESPACE):
             return None  # the paragraph goes on in masked text (a URL, code, a comment)
         evidence = _evidence(prev, nxt)
         if evidence is None:
@@ -183,13 +202,13 @@ class BrokenParagraph(Rule):
             # (whole sentences, then an unfinished one) and the next one prose too.
             if (
                 not _SENTENCE_END_RE.search(prev, 0, len(prev) - 1)
-                or _MARKER.match(prev)
+                or _marker(prev)
                 or not _CLAUSE_RE.search(nxt)
                 or (_indented(doc, a) and _indented(doc, b))  # two typed paragraph openings
             ):
                 return None
             evidence = "sentence"
-        heading = _MARKER.match(prev) and not _SENTENCE_END_RE.search(prev)
+        heading = _marker(prev) and not _SENTENCE_END_RE.search(prev)
         if heading and evidence not in ("punct", "fragment", "pair"):
             return None
         safe = evidence != "sentence" and prev[-1] not in "，、,"
@@ -226,7 +245,7 @@ def _prose(text: str, min_chars: int) -> bool:
     return (
         len(text) >= min_chars
         and _CLAUSE_RE.search(text, 0, len(text) - 1) is not None
-        and not _FORM.match(text)
+        and not _form(text)
     )
 
 
@@ -275,9 +294,8 @@ def _split_word(prev: str, nxt: str) -> bool:
         for j in (1, 2):
             if i + j > 3 or len(prev) < i + 2 or len(nxt) < j:
                 continue
-            left, right = prev[-i:], nxt[:j]
-            w = left + right
-            if not all(is_han(c) for c in w) or w not in lex:
+            w = prev[-i:] + nxt[:j]
+            if w not in lex or not all(map(is_han, w)):
                 continue
             if prev[-i - 1 :] in lex or prev[-i - 2 :] in lex:
                 continue
