@@ -3,7 +3,11 @@ exception contexts.
 
 The automaton is ahocorasick-rs (Rust; a DFA scans Chinese text at tens of millions of characters
 per second, some fifteen times faster than pyahocorasick, whose trie searches a node's children
-one by one), imported on first use so that loading a rule module stays cheap.
+one by one), imported on first use so that loading a rule module stays cheap. It scans the text
+encoded in a fixed width, UTF-16 (two bytes a character) or, when the text has characters
+outside the BMP, UTF-32, so that a byte offset divided by the width is a character offset and
+lone surrogates cannot fail an encoding; a hit at an offset that is not a multiple of the width
+is a coincidence of bytes and is dropped.
 
 Used by word-list rules (W202 misspelling) and by literal declarative house-style rules. There are
 no implicit word boundaries (Han text has no spaces); a rule that needs boundaries checks its hits.
@@ -87,34 +91,50 @@ class PhraseMatcher(Generic[V]):
         phrases: Mapping[str, V],
         exceptions: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
-        self._auto: ahocorasick_rs.AhoCorasick | None = None
         self._phrases = list(phrases)
         self._values = [phrases[p] for p in self._phrases]
+        self._autos: dict[str, ahocorasick_rs.BytesAhoCorasick] = {}  # by encoding, on first use
         self._exc: dict[str, tuple[_Exception, ...]] = {}
-        if not phrases:
-            return
         if not all(self._phrases):
             raise ValueError("empty phrase")
-        import ahocorasick_rs
-
-        dfa = ahocorasick_rs.Implementation.DFA if len(phrases) <= _DFA_MAX else None
-        self._auto = ahocorasick_rs.AhoCorasick(self._phrases, implementation=dfa)
         for phrase, contexts in (exceptions or {}).items():
             if phrase in phrases:
                 self._exc[phrase] = compile_exceptions(phrase, contexts)
 
+    def _automaton(self, encoding: str) -> ahocorasick_rs.BytesAhoCorasick:
+        auto = self._autos.get(encoding)
+        if auto is None:
+            import ahocorasick_rs
+
+            dfa = ahocorasick_rs.Implementation.DFA if len(self._phrases) <= _DFA_MAX else None
+            auto = ahocorasick_rs.BytesAhoCorasick(
+                [p.encode(encoding, "surrogatepass") for p in self._phrases], implementation=dfa
+            )
+            self._autos[encoding] = auto
+        return auto
+
     def __bool__(self) -> bool:
-        return self._auto is not None
+        return bool(self._phrases)
 
     def finditer(self, text: str) -> Iterator[Hit[V]]:
-        if self._auto is None:
+        if not self._phrases:
             return
-        # Every occurrence of every phrase (overlapping; offsets in code points), then
-        # leftmost-longest in Python: hits are rare, so resolving overlaps costs nothing. An
-        # excepted hit does not hide a shorter or later phrase overlapping it.
+        # Every occurrence of every phrase (overlapping), then leftmost-longest in Python: hits
+        # are rare, so resolving overlaps costs nothing. An excepted hit does not hide a shorter
+        # or later phrase overlapping it.
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) == 2 * len(text):
+            shift, encoding = 1, "utf-16-le"
+        else:
+            shift, encoding = 2, "utf-32-le"
+            data = text.encode(encoding, "surrogatepass")
+        odd = (1 << shift) - 1
         found = sorted(
-            (start, start - end, i)
-            for i, start, end in self._auto.find_matches_as_indexes(text, overlapping=True)
+            (start >> shift, (start - end) >> shift, i)
+            for i, start, end in self._automaton(encoding).find_matches_as_indexes(
+                data, overlapping=True
+            )
+            if not start & odd
         )
         phrases, values = self._phrases, self._values
         taken = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -61,21 +62,24 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(single), frozenset(compound)
 
 
+_START = attrgetter("start")
+
+
 class BlockIndex:
     """Whether a range of the document's prose view lies inside one block (paragraph).
 
     The W rules scan ``doc.view`` in one pass (one automaton or pattern call per document rather
     than per paragraph) and keep only hits inside a block; a Han-only hit never spans a line break.
+    Hits are rare, so nothing is built up front: each question is a binary search of the blocks.
     """
 
-    def __init__(self, starts: list[int], ends: list[int]) -> None:
-        self._starts = starts
-        self._ends = ends
+    def __init__(self, blocks: list[Any]) -> None:
+        self._blocks = blocks
 
     @classmethod
     def of(cls, blocks: list[Any]) -> BlockIndex:
-        return cls([b.start for b in blocks], [b.end for b in blocks])
+        return cls(blocks)
 
     def contains(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._starts, start) - 1
-        return i >= 0 and end <= self._ends[i]
+        i = bisect.bisect_right(self._blocks, start, key=_START) - 1
+        return i >= 0 and end <= self._blocks[i].end

@@ -1,0 +1,80 @@
+"""The fast scans of the W rules find exactly what their plain definitions find.
+
+W201 looks for doubled units through XORed byte strings instead of trying a regex lookahead at
+every position; the phrase matcher (W202, literal house-style rules) runs an automaton over
+fixed-width bytes. Both are checked here against a straightforward reference on random text
+that mixes Han, ASCII, characters outside the BMP and lone surrogates.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.text.phrases import PhraseMatcher
+from rules.words.doubled_word import _doublings, _pattern
+
+# Few distinct characters, so that doublings and phrase hits are frequent; 𠀀 and 😀 are
+# outside the BMP, \ud800 is a lone surrogate; the low byte of 一 (U+4E00) is that of Ā
+# (U+0100), the low byte of 卫 (U+536B) that of 乫 (U+4E6B) and 歫 (U+6B6B); in UTF-16 the
+# bytes of "歫\u1f53u" hold those of 卫生 across character boundaries.
+ALPHABET = "卫生间一二a b，。𠀀😀\ud800乫歫Ā\u1f53u"
+texts = st.text(alphabet=ALPHABET, max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_doublings_are_the_pattern_matches(text: str) -> None:
+    expected = [(m.start(), len(m.group(1))) for m in _pattern().finditer(text)]
+    assert list(_doublings(text)) == expected
+
+
+def test_doublings_in_prose() -> None:
+    text = "加强基层医疗卫生卫生人才队伍建设，派驻纪检纪检监察组；生卫生卫。𠀀𠀀𠀀𠀀，哈哈哈"
+    found = [text[i : i + 2 * n] for i, n in _doublings(text)]
+    assert found == ["卫生卫生", "纪检纪检", "生卫生卫", "𠀀𠀀𠀀𠀀"]
+
+
+def _reference(text: str, phrases: dict[str, int]) -> list[tuple[int, int, str]]:
+    """Leftmost-longest, non-overlapping occurrences by brute force."""
+    out = []
+    i = 0
+    while i < len(text):
+        best = max((p for p in phrases if text.startswith(p, i)), key=len, default=None)
+        if best is None:
+            i += 1
+            continue
+        out.append((i, i + len(best), best))
+        i += len(best)
+    return out
+
+
+PHRASES = {"卫生": 1, "卫生间": 2, "生卫": 3, "𠀀卫": 4, "a b": 5, "\ud800一": 6, "乫": 7}
+PHRASES["😀😀"] = 8
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_phrase_matcher_is_leftmost_longest(text: str) -> None:
+    matcher = PhraseMatcher(PHRASES)
+    got = [(h.start, h.end, h.phrase) for h in matcher.finditer(text)]
+    assert got == _reference(text, PHRASES)
+    assert all(h.value == PHRASES[h.phrase] for h in matcher.finditer(text))
+
+
+def test_excepted_hit_leaves_room_for_an_overlapping_phrase() -> None:
+    matcher = PhraseMatcher({"卫生间": "a", "生间": "b"}, {"卫生间": ["卫生间里"]})
+    hits = [(h.start, h.end, h.phrase) for h in matcher.finditer("卫生间里，卫生间外")]
+    assert hits == [(1, 3, "生间"), (5, 8, "卫生间")]
+
+
+def test_bytes_across_characters_are_no_hit() -> None:
+    assert "卫生".encode("utf-16-le") in "歫\u1f53u".encode("utf-16-le")
+    assert list(PhraseMatcher({"卫生": 1}).finditer("歫\u1f53u")) == []
+    assert list(PhraseMatcher({"卫生": 1}).finditer("𠀀歫\u1f53u")) == []
+
+
+def test_empty_matcher_finds_nothing() -> None:
+    matcher: PhraseMatcher[str] = PhraseMatcher({})
+    assert not matcher
+    assert list(matcher.finditer("卫生卫生")) == []
