@@ -40,6 +40,17 @@ def blocks_touched(blocks: Sequence[Block], spans: Iterable[tuple[int, int]]) ->
     return out
 
 
+def blocks_containing(view: str, blocks: Sequence[Block], literals: Iterable[str]) -> list[Block]:
+    """The blocks that contain one of ``literals`` (tested only for those the view contains)."""
+    present = [s for s in literals if s in view]
+    if not present:
+        return []
+    if len(present) == 1:
+        (lit,) = present
+        return [b for b in blocks if lit in b.text]
+    return [b for b in blocks if any(s in b.text for s in present)]
+
+
 def literal_spans(view: str, literal: str) -> Iterator[tuple[int, int]]:
     """Where ``literal`` occurs in ``view`` (``str.find`` is faster than any pattern)."""
     n = len(literal)

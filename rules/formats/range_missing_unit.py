@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 
 # first number, a range mark, second number, then % ‰ or the multipliers 万 亿 (万亿 first).
-_RANGE = regex.compile(
+_RANGE = re.compile(
     r"(?<![0-9.．,%％‰\-–—～~〜/])(?P<a>[0-9]+(?:\.[0-9]+)?)"
     r"(?P<sep>[～~〜]|—{1,2}|–|-)"
     r"(?P<b>[0-9]+(?:\.[0-9]+)?)(?P<u>%|％|‰|万亿|亿|万)"
 )
+
+
+def _has_sep(t: str) -> bool:
+    return "～" in t or "~" in t or "〜" in t or "—" in t or "–" in t or "-" in t
+
+
+def _has_unit(t: str) -> bool:
+    return "%" in t or "％" in t or "‰" in t or "万" in t or "亿" in t
 
 
 class RangeMissingUnit(Rule):
@@ -54,9 +62,11 @@ class RangeMissingUnit(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
+        if not (_has_sep(doc.view) and _has_unit(doc.view)):
+            return
         for block in doc.blocks:
             text = block.text
-            if not any(c in text for c in "～~〜—–-") or not any(c in text for c in "%％‰万亿"):
+            if not (_has_sep(text) and _has_unit(text)):
                 continue
             for m in _RANGE.finditer(text):
                 unit = m.group("u")

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.locate import blocks_matching
 from rules.formats._dates import valid
 
 # Two digits, 年, a month, and a day or a zero-led year (08年8月): a date, never a duration
 # (10年6个月 has 个; 5年3月 alone may be one, so it needs the day or the leading zero).
-_SHORT = regex.compile(
+_SHORT = re.compile(
     r"(?<![0-9.．/\-'’])(?P<y>[0-9]{2})年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?(?![0-9])"
 )
-_FULL_YEAR = regex.compile(r"(?<![0-9])(19|20)([0-9]{2})(?![0-9])")
+_FULL_YEAR = re.compile(r"(?<![0-9])(19|20)([0-9]{2})(?![0-9])")
+
+
+# Every _SHORT match holds 年 and then a digit (literal-led: re skips to each 年 in C).
+_QUICK = re.compile("年[0-9]")
 
 
 class ShortenedYear(Rule):
@@ -59,7 +64,7 @@ class ShortenedYear(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         centuries: dict[str, set[str]] | None = None
-        for block in doc.blocks:
+        for block in blocks_matching(doc.view, doc.blocks, _QUICK):
             if "年" not in block.text:
                 continue
             for m in _SHORT.finditer(block.text):

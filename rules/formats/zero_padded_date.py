@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.locate import blocks_touched
 from rules.formats._dates import ARABIC, valid
+
+# A valid padded month or day shows as one of these (a zero month or day is no date).
+_PADDED = (re.compile("0[1-9]月"), re.compile("月0[1-9]日"))  # literal-led: re skips in C
 
 
 class ZeroPaddedDate(Rule):
@@ -45,7 +51,9 @@ class ZeroPaddedDate(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in doc.blocks:
+        view = doc.view
+        spans = [m.span() for p in _PADDED for m in p.finditer(view)]
+        for block in blocks_touched(doc.blocks, spans):
             if "月" not in block.text:
                 continue
             for m in ARABIC.finditer(block.text):

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex as re
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.locate import blocks_containing
 from rules.punctuation._context import Protected, chinese_block, has_han, is_zh
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,
 # and runs of the em dash itself (checked for length below).
-_RUN = re.compile(r"-{2,}|－{2,}|―{2,}|[─━]{2,}|—+")
+# (The lookahead lets re skip to a candidate in C.)
+_RUN = re.compile(r"(?=[-－―─━—])(?:-{2,}|－{2,}|―{2,}|[─━]{2,}|—+)")
+# What a paragraph with a _RUN match contains.
+_QUICK = ("—", "--", "－－", "――", "─", "━")
 
 
 class MalformedDash(Rule):
@@ -69,7 +72,7 @@ class MalformedDash(Rule):
         pass
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in doc.blocks:
+        for block in blocks_containing(doc.view, doc.blocks, _QUICK):
             text = block.text
             prot: Protected | None = None
             for m in _RUN.finditer(text):

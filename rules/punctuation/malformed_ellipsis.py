@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex as re
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.locate import blocks_containing
 from rules.punctuation._context import Protected, chinese_block, is_zh
 
 # Dot runs that stand for an ellipsis, and runs of the ellipsis character itself.
 _QUICK = ("...", "。。。", "…", "··", "・・", "．．")
-_RUN = re.compile(r"\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+")
+# (The lookahead lets re skip to a candidate in C.)
+_RUN = re.compile(r"(?=[.。·・．…])(?:\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+)")
 
 
 class MalformedEllipsis(Rule):
@@ -60,12 +61,9 @@ class MalformedEllipsis(Rule):
         pass
 
     def check(self, doc: Document, ctx: Context) -> None:
-        view = doc.view
-        if not any(s in view for s in _QUICK):
-            return
-        for block in doc.blocks:
+        for block in blocks_containing(doc.view, doc.blocks, _QUICK):
             text = block.text
-            if not any(s in text for s in _QUICK) or not chinese_block(text):
+            if not chinese_block(text):
                 continue
             prot = None
             for m in _RUN.finditer(text):

@@ -3,9 +3,10 @@ a Chinese point mark."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import regex as re
+import regex
 
 from lint.diagnostic import Fix
 from lint.document import Document
@@ -79,7 +80,7 @@ _DATELINE = re.compile(f"^[{HAN}0-9０-９（）()]{{2,24}}[电讯]$")
 # 第一条　为了……: the gap after an article or chapter number in regulations.
 _ARTICLE = re.compile("^第[0-9一二三四五六七八九十百千零〇两]+[条章节款编部分]$")
 # A paragraph that opens with a list marker: 一、 （一） 1.
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$")
+_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$")
 _SEPARATORS = set("，。、；：？！“”‘’《》（）()【】 \t\u3000\u00a0")
 
 
@@ -131,9 +132,14 @@ class SpaceBetweenHan(Rule):
         pass
 
     def check(self, doc: Document, ctx: Context) -> None:
+        view = doc.view
+        if not (" " in view or "\t" in view or "\u3000" in view or "\u00a0" in view):
+            return
         for block in doc.blocks:
             text = block.text
-            if not _GAP.search(text) or not _SENTENCE.search(text) or not chinese_block(text):
+            if not (" " in text or "\t" in text or "\u3000" in text or "\u00a0" in text):
+                continue  # no _GAP
+            if not _SENTENCE.search(text) or not chinese_block(text):
                 continue
             for m in _GAP.finditer(text):
                 i, j = m.span()

@@ -10,10 +10,13 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han
+from lint.text.locate import blocks_touched
 from rules.structure._lexicon import conjunction_words, words
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
 _PATTERN = re.compile(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
+# Every _PATTERN match holds one of 和与及或 and then the mark (four literal-led scans in C).
+_QUICK = tuple(re.compile(c + "[，。；：、！？,;:!?]") for c in "和与及或")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
 # A person's title and then a given name that ends in 和 (副主任李建和，).
 _TITLED_NAME = regex.compile(
@@ -67,7 +70,9 @@ class DanglingConjunction(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in doc.blocks:
+        view = doc.view
+        spans = [m.span() for p in _QUICK for m in p.finditer(view)]
+        for block in blocks_touched(doc.blocks, spans):
             text = block.text
             for m in _PATTERN.finditer(text):
                 if m.start() == 0 or not is_han(text[m.start() - 1]):
