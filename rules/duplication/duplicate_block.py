@@ -92,7 +92,9 @@ class DuplicateBlock(Rule):
         keys = block_keys(doc)
         reported = bytearray(len(blocks))
         first: dict[str, int] = {}
-        i = 0
+        distinct = set(keys)
+        # no key (but the empty one) comes twice: nothing to look for, decided in C
+        i = 0 if len(distinct) + keys.count("") - ("" in distinct) < len(keys) else len(blocks)
         while i < len(blocks):
             k = first.get(keys[i])
             if k is None or not keys[i]:
@@ -155,18 +157,20 @@ class DuplicateBlock(Rule):
 
         ``first`` maps each distinct fingerprint to where it first appeared, so memory grows with
         the number of distinct blocks; each file is scanned once."""
-        first: dict[int, tuple[int, int]] = {}
+        first: dict[int, int] = {}  # fingerprint -> file index << 32 | block index
         min_chars = self.options.min_chars
         for fi, (path, facts) in enumerate(kept):
-            fps, chars, reported = facts.fps, facts.chars, facts.reported
+            fps, reported = facts.fps.tolist(), facts.reported  # lists index faster than arrays
+            chars = facts.chars.tolist()
             nb = len(fps)
-            i = 0
+            hits = list(map(first.get, fps))  # one C pass; most blocks are new
+            i = 0 if hits.count(None) < nb else nb
             while i < nb:
-                hit = first.get(fps[i]) if chars[i] and not reported[i] else None
+                hit = hits[i] if chars[i] and not reported[i] else None
                 if hit is None:
                     i += 1
                     continue
-                of, k = hit
+                of, k = hit >> 32, hit & 0xFFFFFFFF
                 other = kept[of][1]
                 n = 1
                 while (
@@ -182,9 +186,10 @@ class DuplicateBlock(Rule):
                     continue
                 self._report_file(ctx, path, facts, i, kept[of][0], other, k, n, total)
                 i += n
-            for j in range(nb):
+            base, add = fi << 32, first.setdefault
+            for j, fp in enumerate(fps):
                 if chars[j]:
-                    first.setdefault(fps[j], (fi, j))
+                    add(fp, base + j)
 
     def _report_file(
         self,
