@@ -8,10 +8,12 @@ that mixes Han, ASCII, characters outside the BMP and lone surrogates.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.text.phrases import PhraseMatcher
+from lint.text.phrases import LongestLiterals, PhraseMatcher
 from rules.words.doubled_word import _doublings, _pattern
 
 # Few distinct characters, so that doublings and phrase hits are frequent; 𠀀 and 😀 are
@@ -72,6 +74,22 @@ def test_bytes_across_characters_are_no_hit() -> None:
     assert "卫生".encode("utf-16-le") in "歫\u1f53u".encode("utf-16-le")
     assert list(PhraseMatcher({"卫生": 1}).finditer("歫\u1f53u")) == []
     assert list(PhraseMatcher({"卫生": 1}).finditer("𠀀歫\u1f53u")) == []
+
+
+WORDS = ("卫生", "卫生间", "生卫", "间", "𠀀卫", "a b", "\ud800一")
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_longest_literals_are_the_alternation(text: str) -> None:
+    alternation = re.compile("|".join(sorted(WORDS, key=len, reverse=True)))
+    expected = [(m.start(), m.end(), WORDS.index(m.group())) for m in alternation.finditer(text)]
+    assert LongestLiterals(WORDS).spans(text) == expected
+
+
+def test_longest_literals_hit_inside_a_character_takes_the_alternation() -> None:
+    literals = LongestLiterals(["卫生", "生"])
+    assert literals.spans("歫\u1f53u卫生生") == [(3, 5, 0), (5, 6, 1)]
 
 
 def test_empty_matcher_finds_nothing() -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from lint.document import Document, Span
 from lint.rule import Context, Example, Rule, Severity, T
 from lint.text.chars import is_han
+from lint.text.phrases import LongestLiterals
 from rules.words import _data
 
 
@@ -49,8 +49,8 @@ _TRANSLITERATION = frozenset(
 
 
 @cache
-def _titles() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(_TITLES + _PLACE_TITLES, key=len, reverse=True)))
+def _titles() -> LongestLiterals:
+    return LongestLiterals(_TITLES + _PLACE_TITLES)
 
 
 _SPACES = " \u3000"
@@ -63,13 +63,14 @@ def _names(text: str) -> list[tuple[int, int, str]]:
     byline (市政协主席 张立新)."""
     out = []
     n = len(text)
-    for m in _titles().finditer(text):
-        t0, t1 = m.span()
+    titles = _titles()
+    for t0, t1, which in titles.spans(text):
+        title = titles.words[which]
         i = t0
         while i > 0 and t0 - i < 4 and is_han(text[i - 1]):
             i -= 1
         if t0 - i == 3 and (i == 0 or not is_han(text[i - 1])):
-            out.append((i, t0, m.group()))
+            out.append((i, t0, title))
         j = t1
         while j < n and text[j] in _SPACES:
             j += 1
@@ -79,7 +80,7 @@ def _names(text: str) -> list[tuple[int, int, str]]:
         while k < n and k - j < 4 and is_han(text[k]):
             k += 1
         if 2 <= k - j <= 3 and (k == n or not is_han(text[k])):
-            out.append((j, k, m.group()))
+            out.append((j, k, title))
     return out
 
 
