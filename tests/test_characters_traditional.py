@@ -73,3 +73,22 @@ def test_tables_are_sane() -> None:
     assert not {"乾", "著", "瞭", "昇", "机", "关"} & tab.trad
     assert {"国", "这", "说"} <= tab.simp
     assert "餘" in tab.ambiguous
+
+
+def test_gb2312_hint_holds_every_traditional_character_gb2312_encodes() -> None:
+    # The gate that skips loading the tables relies on this (see _GB2312_TRAD).
+    tab = tables()
+    assert set(traditional_char._in_gb2312(tab.trad)) <= set(traditional_char._GB2312_TRAD)
+    assert set(traditional_char._GB2312_TRAD) <= tab.trad
+
+
+def test_tables_are_loaded_only_when_a_text_may_hold_a_traditional_character() -> None:
+    traditional_char.tables.cache_clear()
+    try:
+        assert lint_string("今天的会议按时召开。\n", ["C701"]) == []
+        assert traditional_char.tables.cache_info().currsize == 0
+        (d,) = lint_string(SIMPLIFIED + "会议之後，各组分头讨论。\n", ["C701"])  # 後 is in GB 2312
+        assert d.args["fixed"] == "后"
+        assert traditional_char.tables.cache_info().currsize == 1
+    finally:
+        tables()

@@ -1,21 +1,49 @@
-"""Prefilters for rules: find candidates once in the whole prose view, in C, then visit only the
-blocks that hold one.
+"""Cheap scanning for rules: prefilters and patterns compiled on first use.
 
-A block's ``text`` is a slice of ``Document.view`` at the same offsets, so a pattern with no
-lookaround that matches inside a block also matches the view there; the rule then runs its own
-per-block logic, unchanged, on those blocks alone.
+Prefilters find candidates once in the whole prose view, in C, so that a rule visits only the
+blocks that hold one. A block's ``text`` is a slice of ``Document.view`` at the same offsets, so a
+pattern with no lookaround that matches inside a block also matches the view there; the rule then
+runs its own per-block logic, unchanged, on those blocks alone.
+
+``lazy_re`` / ``lazy_regex``: a pattern with a big character class (all Han) takes milliseconds to
+compile and ``regex`` milliseconds to import; most runs on small files never reach such a pattern.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import re
+    import regex
 
     from lint.document import Block
+
+
+def lazy_re(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A function that returns ``re.compile(pattern, flags)``, compiled on its first call."""
+
+    @cache
+    def get() -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    return get
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern[str]]:
+    """The same with the ``regex`` module (for ``\\p{Han}`` and its ``\\d`` ``\\s``), which is
+    imported only then."""
+
+    @cache
+    def get() -> regex.Pattern[str]:
+        import regex
+
+        return regex.compile(pattern, flags)
+
+    return get
 
 
 def blocks_touched(blocks: Sequence[Block], spans: Iterable[tuple[int, int]]) -> list[Block]:

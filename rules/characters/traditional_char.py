@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-
-import regex as re
 
 from lint.diagnostic import Fix
 from lint.document import Block, Document
@@ -28,10 +27,11 @@ class Tables:
 def _load(path: str) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            key, _, value = line.rstrip("\n").partition("\t")
-            if key and value:
-                table[key] = value.split(" ")
+        text = f.read()
+    for line in text.split("\n"):
+        key, _, value = line.partition("\t")
+        if key and value:
+            table[key] = value.split(" ")
     return table
 
 
@@ -120,8 +120,11 @@ class TraditionalChar(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         view = doc.view
+        outside = _outside_gb2312(view)
+        if not outside and not any(c in view for c in _GB2312_TRAD):
+            return  # no traditional character: decided without loading opencc's tables
         tab = tables()
-        present = _present(view, tab)
+        present = _present(view, tab, outside)
         if not present:
             return
         if len(_KANA.findall(view)) >= 5:
@@ -201,12 +204,25 @@ def _in_gb2312(trad: frozenset[str]) -> tuple[str, ...]:
     return tuple(c for c in trad if c.encode("gb2312", errors="ignore"))
 
 
-def _present(text: str, tab: Tables) -> set[str]:
-    """The traditional-only characters that occur in ``text``."""
+# The traditional-only characters GB 2312 encodes, as opencc's tables give them (``_in_gb2312``;
+# a test checks that this holds them all): with none of them and nothing outside GB 2312, a text
+# has no traditional character, and a short file need not load the tables.
+_GB2312_TRAD = "榘後醣吒甯麴菸捱摺"
+
+
+def _outside_gb2312(text: str) -> str:
+    """The characters of ``text`` that GB 2312 cannot encode."""
     _OUTSIDE.clear()
     text.encode("gb2312", errors="wenlint.c701")
-    found = set(tab.trad.intersection("".join(_OUTSIDE)))
+    outside = "".join(_OUTSIDE)
     _OUTSIDE.clear()
+    return outside
+
+
+def _present(text: str, tab: Tables, outside: str) -> set[str]:
+    """The traditional-only characters that occur in ``text`` (``outside``: its characters
+    outside GB 2312)."""
+    found = set(tab.trad.intersection(outside))
     found.update(c for c in _in_gb2312(tab.trad) if c in text)
     return found
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Block, Span
+from lint.text.locate import lazy_re
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
 ARABIC = re.compile(
@@ -44,7 +45,7 @@ class DateHit:
 
 
 _ARABIC_TAIL = re.compile(r"年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?(?![0-9])")
-_HAN_TAIL = re.compile(rf"年{_HAN_MONTH}月(?:{_HAN_DAY}日)?")
+_HAN_TAIL = lazy_re(rf"年{_HAN_MONTH}月(?:{_HAN_DAY}日)?")
 NUMERIC = re.compile(
     r"(?<![0-9.．/\-])(?:19|20)[0-9]{2}(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
     r"(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])"
@@ -78,7 +79,7 @@ def full_dates(block: Block) -> Iterator[DateHit]:
             if m and valid(m.group("m"), m.group("d")):
                 yield DateHit("arabic", block.span(s, m.end()), text[s : m.end()])
         elif han_year(text[s : s + 4]):
-            m = _HAN_TAIL.match(text, s + 4)
+            m = _HAN_TAIL().match(text, s + 4)
             if m:
                 yield DateHit("han", block.span(s, m.end()), text[s : m.end()])
     if ("-" in text or "/" in text or "." in text) and _NUMERIC_QUICK.search(text):

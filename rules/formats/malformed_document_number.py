@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
 from lint.diagnostic import Edit, Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.locate import lazy_regex
 
 # An issuer's abbreviation (Han), the year in brackets, an optional 第, the serial number, 号.
-_NUMBER = regex.compile(
+_NUMBER = lazy_regex(
     r"(?<=\p{Han})(?P<open>[\[(（【［﹝〔])(?P<year>[0-9]{4}|[0-9]{2})(?P<close>[\])）】］﹞〕])"
     r"(?P<di>第)?(?P<num>[0-9]{1,5})号"
 )
@@ -79,7 +78,7 @@ class MalformedDocumentNumber(Rule):
             text = block.text
             if "号" not in text:
                 continue
-            for m in _NUMBER.finditer(text):
+            for m in _NUMBER().finditer(text):
                 op, cl = m.group("open"), m.group("close")
                 if _CLOSE[op] != cl and not (op in "(（" and cl in ")）"):
                     continue  # mismatched brackets: not a document number we can read

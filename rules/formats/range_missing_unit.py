@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from lint.text.locate import lazy_re
 
 # first number, a range mark, second number, then % ‰ or the multipliers 万 亿 (万亿 first).
-_RANGE = re.compile(
+_RANGE = lazy_re(
     r"(?<![0-9.．,%％‰\-–—～~〜/])(?P<a>[0-9]+(?:\.[0-9]+)?)"
     r"(?P<sep>[～~〜]|—{1,2}|–|-)"
     r"(?P<b>[0-9]+(?:\.[0-9]+)?)(?P<u>%|％|‰|万亿|亿|万)"
@@ -68,7 +67,7 @@ class RangeMissingUnit(Rule):
             text = block.text
             if not (_has_sep(text) and _has_unit(text)):
                 continue
-            for m in _RANGE.finditer(text):
+            for m in _RANGE().finditer(text):
                 unit = m.group("u")
                 span = block.span(m)
                 fixed = m.group("a") + unit + m.group("sep") + m.group("b") + unit

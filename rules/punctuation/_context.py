@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from lint.text.chars import HAN, MASK, is_han
 from lint.text.locate import REGEX_SPACE as _S
+from lint.text.locate import lazy_re
 
 # Marks that end a Chinese phrase on their left / open one on their right.
 ZH_CLOSERS = "”’》〉）」』〕】"
@@ -17,7 +18,7 @@ ZH_STOPS = "，。、；：？！"
 # Anything that counts as Chinese on either side of an ASCII mark.
 ZH_PUNCT_ALL = ZH_CLOSERS + ZH_OPENERS + ZH_STOPS + "…—"
 
-_PROTECTED = re.compile(
+_PROTECTED = lazy_re(
     rf"""
     (?:https?|ftp|file)://[^{_S}<>"“”‘’（）【】《》，。；！？、\u3000]+   # URL with a scheme
   | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^{_S}<>"“”（）《》，。；！？、]*  # bare www. address
@@ -37,7 +38,7 @@ class Protected:
         starts: list[int] = []
         ends: list[int] = []
         if "/" in text or "@" in text or "`" in text or "www." in text:
-            for m in _PROTECTED.finditer(text):
+            for m in _PROTECTED().finditer(text):
                 starts.append(m.start())
                 ends.append(m.end())
         self._starts = starts
@@ -77,11 +78,11 @@ def is_masked(ch: str) -> bool:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_CHAR = lazy_re(f"[{HAN}]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # A Chinese point mark used as one (followed by text), not quoted as an example ("(，， 。。)").
-_ZH_MARK = re.compile(f"[，。；：？！、](?=[{HAN}“”‘’《》（）「」]|$)")
-_EN_MARK = re.compile(f"[,.;:?!](?=[{_S}]|$)")
+_ZH_MARK = lazy_re(f"[，。；：？！、](?=[{HAN}“”‘’《》（）「」]|$)")
+_EN_MARK = lazy_re(f"[,.;:?!](?=[{_S}]|$)")
 
 
 @lru_cache(maxsize=1024)
@@ -94,11 +95,11 @@ def chinese_block(text: str) -> bool:
     """
     if not _ASCII_LETTER.search(text):
         return True
-    zh = len(_ZH_MARK.findall(text))
-    en = len(_EN_MARK.findall(text))
+    zh = len(_ZH_MARK().findall(text))
+    en = len(_EN_MARK().findall(text))
     if zh > en:
         return True
-    han = len(_HAN_CHAR.findall(text))
+    han = len(_HAN_CHAR().findall(text))
     words = len(_LATIN_WORD.findall(text))
     if zh == en == 0:
         return han > words

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN
+from lint.text.locate import lazy_re, lazy_regex
 from rules.punctuation._context import chinese_block, has_han
 
 # A space run with a Han character (or a Chinese point mark) on its left and Han on its right.
@@ -74,13 +73,13 @@ _ROLES = (
     "发言人",
     "讲解员",
 )
-_ROLE_END = re.compile("(?:" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
+_ROLE_END = lazy_re("(?:" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
 # A dateline ends with 电 or 讯: 新华社北京3月12日电 记者……, 本报讯 ……
-_DATELINE = re.compile(f"^[{HAN}0-9０-９（）()]{{2,24}}[电讯]$")
+_DATELINE = lazy_re(f"^[{HAN}0-9０-９（）()]{{2,24}}[电讯]$")
 # 第一条　为了……: the gap after an article or chapter number in regulations.
-_ARTICLE = re.compile("^第[0-9一二三四五六七八九十百千零〇两]+[条章节款编部分]$")
+_ARTICLE = lazy_re("^第[0-9一二三四五六七八九十百千零〇两]+[条章节款编部分]$")
 # A paragraph that opens with a list marker: 一、 （一） 1.
-_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$")
+_MARKER = lazy_regex(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$")
 _SEPARATORS = set("，。、；：？！“”‘’《》（）()【】 \t\u3000\u00a0")
 
 
@@ -174,11 +173,11 @@ class SpaceBetweenHan(Rule):
         while s > 0 and text[s - 1] not in _SEPARATORS:
             s -= 1
         word = text[s:i]
-        if _ROLE_END.search(word):
+        if _ROLE_END().search(word):
             return True
-        if s == 0 and (_DATELINE.match(word) or _ARTICLE.match(word)):
+        if s == 0 and (_DATELINE().match(word) or _ARTICLE().match(word)):
             return True
-        if s == 0 and _MARKER.match(text[:i]):
+        if s == 0 and _MARKER().match(text[:i]):
             return True
         # a padded one-character name part in a list: 王　刚、李　明等
         return len(word) == 1 and (s == 0 or text[s - 1] in "、：，；（(")

@@ -10,10 +10,10 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN
-from lint.text.locate import blocks_touched, literal_spans
+from lint.text.locate import blocks_touched, lazy_re, literal_spans
 from rules.punctuation._context import chinese_block
 
-_MARKED = re.compile("(?:》、《|”、“)")
+_MARKED = lazy_re("(?:》、《|”、“)")
 _DIGITS = "一二三四五六七八九"
 # What follows an approximate number: a measure word, a unit or a place value (五六十岁).
 # 年级 / 等奖 / 月份 and other ordinal abbreviations (一、二年级) keep their 顿号.
@@ -23,9 +23,7 @@ _MEASURE = (
 )
 # Prefilter for _APPROX: a 、 then a numeral (a literal first character lets re skip ahead in C).
 _DUN_DIGIT = re.compile(f"、[{_DIGITS}]")
-_APPROX = re.compile(
-    f"(?<=[{HAN}])(?<![第{_DIGITS}十])([{_DIGITS}])、([{_DIGITS}])(?=(?:{_MEASURE}))"
-)
+_APPROX = lazy_re(f"(?<=[{HAN}])(?<![第{_DIGITS}十])([{_DIGITS}])、([{_DIGITS}])(?=(?:{_MEASURE}))")
 
 
 class SuperfluousDunhao(Rule):
@@ -98,7 +96,7 @@ class SuperfluousDunhao(Rule):
             text = block.text
             if "、" not in text or not chinese_block(text):
                 continue
-            for m in _MARKED.finditer(text):
+            for m in _MARKED().finditer(text):
                 comma = block.span(m.start() + 1, m.start() + 2)
                 title = m.group()[0] == "》"
                 ctx.report(
@@ -109,7 +107,7 @@ class SuperfluousDunhao(Rule):
                     kind="书名号" if title else "引号",
                     kind_en="title marks" if title else "quotation marks",
                 )
-            for m in _APPROX.finditer(text):
+            for m in _APPROX().finditer(text):
                 a, b = m.group(1), m.group(2)
                 if _DIGITS.index(b) != _DIGITS.index(a) + 1:
                     continue

@@ -10,7 +10,7 @@ from typing import Any
 from lint.diagnostic import Related
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import REGEX_SPACE
+from lint.text.locate import REGEX_SPACE, lazy_re
 
 OPEN = {
     "“": "”",
@@ -54,7 +54,7 @@ NAMES = {
     "〕": ("后六角括号", "closing tortoise-shell bracket 〕"),
 }
 # "1）" "a）" "三）": an enumerator closed by a lone bracket, after a boundary.
-_ENUMERATOR = re.compile(
+_ENUMERATOR = lazy_re(
     f"(?:^|[{REGEX_SPACE}，。；：、“（(])[0-9A-Za-z一二三四五六七八九十①-⑳]{{1,3}}$"
 )
 
@@ -110,7 +110,7 @@ def scan(text: str) -> _Para:
         if stack and _ALIAS.get(text[stack[-1]], text[stack[-1]]) == opener:
             stack.pop()
             continue
-        if ch == "）" and _ENUMERATOR.search(text, 0, i):
+        if ch == "）" and _ENUMERATOR().search(text, 0, i):
             continue  # 1） a） as an enumerator
         deeper = [
             k for k in range(len(stack)) if _ALIAS.get(text[stack[k]], text[stack[k]]) == opener

@@ -6,12 +6,11 @@ import itertools
 import re
 from dataclasses import dataclass
 
-import regex
-
 from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import WHITESPACE, is_han
+from lint.text.locate import lazy_regex
 from lint.text.width import text_width
 from rules.structure._lexicon import words
 from rules.structure.dangling_conjunction import ends_in_conjunction
@@ -29,7 +28,7 @@ _OPENERS = "“‘（《【〔「『(〈"
 _PAIRS = tuple(zip("“‘《（(【「", "”’》）)】」", strict=True))
 
 # List markers and numbered headings that open a block: 一、 （一） 1. 1、 （1） ① 第一条 A.
-_MARKER = regex.compile(
+_MARKER = lazy_regex(
     r"""^(?:
         [一二三四五六七八九十百零〇]+[、．.]
       | [（(][一二三四五六七八九十百零〇]+[）)]
@@ -41,10 +40,10 @@ _MARKER = regex.compile(
       | [•·\-*+]\s
       | ——
     )""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # A form or address line: a short label, a colon, a value (发证日期：2024年3月12日).
-_FORM = regex.compile(r"^[^\s，。；：！？、,;:]{1,12}[：:][^，。；！？,;!?]*$")
+_FORM = lazy_regex(r"^[^\s，。；：！？、,;:]{1,12}[：:][^，。；！？,;!?]*$")
 # Characters that open a list or answer (一、 甲、 对，): never a split-off fragment.
 _NOT_FRAGMENT = set(
     "一二三四五六七八九十百千万亿零〇两甲乙丙丁戊己庚辛壬癸"
@@ -62,21 +61,21 @@ _MARKER_HAN = frozenset("一二三四五六七八九十百零〇第")
 
 
 def _marker(text: str) -> bool:
-    """``_MARKER.match(text)``, decided without the pattern for the usual Han first character."""
+    """``_MARKER().match(text)``, decided without the pattern for the usual Han first character."""
     if text and is_han(text[0]) and text[0] not in _MARKER_HAN:
         return False
-    return _MARKER.match(text) is not None
+    return _MARKER().match(text) is not None
 
 
 def _form(text: str) -> bool:
-    """``_FORM.match(text)``: a form line has its colon within the first 13 characters."""
+    """``_FORM().match(text)``: a form line has its colon within the first 13 characters."""
     head = text[:13]
     if "：" not in head and ":" not in head:
         return False
-    return _FORM.match(text) is not None
+    return _FORM().match(text) is not None
 
 
-_NUMBER_START = regex.compile(r"^\d+(?:\.\d+)?(?:[%‰]|\p{Han})")
+_NUMBER_START = lazy_regex(r"^\d+(?:\.\d+)?(?:[%‰]|\p{Han})")
 
 _TAIL_MAX = 8
 # Lines of hard-wrapped text fit this many display columns (80 is usual; 100 leaves room).
@@ -176,7 +175,8 @@ class BrokenParagraph(Rule):
                 tight_prose += 1
                 tight_open += _open_end(a.text)
                 narrow = narrow and len(a.text) <= _WRAP_WIDTH and text_width(a.text) <= _WRAP_WIDTH
-            brk = self._judge(doc, a, b)
+            # (a paragraph that ends with closing punctuation is never broken: skip the call)
+            brk = None if a.text[-1:] in _CLOSED_END else self._judge(doc, a, b)
             if brk is not None:
                 found.append((a, b, brk))
         # Hard-wrapped plain text: most lines of prose that follow one another end mid-sentence.
@@ -279,7 +279,7 @@ def _evidence(prev: str, nxt: str) -> str | None:
         return "word"
     if is_han(nxt[0]) and ends_in_conjunction(prev):
         return "conjunction"  # 介绍了配置方法和 / 常见问题的解决办法
-    if _NUMBER_START.match(nxt) and (
+    if _NUMBER_START().match(nxt) and (
         prev[-2:] in _QUANTITY_WORDS or (prev[-1] in _QUANTITY_CHARS and is_han(prev[-2]))
     ):
         return "quantity"  # 治理面积 / 6.3万平方公里

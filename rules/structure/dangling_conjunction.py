@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han
-from lint.text.locate import blocks_touched
+from lint.text.locate import blocks_touched, lazy_regex
 from rules.structure._lexicon import conjunction_words, words
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
@@ -19,7 +17,7 @@ _PATTERN = re.compile(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])
 _QUICK = tuple(re.compile(c + "[，。；：、！？,;:!?]") for c in "和与及或")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
 # A person's title and then a given name that ends in 和 (副主任李建和，).
-_TITLED_NAME = regex.compile(
+_TITLED_NAME = lazy_regex(
     r"(?:主任|书记|同志|先生|女士|老师|教授|局长|处长|科长|部长|主席|委员|代表|记者|校长|院长|"
     r"经理|董事长|县长|市长|省长|区长|厂长|队长|组长|乡长|镇长|村长|社长|会长|秘书长|馆长|"
     r"所长|站长|总监|博士|医生|律师|通讯员)\p{Han}{1,3}$"
@@ -113,7 +111,7 @@ def _is_word(text: str, start: int, end: int) -> bool:
         return True  # a given name ending in 和: 王建和、李明; 感谢王建和，
     if any(clause[-k:] in exceptions for k in range(2, min(len(clause), 7) + 1)):
         return True
-    if clause.endswith("和") and _TITLED_NAME.search(clause[:-1] + "和"):
+    if clause.endswith("和") and _TITLED_NAME().search(clause[:-1] + "和"):
         return True
     # 和、与、及 listed as words: the next item is a conjunction too
     after = text[end + 1 : end + 2]
