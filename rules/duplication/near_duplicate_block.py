@@ -102,7 +102,10 @@ class NearDuplicateBlock(Rule):
         threshold = self.options.similarity
         min_chars = self.options.min_chars
         seen: set[str] = set()
-        index: dict[str, list[int]] = {}
+        # feature -> the paragraphs holding it: a bare int while there is one (most features,
+        # stored in one dict call), a list from the second on
+        index: dict[str, int | list[int]] = {}
+        put = index.setdefault
         for j, block in enumerate(blocks):
             key = keys[j]
             if len(key) < min_chars or block.kind not in _KINDS or key in seen:
@@ -111,9 +114,12 @@ class NearDuplicateBlock(Rule):
             feats = _features(key)
             hits: list[int] = []
             for f in feats:
-                post = index.get(f)
-                if post is None:
-                    index[f] = [j]
+                post = put(f, j)
+                if post is j:  # new
+                    continue
+                if type(post) is int:
+                    hits.append(post)
+                    index[f] = [post, j]
                 elif len(post) < _POSTING_CAP:
                     hits += post
                     post.append(j)
