@@ -8,11 +8,14 @@ that mixes Han, ASCII, characters outside the BMP and lone surrogates.
 
 from __future__ import annotations
 
+import random
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint.text import phrases
 from lint.text.phrases import LongestLiterals, PhraseMatcher
 from rules.words.doubled_word import _doublings, _pattern
 
@@ -62,6 +65,17 @@ def test_phrase_matcher_is_leftmost_longest(text: str) -> None:
     got = [(h.start, h.end, h.phrase) for h in matcher.finditer(text)]
     assert got == _reference(text, PHRASES)
     assert all(h.value == PHRASES[h.phrase] for h in matcher.finditer(text))
+
+
+def test_dfa_finds_what_the_first_automaton_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(phrases, "_DFA_AFTER", 500)
+    matcher = PhraseMatcher(PHRASES)
+    rng = random.Random(8)
+    for _ in range(60):
+        text = "".join(rng.choices(ALPHABET, k=40))
+        got = [(h.start, h.end, h.phrase) for h in matcher.finditer(text)]
+        assert got == _reference(text, PHRASES)
+    assert matcher._scanned == -1  # the DFAs took over
 
 
 def test_excepted_hit_leaves_room_for_an_overlapping_phrase() -> None:

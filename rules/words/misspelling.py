@@ -72,11 +72,10 @@ class Misspelling(Rule):
         matcher = _matcher(self.options.builtin, *_user(ctx.dictionary))
         if not matcher:
             return
-        words = _data.common_words()
         text = doc.view  # one automaton pass per document
         index = _data.BlockIndex.of(doc.blocks)
         for hit in matcher.finditer(text):
-            if len(hit.phrase) <= 3 and _straddles(text, hit.start, hit.end, words):
+            if len(hit.phrase) <= 3 and _straddles(text, hit.start, hit.end):
                 continue
             if not index.contains(hit.start, hit.end):
                 continue
@@ -91,9 +90,10 @@ class Misspelling(Rule):
             )
 
 
-def _straddles(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+def _straddles(text: str, start: int, end: int) -> bool:
     """A short hit whose edge character forms a common word with its neighbour is taken to be two
     halves of correct words (除了|望着, 既|使用), not a misspelling."""
+    words = _data.common_words()
     if start > 0 and is_han(text[start - 1]) and text[start - 1] + text[start] in words:
         return True
     return end < len(text) and is_han(text[end]) and text[end - 1] + text[end] in words

@@ -132,12 +132,11 @@ class SuspiciousName(Rule):
         single, compound = _data.surnames()
         extra = set(self.options.surnames)
         allow = set(ctx.dictionary.get("allow") or ())
-        words = _data.common_words()
         text = doc.view
         index = _data.BlockIndex.of(doc.blocks)
         for start, end, title in _names(text):
             name = text[start:end]
-            if name in allow or not _suspicious(name, title, single, compound, extra, words):
+            if name in allow or not _suspicious(name, title, single, compound, extra):
                 continue
             if not index.contains(start, end):
                 continue
@@ -157,7 +156,6 @@ def _suspicious(
     single: frozenset[str],
     compound: frozenset[str],
     extra: set[str],
-    words: frozenset[str],
 ) -> bool:
     first = name[0]
     if first in single or first in extra or name[:2] in compound:
@@ -168,4 +166,5 @@ def _suspicious(
         return False  # 朔州市长
     if any(c in _TRANSLITERATION for c in name):
         return False
+    words = _data.common_words()
     return name not in words and name[:2] not in words  # 负责同志, 尊敬的, 支部书记
