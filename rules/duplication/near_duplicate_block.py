@@ -117,7 +117,7 @@ class NearDuplicateBlock(Rule):
                 post = put(f, j)
                 if post is j:  # new
                     continue
-                if type(post) is int:
+                if isinstance(post, int):
                     hits.append(post)
                     index[f] = [post, j]
                 elif len(post) < _POSTING_CAP:
