@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -13,6 +12,7 @@ from lint.diagnostic import Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han
+from lint.text.locate import lazy_re
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def converter() -> Any:
 # simplified text, for names: 毕昇.
 _STANDARD_VARIANTS = frozenset("昇")
 # Kana: a Japanese text uses kanji that look traditional; it is not simplified Chinese at all.
-_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+_KANA = lazy_re("[\u3041-\u3096\u30a1-\u30fa]")
 
 
 class TraditionalChar(Rule):
@@ -127,7 +127,7 @@ class TraditionalChar(Rule):
         present = _present(view, tab, outside)
         if not present:
             return
-        if len(_KANA.findall(view)) >= 5:
+        if len(_KANA().findall(view)) >= 5:
             return
         n_trad = sum(view.count(c) for c in present)
         n_simp = sum(view.count(c) for c in tab.simp.intersection(view))

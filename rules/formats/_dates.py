@@ -9,7 +9,6 @@ Only ASCII digits count as Arabic numerals here (full-width digits are the punct
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ from lint.document import Block, Span
 from lint.text.locate import lazy_re
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
-ARABIC = re.compile(
+ARABIC = lazy_re(
     r"(?<![0-9.．/\-])(?:(?P<y>[0-9]{2,4})年)?(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?"
     r"(?![0-9])"
 )
@@ -44,14 +43,14 @@ class DateHit:
     text: str
 
 
-_ARABIC_TAIL = re.compile(r"年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?(?![0-9])")
+_ARABIC_TAIL = lazy_re(r"年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?(?![0-9])")
 _HAN_TAIL = lazy_re(rf"年{_HAN_MONTH}月(?:{_HAN_DAY}日)?")
-NUMERIC = re.compile(
+NUMERIC = lazy_re(
     r"(?<![0-9.．/\-])(?:19|20)[0-9]{2}(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
     r"(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])"
 )
 # What every NUMERIC match contains; a literal-led pattern that re scans for in C.
-_NUMERIC_QUICK = re.compile(r"(?:19|20)[0-9]{2}[-/.]")
+_NUMERIC_QUICK = lazy_re(r"(?:19|20)[0-9]{2}[-/.]")
 _NOT_BEFORE_ARABIC = frozenset("0123456789.．/-")
 _NOT_BEFORE_HAN = frozenset(HAN_DIGIT + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -75,15 +74,15 @@ def full_dates(block: Block) -> Iterator[DateHit]:
     text = block.text
     for s, kind in years(text):
         if kind == "arabic":
-            m = _ARABIC_TAIL.match(text, s + 4)
+            m = _ARABIC_TAIL().match(text, s + 4)
             if m and valid(m.group("m"), m.group("d")):
                 yield DateHit("arabic", block.span(s, m.end()), text[s : m.end()])
         elif han_year(text[s : s + 4]):
             m = _HAN_TAIL().match(text, s + 4)
             if m:
                 yield DateHit("han", block.span(s, m.end()), text[s : m.end()])
-    if ("-" in text or "/" in text or "." in text) and _NUMERIC_QUICK.search(text):
-        for m in NUMERIC.finditer(text):
+    if ("-" in text or "/" in text or "." in text) and _NUMERIC_QUICK().search(text):
+        for m in NUMERIC().finditer(text):
             if valid(m.group("m"), m.group("d")):
                 # 2024-03-12, 2024/3/12 and 2024.3.12 are three different styles
                 yield DateHit("numeric" + m.group("sep"), block.span(m.start(), m.end()), m.group())

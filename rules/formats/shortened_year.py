@@ -7,15 +7,15 @@ import re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_matching
+from lint.text.locate import blocks_matching, lazy_re
 from rules.formats._dates import valid
 
 # Two digits, 年, a month, and a day or a zero-led year (08年8月): a date, never a duration
 # (10年6个月 has 个; 5年3月 alone may be one, so it needs the day or the leading zero).
-_SHORT = re.compile(
+_SHORT = lazy_re(
     r"(?<![0-9.．/\-'’])(?P<y>[0-9]{2})年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?(?![0-9])"
 )
-_FULL_YEAR = re.compile(r"(?<![0-9])(19|20)([0-9]{2})(?![0-9])")
+_FULL_YEAR = lazy_re(r"(?<![0-9])(19|20)([0-9]{2})(?![0-9])")
 
 
 # Every _SHORT match holds 年 and then a digit (literal-led: re skips to each 年 in C).
@@ -67,13 +67,13 @@ class ShortenedYear(Rule):
         for block in blocks_matching(doc.view, doc.blocks, _QUICK):
             if "年" not in block.text:
                 continue
-            for m in _SHORT.finditer(block.text):
+            for m in _SHORT().finditer(block.text):
                 y, month, day = m.group("y"), m.group("m"), m.group("d")
                 if not valid(month, day) or (day is None and not y.startswith("0")):
                     continue
                 if centuries is None:
                     centuries = {}
-                    for f in _FULL_YEAR.finditer(doc.view):
+                    for f in _FULL_YEAR().finditer(doc.view):
                         centuries.setdefault(f.group(2), set()).add(f.group(1))
                 known = centuries.get(y, set())
                 century = next(iter(known)) if len(known) == 1 else ("20" if y <= "30" else "19")

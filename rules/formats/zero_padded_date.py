@@ -56,7 +56,7 @@ class ZeroPaddedDate(Rule):
         for block in blocks_touched(doc.blocks, spans):
             if "月" not in block.text:
                 continue
-            for m in ARABIC.finditer(block.text):
+            for m in ARABIC().finditer(block.text):
                 month, day = m.group("m"), m.group("d")
                 if not valid(month, day):
                     continue

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_containing
+from lint.text.locate import blocks_containing, lazy_re
 from rules.punctuation._context import chinese_block
 
 # 等 that starts another word after the ellipsis: ……等待 ……等到 ……等级
 _WORD_AFTER = "待到级于同候号价量距额比效闲身式第"
-_HIT = re.compile(f"(?:…+|\\.{{3,}}|。{{3,}})(等等|等(?![{_WORD_AFTER}]))")
+_HIT = lazy_re(f"(?:…+|\\.{{3,}}|。{{3,}})(等等|等(?![{_WORD_AFTER}]))")
 # What a paragraph with a _HIT match contains.
 _QUICK = ("…等", "...等", "。。。等")
 
@@ -52,17 +49,13 @@ class EllipsisWithDeng(Rule):
         "deng.help": T(zh="删去“{deng}”或删去省略号", en="delete “{deng}” or the ellipsis"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
     def check(self, doc: Document, ctx: Context) -> None:
         for block in blocks_containing(doc.view, doc.blocks, _QUICK):
-            if "等" not in block.text or not _HIT.search(block.text):
+            if "等" not in block.text or not _HIT().search(block.text):
                 continue
             if not chinese_block(block.text):
                 continue
-            for m in _HIT.finditer(block.text):
+            for m in _HIT().finditer(block.text):
                 ctx.report(
                     block.span(m),
                     "deng",

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import fold_width
+from lint.text.locate import lazy_re
 from rules.punctuation._context import chinese_block
 
 # A run of full-width letters and digits, with full-width points and commas inside numbers.
-_RUN = re.compile("[０-９Ａ-Ｚａ-ｚ]+(?:[．][０-９]+)*")
+_RUN = lazy_re("[０-９Ａ-Ｚａ-ｚ]+(?:[．][０-９]+)*")
 # The same letters and digits as UTF-16-BE code units (U+FF10–FF19, FF21–FF3A, FF41–FF5A): a byte
 # pattern led by a literal byte scans faster than any character class over the text.
 _UNIT = re.compile(rb"\xff[\x10-\x19\x21-\x3a\x41-\x5a]")
 
 
 def _has_fullwidth(text: str) -> bool:
-    """Whether ``text`` holds a full-width letter or digit (``_RUN.search(text)``, faster)."""
+    """Whether ``text`` holds a full-width letter or digit (``_RUN().search(text)``, faster)."""
     units = text.encode("utf-16-be", "surrogatepass")
     return any(not m.start() & 1 for m in _UNIT.finditer(units))  # aligned on a code unit
 
@@ -58,15 +58,11 @@ class FullwidthAlphanumeric(Rule):
         "fullwidth.help": T(zh="改为“{fixed}”", en="write “{fixed}”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
     def check(self, doc: Document, ctx: Context) -> None:
         if not _has_fullwidth(doc.view):
             return
         for block in doc.blocks:
-            for m in _RUN.finditer(block.text):
+            for m in _RUN().finditer(block.text):
                 if not chinese_block(block.text):
                     break
                 span = block.span(m)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import MASK, is_han
+from lint.text.locate import lazy_re
 from rules.punctuation._context import (
     ZH_CLOSERS,
     ZH_OPENERS,
@@ -22,10 +20,10 @@ from rules.punctuation._context import (
 )
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-_PARENS = re.compile("[()（）]")
-_STOP_RUN = re.compile(r"(?=[,:;!?])(?:[,:;]|[!?]+)")  # the lookahead lets re skip ahead in C
+_PARENS = lazy_re("[()（）]")
+_STOP_RUN = lazy_re(r"(?=[,:;!?])(?:[,:;]|[!?]+)")  # the lookahead lets re skip ahead in C
 # Content of a parenthesis that reads as code or a formula rather than an annotation.
-_CODEY = re.compile(r"[\"'=<>{}\[\]\\;`]")
+_CODEY = lazy_re(r"[\"'=<>{}\[\]\\;`]")
 _SPACES = " \t"
 _MAX_PAREN = 200
 
@@ -86,10 +84,6 @@ class HalfwidthPunctInHan(Rule):
         "mark.help": T(zh="改为“{fixed}”", en="write “{fixed}”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
     def check(self, doc: Document, ctx: Context) -> None:
         for block in doc.blocks:
             text = block.text
@@ -109,7 +103,7 @@ class HalfwidthPunctInHan(Rule):
     def _parens(self, block: Block, prot: Protected, ctx: Context) -> None:
         text = block.text
         stack: list[int] = []
-        for m in _PARENS.finditer(text):
+        for m in _PARENS().finditer(text):
             i = m.start()
             ch = text[i]
             if ch in "(（":
@@ -128,7 +122,7 @@ class HalfwidthPunctInHan(Rule):
             return False
         if not any(is_han(x) or x.isalnum() for x in content):
             return False  # marks quoted as characters: 括号(、)、[、]
-        if prot.covers(o) or prot.covers(c) or _CODEY.search(content):
+        if prot.covers(o) or prot.covers(c) or _CODEY().search(content):
             return False
         if text[o] == "（" or text[c] == "）":
             return True  # one half is already full-width: the pair is Chinese
@@ -168,7 +162,7 @@ class HalfwidthPunctInHan(Rule):
     def _stops(self, block: Block, prot: Protected, ctx: Context) -> None:
         text = block.text
         n = len(text)
-        for m in _STOP_RUN.finditer(text):
+        for m in _STOP_RUN().finditer(text):
             i, j = m.span()
             mark = m.group()
             prev = text[i - 1] if i > 0 else ""

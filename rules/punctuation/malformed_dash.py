@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_containing
+from lint.text.locate import blocks_containing, lazy_re
 from rules.punctuation._context import Protected, chinese_block, has_han, is_zh
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,
 # and runs of the em dash itself (checked for length below).
 # (The lookahead lets re skip to a candidate in C.)
-_RUN = re.compile(r"(?=[-－―─━—])(?:-{2,}|－{2,}|―{2,}|[─━]{2,}|—+)")
+_RUN = lazy_re(r"(?=[-－―─━—])(?:-{2,}|－{2,}|―{2,}|[─━]{2,}|—+)")
 # What a paragraph with a _RUN match contains.
 _QUICK = ("—", "--", "－－", "――", "─", "━")
 
@@ -67,15 +64,11 @@ class MalformedDash(Rule):
         "dash.help": T(zh="改为“——”", en="write “——”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
     def check(self, doc: Document, ctx: Context) -> None:
         for block in blocks_containing(doc.view, doc.blocks, _QUICK):
             text = block.text
             prot: Protected | None = None
-            for m in _RUN.finditer(text):
+            for m in _RUN().finditer(text):
                 if not chinese_block(text):
                     break
                 run = m.group()

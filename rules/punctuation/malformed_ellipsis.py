@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_containing
+from lint.text.locate import blocks_containing, lazy_re
 from rules.punctuation._context import Protected, chinese_block, is_zh
 
 # Dot runs that stand for an ellipsis, and runs of the ellipsis character itself.
 _QUICK = ("...", "。。。", "…", "··", "・・", "．．")
 # (The lookahead lets re skip to a candidate in C.)
-_RUN = re.compile(r"(?=[.。·・．…])(?:\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+)")
+_RUN = lazy_re(r"(?=[.。·・．…])(?:\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+)")
 
 
 class MalformedEllipsis(Rule):
@@ -56,17 +53,13 @@ class MalformedEllipsis(Rule):
         "ellipsis.help": T(zh="改为“……”", en="write “……”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
     def check(self, doc: Document, ctx: Context) -> None:
         for block in blocks_containing(doc.view, doc.blocks, _QUICK):
             text = block.text
             if not chinese_block(text):
                 continue
             prot = None
-            for m in _RUN.finditer(text):
+            for m in _RUN().finditer(text):
                 run = m.group()
                 i, j = m.span()
                 if run[0] == "…" and len(run) in (2, 4):

@@ -3,8 +3,6 @@ the outer quotation marks of one document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
@@ -94,10 +92,6 @@ class MixedQuoteStyle(Rule):
         ),
         "minority.help": T(zh="统一为{major}", en="use {major} throughout"),
     }
-
-    @dataclass(frozen=True)
-    class Options:
-        pass
 
     def check(self, doc: Document, ctx: Context) -> None:
         curly: list[tuple[Block, int, int]] = []

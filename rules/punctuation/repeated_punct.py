@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_matching
+from lint.text.locate import blocks_matching, lazy_re
 from rules.punctuation._context import chinese_block
 
 _PLAIN = "，、；：。"
 _EMPHATIC = "？！"
-_RUN = re.compile("[，、；：。？！]{2,}")
+_RUN = lazy_re("[，、；：。？！]{2,}")
 # Two marks side by side, one pattern per first mark: a pattern led by a literal is scanned for
 # in C far faster than a character class, so a document without any (nearly all) costs little.
 _PAIRS = tuple(re.compile(f"{c}[{_PLAIN}{_EMPHATIC}]") for c in _PLAIN + _EMPHATIC)
@@ -86,9 +86,9 @@ class RepeatedPunct(Rule):
         view = doc.view
         if not any(p.search(view) for p in _PAIRS):
             return
-        for block in blocks_matching(view, doc.blocks, _RUN):
+        for block in blocks_matching(view, doc.blocks, _RUN()):
             text = block.text
-            for m in _RUN.finditer(text):
+            for m in _RUN().finditer(text):
                 if not chinese_block(text):
                     break
                 run = m.group()

@@ -3,9 +3,6 @@ a Chinese point mark."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
@@ -14,10 +11,10 @@ from lint.text.locate import lazy_re, lazy_regex
 from rules.punctuation._context import chinese_block, has_han
 
 # A space run with a Han character (or a Chinese point mark) on its left and Han on its right.
-_GAP = re.compile("[ \t\u3000\u00a0]+")
+_GAP = lazy_re("[ \t\u3000\u00a0]+")
 _LEFT = "，。、；：？！"
 # Running text: a paragraph with a sentence mark (headlines, bylines and table rows have none).
-_SENTENCE = re.compile("[。！？；]")
+_SENTENCE = lazy_re("[。！？；]")
 # Roles and titles that conventionally stand before a name with a space: 记者 胡璐, 主席 张立新.
 _ROLES = (
     "记者",
@@ -126,10 +123,6 @@ class SpaceBetweenHan(Rule):
         "gap.help": T(zh="删去空格", en="delete the space"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
     def check(self, doc: Document, ctx: Context) -> None:
         view = doc.view
         if not (" " in view or "\t" in view or "\u3000" in view or "\u00a0" in view):
@@ -138,9 +131,9 @@ class SpaceBetweenHan(Rule):
             text = block.text
             if not (" " in text or "\t" in text or "\u3000" in text or "\u00a0" in text):
                 continue  # no _GAP
-            if not _SENTENCE.search(text) or not chinese_block(text):
+            if not _SENTENCE().search(text) or not chinese_block(text):
                 continue
-            for m in _GAP.finditer(text):
+            for m in _GAP().finditer(text):
                 i, j = m.span()
                 if not i or j == len(text) or not has_han(text[j]):
                     continue

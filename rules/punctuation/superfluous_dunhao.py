@@ -4,7 +4,6 @@ items in title marks or quotes (《甲》、《乙》) and inside an approximate
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lint.diagnostic import Fix
 from lint.document import Document
@@ -78,10 +77,6 @@ class SuperfluousDunhao(Rule):
         ),
         "approx.help": T(zh="改为“{fixed}”", en="write “{fixed}”"),
     }
-
-    @dataclass(frozen=True)
-    class Options:
-        pass
 
     def check(self, doc: Document, ctx: Context) -> None:
         view = doc.view

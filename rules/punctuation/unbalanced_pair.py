@@ -204,10 +204,6 @@ class UnbalancedPair(Rule):
         "closed-here": T(zh="在此闭合", en="closed here"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
-
     def check(self, doc: Document, ctx: Context) -> None:
         blocks = doc.blocks
         # None: a balanced paragraph, which has nothing to report

@@ -10,7 +10,7 @@ from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import WHITESPACE, is_han
-from lint.text.locate import lazy_regex
+from lint.text.locate import lazy_re, lazy_regex
 from lint.text.width import text_width
 from rules.structure._lexicon import words
 from rules.structure.dangling_conjunction import ends_in_conjunction
@@ -21,8 +21,8 @@ _CLOSED_END = set("。！？；：…—”’）》」』】〕〉］｝.!?;:)]
 _NO_START = set("，。、；：？！）》」』】〕〉”’,;:)%‰")
 _CLAUSE = "，。、；：！？,;"
 _SENTENCE_END = "。！？!?"
-_CLAUSE_RE = re.compile(f"[{_CLAUSE}]")
-_SENTENCE_END_RE = re.compile(f"[{_SENTENCE_END}]")
+_CLAUSE_RE = lazy_re(f"[{_CLAUSE}]")
+_SENTENCE_END_RE = lazy_re(f"[{_SENTENCE_END}]")
 _OPENERS = "“‘（《【〔「『(〈"
 # Pairs whose opener left open in one paragraph and closer first in the next prove continuation.
 _PAIRS = tuple(zip("“‘《（(【「", "”’》）)】」", strict=True))
@@ -201,14 +201,14 @@ class BrokenParagraph(Rule):
             # Without a sign in the next paragraph, the previous one must be running prose
             # (whole sentences, then an unfinished one) and the next one prose too.
             if (
-                not _SENTENCE_END_RE.search(prev, 0, len(prev) - 1)
+                not _SENTENCE_END_RE().search(prev, 0, len(prev) - 1)
                 or _marker(prev)
-                or not _CLAUSE_RE.search(nxt)
+                or not _CLAUSE_RE().search(nxt)
                 or (_indented(doc, a) and _indented(doc, b))  # two typed paragraph openings
             ):
                 return None
             evidence = "sentence"
-        heading = _marker(prev) and not _SENTENCE_END_RE.search(prev)
+        heading = _marker(prev) and not _SENTENCE_END_RE().search(prev)
         if heading and evidence not in ("punct", "fragment", "pair"):
             return None
         safe = evidence != "sentence" and prev[-1] not in "，、,"
@@ -244,7 +244,7 @@ def _prose(text: str, min_chars: int) -> bool:
     """Running text, not a title, byline, dateline or form line: long enough, with clauses."""
     return (
         len(text) >= min_chars
-        and _CLAUSE_RE.search(text, 0, len(text) - 1) is not None
+        and _CLAUSE_RE().search(text, 0, len(text) - 1) is not None
         and not _form(text)
     )
 

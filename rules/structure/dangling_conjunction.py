@@ -8,11 +8,11 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han
-from lint.text.locate import blocks_touched, lazy_regex
+from lint.text.locate import blocks_touched, lazy_re, lazy_regex
 from rules.structure._lexicon import conjunction_words, words
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
-_PATTERN = re.compile(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
+_PATTERN = lazy_re(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
 # Every _PATTERN match holds one of 和与及或 and then the mark (four literal-led scans in C).
 _QUICK = tuple(re.compile(c + "[，。；：、！？,;:!?]") for c in "和与及或")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
@@ -72,7 +72,7 @@ class DanglingConjunction(Rule):
         spans = [m.span() for p in _QUICK for m in p.finditer(view)]
         for block in blocks_touched(doc.blocks, spans):
             text = block.text
-            for m in _PATTERN.finditer(text):
+            for m in _PATTERN().finditer(text):
                 if m.start() == 0 or not is_han(text[m.start() - 1]):
                     continue
                 if _is_word(text, m.start(), m.end()):
