@@ -139,13 +139,15 @@ class PhraseMatcher(Generic[V]):
         else:
             shift, encoding = 2, "utf-32-le"
             data = text.encode(encoding, "surrogatepass")
+        auto = self._autos.get(encoding)
+        if auto is None or self._scanned >= 0:
+            auto = self._automaton(encoding, len(text))
+        hits = auto.find_matches_as_indexes(data, overlapping=True)
+        if not hits:
+            return
         odd = (1 << shift) - 1
         found = sorted(
-            (start >> shift, (start - end) >> shift, i)
-            for i, start, end in self._automaton(encoding, len(text)).find_matches_as_indexes(
-                data, overlapping=True
-            )
-            if not start & odd
+            (start >> shift, (start - end) >> shift, i) for i, start, end in hits if not start & odd
         )
         phrases, values = self._phrases, self._values
         taken = 0
