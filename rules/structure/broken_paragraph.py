@@ -58,17 +58,19 @@ _QUANTITY_WORDS = frozenset(_QUANTITY[i : i + 2] for i in range(0, len(_QUANTITY
 _QUANTITY_CHARS = set("达为约超逾近共占计")
 # The Han characters a _MARKER match may start with; no other Han character starts one.
 _MARKER_HAN = frozenset("一二三四五六七八九十百零〇第")
+# Chinese marks that never start a _MARKER match (a paragraph that opens with a quotation...).
+_NOT_MARKER = frozenset("“‘《〈「『【〔，。、；：？！…”’》〉）】」』〕")
 
 
 def _marker(text: str) -> bool:
-    """``_MARKER().match(text)``, decided without the pattern for the usual Han first character."""
-    if text and is_han(text[0]) and text[0] not in _MARKER_HAN:
+    """``_MARKER().match(text)``, decided without the pattern for the usual first characters."""
+    if text and (text[0] in _NOT_MARKER or (is_han(text[0]) and text[0] not in _MARKER_HAN)):
         return False
     return _MARKER().match(text) is not None
 
 
 def _form(text: str) -> bool:
-    """``_FORM().match(text)``: a form line has its colon within the first 13 characters."""
+    """``_FORM().match(text)``; a form line has its colon within the first 13 characters."""
     head = text[:13]
     if "：" not in head and ":" not in head:
         return False
@@ -271,7 +273,7 @@ def _evidence(prev: str, nxt: str) -> str | None:
     ):
         return "fragment"  # 识、视察监督 — one character cut off from its word
     for op, cl in _PAIRS:
-        if prev.count(op) > prev.count(cl):
+        if op in prev and prev.count(op) > prev.count(cl):
             i, j = nxt.find(cl), nxt.find(op)
             if i != -1 and (j == -1 or i < j):
                 return "pair"  # “两 / 个确立”
