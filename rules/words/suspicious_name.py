@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from lint.document import Document, Span
 from lint.rule import Context, Example, Rule, Severity, T
-from lint.text.chars import is_han
+from lint.text.chars import HAN
 from lint.text.phrases import LongestLiterals
 from rules.words import _data
 
@@ -53,7 +54,13 @@ def _titles() -> LongestLiterals:
     return LongestLiterals(_TITLES + _PLACE_TITLES)
 
 
-_SPACES = " \u3000"
+@cache
+def _around() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Three Han characters not preceded by Han (matched up to a title), and spaces followed
+    by two or three Han characters not followed by Han (matched from a title's end)."""
+    before = re.compile(rf"(?<![{HAN}])[{HAN}]{{3}}")
+    after = re.compile(rf"[ \u3000]+([{HAN}]{{2,3}})(?![{HAN}])")
+    return before, after
 
 
 def _names(text: str) -> list[tuple[int, int, str]]:
@@ -62,25 +69,15 @@ def _names(text: str) -> list[tuple[int, int, str]]:
     辅警同志) and every two- or three-character name after a title and a space at the end of a
     byline (市政协主席 张立新)."""
     out = []
-    n = len(text)
     titles = _titles()
+    before, after = _around()
     for t0, t1, which in titles.spans(text):
         title = titles.words[which]
-        i = t0
-        while i > 0 and t0 - i < 4 and is_han(text[i - 1]):
-            i -= 1
-        if t0 - i == 3 and (i == 0 or not is_han(text[i - 1])):
-            out.append((i, t0, title))
-        j = t1
-        while j < n and text[j] in _SPACES:
-            j += 1
-        if j == t1:
-            continue
-        k = j
-        while k < n and k - j < 4 and is_han(text[k]):
-            k += 1
-        if 2 <= k - j <= 3 and (k == n or not is_han(text[k])):
-            out.append((j, k, title))
+        if t0 >= 3 and before.match(text, t0 - 3, t0):
+            out.append((t0 - 3, t0, title))
+        m = after.match(text, t1)
+        if m:
+            out.append((m.start(1), m.end(1), title))
     return out
 
 
