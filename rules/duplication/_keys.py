@@ -11,7 +11,6 @@ blocks joined by a NUL, which no step changes or moves) rather than once per par
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 import unicodedata
@@ -25,6 +24,11 @@ from lint.text.chars import MASK
 
 if TYPE_CHECKING:
     from lint.document import Block, Document
+
+try:  # the built-in BLAKE2 module: hashlib would load OpenSSL too, a few ms of start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 # The full-width forms that ordinary Chinese prose is full of, replaced one by one (fast C scans).
 _COMMON = tuple((c, chr(ord(c) - 0xFEE0)) for c in "，：（）；！？％．／～")
@@ -95,11 +99,11 @@ def compare_keys(texts: Sequence[str]) -> list[str]:
 
 def fingerprint(key: str) -> int:
     """A 64-bit digest of ``key`` that is the same in every process (unlike ``hash``)."""
-    digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+    digest = blake2b(key.encode(), digest_size=8).digest()
     return int.from_bytes(digest, "little", signed=True)
 
 
-_DIGEST8 = partial(hashlib.blake2b, digest_size=8)
+_DIGEST8 = partial(blake2b, digest_size=8)
 _NONE = bytes(8)
 
 

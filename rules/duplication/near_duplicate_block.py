@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from lint.diagnostic import Related
 from lint.document import Document
@@ -214,6 +213,8 @@ def _similarity(a: str, b: str, threshold: float) -> float | None:
         return None
     if _DIGITS.sub("", ma) == _DIGITS.sub("", mb):
         return None  # only numbers differ (the common case of like items, checked cheaply)
+    from difflib import SequenceMatcher  # imported on first use: most runs never diff
+
     sm = SequenceMatcher(None, ma, mb, autojunk=False)
     if 2 * (p + s) + sm.quick_ratio() * (len(ma) + len(mb)) < threshold * total:
         return None
@@ -246,6 +247,8 @@ def _differences(a: str, b: str) -> list[tuple[str, str]]:
     ma, mb = a[p : len(a) - s], b[p : len(b) - s]
     if len(ma) > _MAX_MIDDLE or len(mb) > _MAX_MIDDLE:
         return []
+    from difflib import SequenceMatcher
+
     out: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, ma, mb, autojunk=False).get_opcodes():
         if tag == "equal":

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # ---------------------------------------------------------------------------------------------
 # Chinese numerals
@@ -145,20 +145,34 @@ class Marker:
 _SPACE = " \t\u3000\u00a0"
 _CN_NUM = "[零〇一二三四五六七八九十百千两]{1,7}"
 _AR_NUM = "[0-9０-９]{1,3}"
-_CIRCLED = "\u2460-\u2473"  # ①..⑳
-_PAREN_NUM = "\u2474-\u2487"  # ⑴..⒇
-_PERIOD_NUM = "\u2488-\u249b"  # ⒈..⒛
+_SYMBOLS = "".join(map(chr, range(0x2460, 0x249C)))  # ①..⑳, ⑴..⒇, ⒈..⒛ (see _symbol)
 
-_STRUCT_RE = re.compile(rf"第({_CN_NUM}|{_AR_NUM})(分编|编|章|节|条)(?:之({_CN_NUM}))?")
-_PAREN_RE = re.compile(rf"([（(])[{_SPACE}]?({_CN_NUM}|{_AR_NUM})[{_SPACE}]?([）)])([、.．，,]?)")
-_CN_RE = re.compile(rf"({_CN_NUM})([、.．])")
-_AR_RE = re.compile(rf"({_AR_NUM})([.．、)）])")
-_SYMBOL_RE = re.compile(rf"[{_CIRCLED}{_PAREN_NUM}{_PERIOD_NUM}]")
+
+# Compiled on first use (a few ms at start-up otherwise): each kind of marker has its pattern.
+@cache
+def _struct_re() -> re.Pattern[str]:
+    return re.compile(rf"第({_CN_NUM}|{_AR_NUM})(分编|编|章|节|条)(?:之({_CN_NUM}))?")
+
+
+@cache
+def _paren_re() -> re.Pattern[str]:
+    return re.compile(rf"([（(])[{_SPACE}]?({_CN_NUM}|{_AR_NUM})[{_SPACE}]?([）)])([、.．，,]?)")
+
+
+@cache
+def _cn_re() -> re.Pattern[str]:
+    return re.compile(rf"({_CN_NUM})([、.．])")
+
+
+@cache
+def _ar_re() -> re.Pattern[str]:
+    return re.compile(rf"({_AR_NUM})([.．、)）])")
+
 
 #: Every character a marker in the text can open with (``parse_marker`` decides by the first
 #: one): a block opening with any other character is no item, and callers may skip it cheaply.
 MARKER_START = frozenset(
-    "第（(" + CN_NUMERAL_CHARS + _DIGITS + "".join(map(chr, range(0x2460, 0x249C))),
+    "第（(" + CN_NUMERAL_CHARS + _DIGITS + _SYMBOLS,
 )
 
 
@@ -175,7 +189,7 @@ def parse_marker(text: str) -> Marker | None:
         return _cn(text)
     if "0" <= c <= "9" or "０" <= c <= "９":
         return _arabic(text)
-    if _SYMBOL_RE.match(c):
+    if "\u2460" <= c <= "\u249b":  # one of _SYMBOLS
         return _symbol(text)
     return None
 
@@ -192,7 +206,7 @@ def _form(numeral: str, before: str, after: str) -> str:
 
 
 def _struct(text: str) -> Marker | None:
-    m = _STRUCT_RE.match(text)
+    m = _struct_re().match(text)
     if m is None:
         return None
     num, unit, sub = m.group(1), m.group(2), m.group(3)
@@ -227,7 +241,7 @@ def _title_like(rest: str) -> bool:
 
 
 def _paren(text: str) -> Marker | None:
-    m = _PAREN_RE.match(text)
+    m = _paren_re().match(text)
     if m is None:
         return None
     num, trail = m.group(2), m.group(4)
@@ -251,7 +265,7 @@ def _paren(text: str) -> Marker | None:
 
 
 def _cn(text: str) -> Marker | None:
-    m = _CN_RE.match(text)
+    m = _cn_re().match(text)
     if m is None:
         return None
     num, punct = m.group(1), m.group(2)
@@ -267,7 +281,7 @@ def _cn(text: str) -> Marker | None:
 
 
 def _arabic(text: str) -> Marker | None:
-    m = _AR_RE.match(text)
+    m = _ar_re().match(text)
     if m is None:
         return None
     num, punct = m.group(1), m.group(2)

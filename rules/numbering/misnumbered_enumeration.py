@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from lint.diagnostic import Related
 from lint.document import Block, Document, Span
@@ -16,14 +17,22 @@ from rules.numbering.markers import cn_numeral, parse_cn_numeral
 # tried at every position is slow).
 _OPENERS = frozenset("，。；：、！？“”‘’（）《》,.;:!?() \t\u3000—…")
 _NUM = "[一二三四五六七八九十]{1,3}"
-_SHI = re.compile(rf"({_NUM})是")
-_DI = re.compile(rf"第({_NUM})(?=[，,、：:])")
-_ORDER = re.compile("(首先|其次|再次|最后)(?=[，,])")
 _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3}
 _NEEDLE = {"shi": "是", "di": "第"}
 _NUMERALS = "一二三四五六七八九十"
-_DI_CUE = re.compile(f"第[{_NUMERALS}]")
 _ORDER_WORDS = ("首先", "其次", "再次", "最后")
+
+
+@cache  # compiled on first use, not at start-up
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(
+        {
+            "shi": rf"({_NUM})是",
+            "di": rf"第({_NUM})(?=[，,、：:])",
+            "order": "(首先|其次|再次|最后)(?=[，,])",
+            "di-cue": f"第[{_NUMERALS}]",
+        }[name]
+    )
 
 
 def _cues(view: str, family: str) -> list[int]:
@@ -39,7 +48,7 @@ def _cues(view: str, family: str) -> list[int]:
                 out.append(i - 1)
             i = find("是", i + 1)
     elif family == "di":
-        out = [m.start() for m in _DI_CUE.finditer(view)]
+        out = [m.start() for m in _pattern("di-cue").finditer(view)]
     else:
         for word in _ORDER_WORDS:
             find = view.find
@@ -75,12 +84,12 @@ def _mentions(block: Block, family: str) -> list[_Mention]:
     if needle is not None and needle not in text:
         return out
     if family == "order":
-        for m in _ORDER.finditer(text):
+        for m in _pattern("order").finditer(text):
             if _opens_clause(text, m.start()):
                 value = _ORDER_VALUE.get(m.group())
                 out.append(_Mention(block, m.start(), m.end(), value, m.group()))
         return out
-    for m in (_SHI if family == "shi" else _DI).finditer(text):
+    for m in _pattern(family).finditer(text):
         if not _opens_clause(text, m.start()):
             continue
         v = parse_cn_numeral(m.group(1))
