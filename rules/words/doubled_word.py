@@ -32,11 +32,6 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?=([{HAN}]{{{_SHORTEST},{_LONGEST}}}?)\1)")
 
 
-@cache
-def _han_run() -> re.Pattern[str]:
-    return re.compile(f"[{HAN}]+")
-
-
 def _doublings(text: str) -> Iterator[tuple[int, int]]:
     """``(start, n)`` wherever ``n`` Han characters are written twice in a row, the shortest
     ``n`` per start, by start: what ``_pattern()`` finds, found without trying every position.
@@ -48,7 +43,7 @@ def _doublings(text: str) -> Iterator[tuple[int, int]]:
     share a low byte once in 256 times."""
     low = text.encode("utf-32-le", "surrogatepass")[::4]
     number = int.from_bytes(low, "little")
-    han = _han_run().fullmatch
+    han = _data.han_run().fullmatch
     shortest: dict[int, int] = {}
     for n in range(_SHORTEST, _LONGEST + 1):
         same = (number ^ (number >> (8 * n))).to_bytes(len(low), "little")

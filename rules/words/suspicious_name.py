@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from lint.document import Document, Span
 from lint.rule import Context, Example, Rule, Severity, T
-from lint.text.chars import HAN
+from lint.text.chars import is_han
 from lint.text.phrases import LongestLiterals
 from rules.words import _data
 
@@ -54,13 +53,7 @@ def _titles() -> LongestLiterals:
     return LongestLiterals(_TITLES + _PLACE_TITLES)
 
 
-@cache
-def _around() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Three Han characters not preceded by Han (matched up to a title), and spaces followed
-    by two or three Han characters not followed by Han (matched from a title's end)."""
-    before = re.compile(rf"(?<![{HAN}])[{HAN}]{{3}}")
-    after = re.compile(rf"[ \u3000]+([{HAN}]{{2,3}})(?![{HAN}])")
-    return before, after
+_SPACES = " \u3000"
 
 
 def _names(text: str) -> list[tuple[int, int, str]]:
@@ -69,15 +62,22 @@ def _names(text: str) -> list[tuple[int, int, str]]:
     辅警同志) and every two- or three-character name after a title and a space at the end of a
     byline (市政协主席 张立新)."""
     out = []
+    n = len(text)
     titles = _titles()
-    before, after = _around()
+    han = _data.han_run()
     for t0, t1, which in titles.spans(text):
         title = titles.words[which]
-        if t0 >= 3 and before.match(text, t0 - 3, t0):
+        # Exactly three Han characters end at the title: a run of three, no Han before it.
+        if t0 >= 3 and han.fullmatch(text, t0 - 3, t0) and (t0 == 3 or not is_han(text[t0 - 4])):
             out.append((t0 - 3, t0, title))
-        m = after.match(text, t1)
-        if m:
-            out.append((m.start(1), m.end(1), title))
+        if t1 == n or text[t1] not in _SPACES:
+            continue
+        j = t1 + 1
+        while j < n and text[j] in _SPACES:
+            j += 1
+        m = han.match(text, j)  # a run of two or three Han characters after the spaces
+        if m and 2 <= m.end() - j <= 3:
+            out.append((j, m.end(), title))
     return out
 
 
