@@ -171,9 +171,7 @@ def _ar_re() -> re.Pattern[str]:
 
 #: Every character a marker in the text can open with (``parse_marker`` decides by the first
 #: one): a block opening with any other character is no item, and callers may skip it cheaply.
-MARKER_START = frozenset(
-    "第（(" + CN_NUMERAL_CHARS + _DIGITS + _SYMBOLS,
-)
+MARKER_START = frozenset("第（(" + CN_NUMERAL_CHARS + _DIGITS + _SYMBOLS)
 
 
 def parse_marker(text: str) -> Marker | None:
