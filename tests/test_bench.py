@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,5 +35,6 @@ def test_bench_runs_and_reports(tmp_path: Path) -> None:
     assert "wenlint, all rules " in out and "one big file" in out
     assert "wenlint, family D only" in out
     assert "start-up, `wenlint check` on a one-line file:" in out
-    assert "D101 duplicate-block" in out.split("costliest rules")[1]
+    # which rules rank among the costliest is a timing: only that rules are listed is asserted
+    assert re.search(r"^  [A-Z]\d{3} [a-z-]+ ", out.split("costliest rules")[1], re.MULTILINE)
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 4
