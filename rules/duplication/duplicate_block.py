@@ -7,6 +7,8 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import ne
 from typing import Any, NamedTuple
 
 from lint.diagnostic import Fix, Related
@@ -90,30 +92,28 @@ class DuplicateBlock(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         blocks = doc.blocks
         keys = block_keys(doc)
-        reported = bytearray(len(blocks))
-        first: dict[str, int] = {}
-        distinct = set(keys)
-        # no key (but the empty one) comes twice: nothing to look for, decided in C
-        i = 0 if len(distinct) + keys.count("") - ("" in distinct) < len(keys) else len(blocks)
-        while i < len(blocks):
-            k = first.get(keys[i])
-            if k is None or not keys[i]:
-                first.setdefault(keys[i], i)
-                i += 1
-                continue
+        nb = len(blocks)
+        reported = bytearray(nb)
+        # where each key first appears (built backwards, so the earliest index wins), and the
+        # blocks whose key came before: found with C iterations, the Python loop sees repeats only
+        first = dict(zip(reversed(keys), range(nb - 1, -1, -1), strict=True))
+        repeats = compress(range(nb), map(ne, map(first.__getitem__, keys), range(nb)))
+        i = 0
+        for r in repeats:
+            if r < i or not keys[r]:
+                continue  # inside a run reported already, or a block without words
+            k = first[keys[r]]
             # extend the run while the paragraphs keep matching and the copy stays before it
             n = 1
-            while i + n < len(blocks) and k + n < i and keys[i + n] == keys[k + n]:
+            while r + n < nb and k + n < r and keys[r + n] == keys[k + n]:
                 n += 1
-            chars = sum(len(keys[j]) for j in range(i, i + n))
+            chars = sum(len(keys[j]) for j in range(r, r + n))
             if chars < self.options.min_chars:
-                i += 1
+                i = r + 1
                 continue
-            self._report(doc, ctx, blocks, i, k, n, chars)
-            for j in range(i, i + n):
-                first.setdefault(keys[j], j)
-                reported[j] = 1
-            i += n
+            self._report(doc, ctx, blocks, r, k, n, chars)
+            reported[r : r + n] = b"\1" * n
+            i = r + n
         if self.options.cross_file:
             if "wenlint-" in doc.text:
                 self._mark_suppressed(doc, blocks, reported)
