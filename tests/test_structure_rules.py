@@ -171,3 +171,10 @@ def test_hard_wrapped_items_with_a_hanging_indent_are_not_read_line_by_line() ->
         "    密钥上用户标识的一致，最后还验证了电子邮件地址。\n\n"
     )
     assert _codes(item + other + item, "S501") == []
+
+
+def test_s501_join_over_markdown_markup_is_not_a_safe_fix() -> None:
+    # a hard-break space (masked markup) lies between the paragraphs: the join is only offered
+    text = "00000000、不 \n\n是"
+    (d,) = [d for d in lint_string(text, ["S501"], path="x.md")]
+    assert d.fix is not None and not d.fix.safe

@@ -10,6 +10,7 @@ with the text, not with the number of pairs. A feature that has turned up in man
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -125,7 +126,10 @@ class NearDuplicateBlock(Rule):
             if not hits:
                 continue
             need = max(2, _MIN_SHARED * len(feats))
-            best = [i for i, n in Counter(hits).most_common(_VERIFY) if n >= need]
+            # most shared features first; ties by position, so the result never depends on the
+            # (per-run randomised) iteration order of the feature set
+            ranked = heapq.nsmallest(_VERIFY, Counter(hits).items(), key=lambda kv: (-kv[1], kv[0]))
+            best = [i for i, n in ranked if n >= need]
             found: tuple[int, float] | None = None
             for i in best:
                 if found is not None and i > found[0]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import WHITESPACE, is_han
+from lint.text.chars import MASK, WHITESPACE, is_han
 from lint.text.locate import lazy_re, lazy_regex
 from lint.text.width import text_width
 from rules.structure._lexicon import words
@@ -223,7 +223,10 @@ class BrokenParagraph(Rule):
     def _report(self, doc: Document, ctx: Context, a: Block, b: Block, brk: _Break) -> None:
         tail = _tail(a.text)
         head = _head(b.text)
-        fix = Fix.delete(Span(a.end, b.start), safe=brk.safe)
+        # the join deletes the gap; where markup lies in it (Markdown quote markers, a hard-break
+        # space), deleting is no longer certain: offer it, don't apply it
+        certain = brk.safe and MASK not in doc.view[a.end : b.start]
+        fix = Fix.delete(Span(a.end, b.start), safe=certain)
         key = "broken" if brk.safe else "unfinished"
         ctx.report(
             Span(a.end - len(tail), a.end),
