@@ -138,10 +138,11 @@ class TextReporter:
         """
         a = max(0, min(a, len(src)))
         b = max(a, min(b, len(src)))
-        # A line can be megabytes long: measure only the part that can be shown (every shown
-        # character is at least one column wide, bar combining marks).
-        reach = 2 * max(avail, 8)
-        lo, hi = max(0, a - reach), min(len(src), a + 2 * reach)
+        # A line can be megabytes long: measure only the part that can be shown. Every shown
+        # character is at least one column wide (bar combining marks), so at most ``avail``
+        # characters either side of the span's start can appear.
+        reach = max(avail, 8)
+        lo, hi = max(0, a - reach), min(len(src), a + reach)
         cut_left, cut_right = lo > 0, hi < len(src)
         src = src[lo:hi].replace("\t", " ")
         a, b = a - lo, min(b, hi) - lo
