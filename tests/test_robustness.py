@@ -10,31 +10,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fake_rules import DoubledDe, register
 
 import lint.check
 import lint.registry
 from lint.cli import main
-from lint.diagnostic import Fix
 from lint.rule import FixAvailability, Rule, Severity, T
 
 SEED = Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt"
-
-
-class DoubledDe(Rule):
-    code = "XT101"
-    name = "doubled-de-test"
-    severity = Severity.WARNING
-    fix = FixAvailability.ALWAYS
-    summary = T(zh="测试规则", en="test rule")
-    rationale = T(zh="测试", en="test")
-    messages = {"m": T(zh="多余的“的”", en="extra 的")}
-
-    def check(self, doc, ctx):  # type: ignore[no-untyped-def]
-        for b in doc.blocks:
-            i = b.text.find("的的")
-            while i != -1:
-                ctx.report(b.span(i, i + 2), "m", fix=Fix.delete(b.span(i + 1, i + 2)))
-                i = b.text.find("的的", i + 2)
 
 
 class Faulty(Rule):
@@ -54,15 +37,7 @@ class Faulty(Rule):
 
 @pytest.fixture
 def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    real = lint.registry.load_registry
-
-    def load() -> lint.registry.Registry:
-        reg = real()
-        reg.add(DoubledDe, "tests")
-        reg.add(Faulty, "tests")
-        return reg
-
-    monkeypatch.setattr(lint.registry, "load_registry", load)
+    register(monkeypatch, DoubledDe, Faulty)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -4,30 +4,13 @@
 from __future__ import annotations
 
 import pytest
+from fake_rules import DoubledDe
 
 from lint.config import parse_config
-from lint.diagnostic import Fix
 from lint.document import Document
 from lint.registry import Registry, load_registry
 from lint.rule import FixAvailability, Rule, Severity, T
 from lint.runner import build_ruleset, lint_document
-
-
-class DoubledDe(Rule):
-    code = "XT101"
-    name = "doubled-de-test"
-    severity = Severity.WARNING
-    fix = FixAvailability.ALWAYS
-    summary = T(zh="测试规则", en="test rule")
-    rationale = T(zh="测试", en="test")
-    messages = {"m": T(zh="多余的“的”", en="extra 的")}
-
-    def check(self, doc, ctx):  # type: ignore[no-untyped-def]
-        for b in doc.blocks:
-            i = b.text.find("的的")
-            while i != -1:
-                ctx.report(b.span(i, i + 2), "m", fix=Fix.delete(b.span(i + 1, i + 2)))
-                i = b.text.find("的的", i + 2)
 
 
 class AnyComma(Rule):
