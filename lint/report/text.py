@@ -85,8 +85,8 @@ class TextReporter:
             self._write = out.write
 
     def file(self, text: str | None, lines: LineIndex | None, diags: Sequence[Diagnostic]) -> None:
-        for d in diags:
-            self._write(self.render(d, text, lines) + "\n")
+        # one write per file: stdout may be unbuffered (PYTHONUNBUFFERED), a write per line is slow
+        self._write("".join(self.render(d, text, lines) + "\n" for d in diags))
 
     def render(self, d: Diagnostic, text: str | None, lines: LineIndex | None) -> str:
         s = self.style
