@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -163,11 +162,6 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)
-
-    def iter_blocks(self, *kinds: str) -> Iterator[Block]:
-        for b in self.blocks:
-            if not kinds or b.kind in kinds:
-                yield b
 
 
 def text_blocks(text: str) -> list[Block]:

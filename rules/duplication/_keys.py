@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from lint.text.chars import MASK
+from lint.text.chars import COMMON_WIDE, MASK, normalize_for_compare
 
 if TYPE_CHECKING:
     from lint.document import Block, Document
@@ -30,19 +30,7 @@ try:  # the built-in BLAKE2 module: hashlib would load OpenSSL too, a few ms of 
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-# The full-width forms that ordinary Chinese prose is full of, replaced one by one (fast C scans).
-_COMMON = tuple((c, chr(ord(c) - 0xFEE0)) for c in "，：（）；！？％．／～")
-
-
-def compare_key(text: str) -> str:
-    """``text`` with width/compatibility variants folded (NFKC) and whitespace removed."""
-    for wide, narrow in _COMMON:
-        if wide in text:
-            text = text.replace(wide, narrow)
-    text = "".join(text.split())
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    return "".join(unicodedata.normalize("NFKC", text).split())
+compare_key = normalize_for_compare  # one block's key; ``compare_keys`` does many at once
 
 
 def source_text(doc: Document, block: Block) -> str:
@@ -84,7 +72,7 @@ def compare_keys(texts: Sequence[str]) -> list[str]:
     joined = _SEP.join(texts)
     if joined.count(_SEP) != len(texts) - 1:  # a text holds a NUL itself: one by one
         return [compare_key(t) for t in texts]
-    for wide, narrow in _COMMON:
+    for wide, narrow in COMMON_WIDE:
         if wide in joined:
             joined = joined.replace(wide, narrow)
     joined = "".join(joined.split())
