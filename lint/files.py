@@ -14,7 +14,9 @@ Walking a directory:
 - the order is stable: names sorted by code point, a folder's files before its subfolders.
 
 A file named explicitly on the command line is linted even when hidden or ignored by git (what
-ruff and ripgrep do too); the config's ``exclude`` still applies to it (see ``excluded``).
+ruff and ripgrep do too), and so are the files of a folder named explicitly even when git ignores
+the folder (``wenlint check build/``); patterns that match those files themselves still apply.
+The config's ``exclude`` still applies to named files (see ``excluded``).
 """
 
 from __future__ import annotations
@@ -46,9 +48,13 @@ class GitIgnore:
                 continue
             if is_dir:
                 rel += "/"
-            res = spec.check_file(rel)
-            if res.include is not None:
-                verdict = res.include
+            for pattern in spec.patterns:
+                if pattern.include is None:
+                    continue
+                m = pattern.regex.match(rel)
+                if m is None or _inside_matched_folder(m, rel):
+                    continue
+                verdict = pattern.include
         return bool(verdict)
 
     def within(self, folder: Path) -> GitIgnore:
@@ -73,6 +79,14 @@ class GitIgnore:
             if spec is not None:
                 specs.append((d, spec))
         return cls(specs)
+
+
+def _inside_matched_folder(m: Any, rel: str) -> bool:
+    """The pattern matched a folder above ``rel``, not ``rel`` itself. The walk never enters an
+    ignored folder, so being inside one means the user named it (or a folder in it): its files
+    are linted, as ripgrep and ruff do. Patterns of the entry's own (``*.log``) still count."""
+    d = m.re.groupindex.get("ps_d")
+    return d is not None and m.group(d) is not None and m.end(d) < len(rel)
 
 
 def _load(path: Path) -> Any:

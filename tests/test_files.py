@@ -96,6 +96,24 @@ def test_gitignore_of_the_repository_above_the_walked_folder(tmp_path: Path) -> 
     assert names(tmp_path / "docs") == ["a.txt", "local-notes.txt", "secret.txt", "gen/g.txt"]
 
 
+def test_a_named_folder_is_walked_even_when_git_ignores_it(tmp_path: Path) -> None:
+    tree(
+        tmp_path,
+        {
+            ".git/HEAD": "",
+            ".gitignore": "out/\n*.log.txt\nskip/\n",
+            "out/a.txt": "",
+            "out/x.log.txt": "",
+            "out/sub/b.txt": "",
+            "out/sub/skip/c.txt": "",
+        },
+    )
+    assert names(tmp_path) == []
+    # what ripgrep and ruff do: the folder was asked for; patterns of its own entries still apply
+    assert names(tmp_path / "out") == ["a.txt", "sub/b.txt"]
+    assert names(tmp_path / "out" / "sub") == ["b.txt"]
+
+
 def test_symlink_loop_and_symlinked_files(tmp_path: Path) -> None:
     tree(tmp_path, {"d/a.txt": "", "d/e/b.txt": ""})
     (tmp_path / "d" / "e" / "loop").symlink_to(tmp_path / "d", target_is_directory=True)
