@@ -1,5 +1,6 @@
-"""One ``wenlint check`` run: resolve files and configs, lint (and fix) each file, finish cross-file
-rules. Output is left to the reporters; this module returns results file by file."""
+"""One ``wenlint check`` run: resolve files and configs, lint (and fix) each file, and add each
+file's cross-file findings as its results come in. Output is left to the reporters; this module
+returns results file by file."""
 
 from __future__ import annotations
 
@@ -16,16 +17,7 @@ from lint.files import excluded, walk
 from lint.fix import fix_text
 from lint.io import InputError, decode, read_file, write_atomic
 from lint.registry import Registry
-from lint.runner import (
-    Overrides,
-    RuleSet,
-    build_ruleset,
-    finish_rules,
-    internal_error,
-    lint_document,
-    make_diagnostic,
-)
-from lint.suppress import parse_suppressions
+from lint.runner import Overrides, RuleSet, build_ruleset, finish_file, lint_document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STDIN = "-"
@@ -172,12 +164,13 @@ class Checker:
     def run(
         self, targets: Sequence[tuple[str, Path | None]], stdin: bytes | None, jobs: int
     ) -> Iterator[FileResult]:
-        """Results in ``targets`` order; files are linted in ``jobs`` worker processes when there
-        are several (the order, and so the output, is the same as a serial run)."""
+        """Results in ``targets`` order, cross-file findings included; files are linted in
+        ``jobs`` worker processes when there are several (the order, and so the output, is the
+        same as a serial run)."""
         files = [t for t in targets if t[1] is not None]
         if jobs <= 1 or len(files) < 2 or stdin is not None:
             for shown, path in targets:
-                yield self.check_file(shown, path, stdin if path is None else None)
+                yield self.cross_file(self.check_file(shown, path, stdin if path is None else None))
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -187,49 +180,20 @@ class Checker:
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         chunk = max(1, min(16, len(files) // (jobs * 8)))
         with ProcessPoolExecutor(min(jobs, len(files)), mp_context=ctx) as pool:
-            yield from pool.map(_check_in_worker, files, chunksize=chunk)
+            for result in pool.map(_check_in_worker, files, chunksize=chunk):
+                yield self.cross_file(result)
 
-    def finish(self, results: Sequence[FileResult]) -> list[FileResult]:
-        """Cross-file findings, grouped by file, positioned by re-reading that file."""
-        by_ruleset: dict[int, tuple[RuleSet, list[tuple[str, dict[str, Any]]]]] = {}
-        for r in results:
-            if r.kept and not r.error:
-                rs = r.ruleset or self.ruleset_for(self.config_for(Path(r.path)))
-                by_ruleset.setdefault(id(rs), (rs, []))[1].append((r.path, r.kept))
-        out: dict[str, FileResult] = {}
-        docs: dict[str, Document] = {}
-        texts = {r.path: r.text for r in results}
-        for ruleset, kept in by_ruleset.values():
-            for item in finish_rules(ruleset, kept):
-                path, rule, key = item[0], item[1], item[3]
-                if key == "__internal__":
-                    d = internal_error(path or "(cross-file)", rule, item[7]["exc"])
-                    d.position = (1, 1, 1, 1)
-                    out.setdefault(d.path, FileResult(d.path)).diagnostics.append(d)
-                    continue
-                if rule.code in ruleset.ignored_for(path):
-                    continue
-                if path not in out:
-                    out[path] = FileResult(path, text=self._reread(path, texts.get(path)))
-                    docs[path] = Document(path, out[path].text or "")  # one line index per file
-                out[path].diagnostics.append(make_diagnostic(ruleset, docs[path], item))
-        for path, r in out.items():
-            # inline suppression comments hold for cross-file findings too
-            if path in docs:
-                sup = parse_suppressions(docs[path], self.registry.resolve)
-                r.diagnostics = [
-                    d for d in r.diagnostics if not sup.suppressed(d.code, d.span.start)
-                ]
-            r.diagnostics.sort(key=lambda d: d.sort_key)
-        return [r for r in out.values() if r.diagnostics]
-
-    def _reread(self, path: str, text: str | None) -> str:
-        if text is not None:
-            return text
-        try:
-            return read_file(Path(path)).text
-        except InputError:
-            return ""
+    def cross_file(self, r: FileResult) -> FileResult:
+        """Add the findings of cross-file rules to ``r``: the rules see each file's kept facts in
+        run order, in this (the main) process, and report against the files seen before."""
+        if r.kept and not r.error and r.text is not None:
+            rs = r.ruleset or self.ruleset_for(self.config_for(Path(r.path)))
+            markdown = Path(r.path).suffix.lower() in MARKDOWN_SUFFIXES
+            extra = finish_file(Document(r.path, r.text, markdown=markdown), rs, r.kept)
+            if extra:
+                r.diagnostics = sorted([*r.diagnostics, *extra], key=lambda d: d.sort_key)
+        r.kept = {}  # facts live on in the rules that need them, not in every result
+        return r
 
 
 _WORKER: Checker | None = None

@@ -239,14 +239,6 @@ def check(
         if fmt != "json" and not r.stdin:
             r.text = None  # keep memory to the largest file, not the corpus
         results.append(r)
-    for extra in checker.finish(results):
-        if gate is not None:
-            extra.diagnostics = gate.file(extra.path, extra.text, extra.diagnostics)
-        if fmt == "text" and not diff and not (fix and stdin_bytes is not None):
-            reporter.file(extra.text, _lines(extra.text), extra.diagnostics)
-        elif stream is not None:
-            stream.file(extra.path, extra.text, extra.diagnostics)
-        all_diags.extend(extra.diagnostics)
     internal = any(d.code == "E001" for d in all_diags)
     if timing:
         _print_timings(registry, timings)

@@ -93,9 +93,11 @@ class Rule:
     def check(self, doc: Document, ctx: Context) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
-    # Cross-file rules keep per-file facts with ctx.keep(...) in check(); the runner then calls
-    # finish() once, in the main process, with every file's kept facts in run order.
-    def finish(self, kept: Sequence[tuple[str, Any]], ctx: FinishContext) -> None:
+    # Cross-file rules keep picklable per-file facts with ctx.keep(...) in check(). In the main
+    # process the runner then passes each file's facts to finish(), file by file in run order, as
+    # soon as that file is linted; finish() reports findings in that file, against what the rule
+    # remembers of the earlier files (state on the instance, which lasts one run).
+    def finish(self, path: str, facts: Any, ctx: FinishContext) -> None:
         return None
 
     @classmethod
@@ -107,22 +109,12 @@ class Rule:
         return cls.code.rstrip("0123456789")
 
 
-class Context:
-    """What ``check`` may do besides reading the document: report findings and keep facts."""
+class Reporter:
+    """Reporting findings of one rule in one file; the base of ``Context`` and ``FinishContext``."""
 
-    def __init__(
-        self,
-        rule: Rule,
-        doc: Document,
-        sink: Callable[..., None],
-        dictionary: Mapping[str, Any] | None = None,
-    ) -> None:
+    def __init__(self, rule: Rule, sink: Callable[..., None]) -> None:
         self.rule = rule
-        self.doc = doc
         self._sink = sink
-        self.kept: Any = None
-        #: The config's ``[dictionary]`` table (user word lists), validated by the config loader.
-        self.dictionary: Mapping[str, Any] = dictionary or {}
 
     def report(
         self,
@@ -144,29 +136,27 @@ class Context:
             raise KeyError(f"{self.rule.code} has no message {help!r}")
         self._sink(self.rule, span, key, help, fix, tuple(related), args)
 
+
+class Context(Reporter):
+    """What ``check`` may do besides reading the document: report findings and keep facts."""
+
+    def __init__(
+        self,
+        rule: Rule,
+        doc: Document,
+        sink: Callable[..., None],
+        dictionary: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(rule, sink)
+        self.doc = doc
+        self.kept: Any = None
+        #: The config's ``[dictionary]`` table (user word lists), validated by the config loader.
+        self.dictionary: Mapping[str, Any] = dictionary or {}
+
     def keep(self, facts: Any) -> None:
         """Keep picklable per-file facts for the rule's ``finish``."""
         self.kept = facts
 
 
-class FinishContext:
-    """Reporting for ``finish``: like ``Context.report`` with the path of the file it concerns."""
-
-    def __init__(self, rule: Rule, sink: Callable[..., None]) -> None:
-        self.rule = rule
-        self._sink = sink
-
-    def report(
-        self,
-        path: str,
-        span: Span,
-        key: str,
-        *,
-        help: str | None = None,
-        fix: Fix | None = None,
-        related: Sequence[Related] = (),
-        **args: Any,
-    ) -> None:
-        if key not in self.rule.messages:
-            raise KeyError(f"{self.rule.code} has no message {key!r}")
-        self._sink(path, self.rule, span, key, help, fix, tuple(related), args)
+class FinishContext(Reporter):
+    """Reporting for ``finish``: findings in the file whose facts were passed."""

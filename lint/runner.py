@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import time
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -90,33 +89,7 @@ def lint_document(
     diags: list[Diagnostic] = []
     kept: dict[str, Any] = {}
     skip = ruleset.ignored_for(doc.path)
-
-    def sink(
-        rule: Rule,
-        span: Span,
-        key: str,
-        help: str | None,
-        fix: Fix | None,
-        related: tuple[Related, ...],
-        args: dict[str, Any],
-    ) -> None:
-        if span.end > len(doc.text):
-            raise ValueError(f"span {span} outside the text ({len(doc.text)} code points)")
-        diags.append(
-            Diagnostic(
-                path=doc.path,
-                code=rule.code,
-                name=rule.name,
-                severity=ruleset.severity[rule.code],
-                span=span,
-                message=format_message(rule.messages[key], args),
-                help=format_message(rule.messages[help], args) if help else None,
-                fix=fix,
-                related=related,
-                args=args,
-            )
-        )
-
+    sink = _sink(doc, ruleset, diags)
     if timings is not None:  # shared work (decode view, split blocks) is timed on its own
         t0 = time.perf_counter()
         doc.blocks  # noqa: B018
@@ -136,27 +109,90 @@ def lint_document(
             timings[rule.code] = timings.get(rule.code, 0.0) + time.perf_counter() - t0
         if ctx.kept is not None:
             kept[rule.code] = ctx.kept
+    diags = _settle(doc, ruleset, diags, report_unknown=True)
+    return diags, kept
 
+
+def finish_file(doc: Document, ruleset: RuleSet, kept: dict[str, Any]) -> list[Diagnostic]:
+    """Cross-file findings in ``doc``: each rule's ``finish`` with the facts it kept for this file
+    (called in run order), suppressions applied, sorted by position."""
+    diags: list[Diagnostic] = []
+    sink = _sink(doc, ruleset, diags)
+    for rule in ruleset.rules:
+        facts = kept.get(rule.code)
+        if facts is None or type(rule).finish is Rule.finish:
+            continue
+        before = len(diags)
+        try:
+            rule.finish(doc.path, facts, FinishContext(rule, sink))
+        except Exception as exc:
+            del diags[before:]
+            diags.append(internal_error(doc.path, rule, exc))
+    return _settle(doc, ruleset, diags, report_unknown=False) if diags else diags
+
+
+def _sink(doc: Document, ruleset: RuleSet, diags: list[Diagnostic]) -> Any:
+    """What ``ctx.report`` calls: the finding as a Diagnostic, appended to ``diags``."""
+    path, limit, severity = doc.path, len(doc.text), ruleset.severity
+
+    def sink(
+        rule: Rule,
+        span: Span,
+        key: str,
+        help: str | None,
+        fix: Fix | None,
+        related: tuple[Related, ...],
+        args: dict[str, Any],
+    ) -> None:
+        if span.end > limit:
+            raise ValueError(f"span {span} outside the text ({limit} code points)")
+        messages = rule.messages
+        diags.append(
+            Diagnostic(
+                path=path,
+                code=rule.code,
+                name=rule.name,
+                severity=severity[rule.code],
+                span=span,
+                message=format_message(messages[key], args),
+                help=format_message(messages[help], args) if help else None,
+                fix=fix,
+                related=related,
+                args=args,
+            )
+        )
+
+    return sink
+
+
+def _settle(
+    doc: Document, ruleset: RuleSet, diags: list[Diagnostic], *, report_unknown: bool
+) -> list[Diagnostic]:
+    """Apply the file's suppression comments, position every finding, sort by position."""
     sup = parse_suppressions(doc, ruleset.registry.resolve)
     if sup.ranges:
         diags = [d for d in diags if not sup.suppressed(d.code, d.span.start)]
-    for span, tok in sup.unknown:
-        diags.append(
-            Diagnostic(
-                doc.path,
-                *UNKNOWN_SUPPRESSION,
-                Severity.WARNING,
-                span,
-                T(zh=f"注释中的规则“{tok}”不存在", en=f"unknown rule “{tok}” in comment"),
-                help=T(zh="运行 wenlint rules 查看规则代码", en="see `wenlint rules` for codes"),
+    if report_unknown:
+        for span, tok in sup.unknown:
+            diags.append(
+                Diagnostic(
+                    doc.path,
+                    *UNKNOWN_SUPPRESSION,
+                    Severity.WARNING,
+                    span,
+                    T(zh=f"注释中的规则“{tok}”不存在", en=f"unknown rule “{tok}” in comment"),
+                    help=T(
+                        zh="运行 wenlint rules 查看规则代码", en="see `wenlint rules` for codes"
+                    ),
+                )
             )
-        )
+    line_col = doc.lines.line_col
     for d in diags:
-        d.position = (*doc.line_col(d.span.start), *doc.line_col(d.span.end))
+        d.position = (*line_col(d.span.start), *line_col(d.span.end))
         if d.related:
             d.related = tuple(_locate(r, doc) for r in d.related)
     diags.sort(key=lambda d: d.sort_key)
-    return diags, kept
+    return diags
 
 
 def _locate(r: Related, doc: Document) -> Related:
@@ -184,42 +220,3 @@ def internal_error(path: str, rule: Rule, exc: BaseException) -> Diagnostic:
         ),
         help=T(zh="请报告此问题；其他规则照常运行", en="please report this; other rules still ran"),
     )
-
-
-def finish_rules(
-    ruleset: RuleSet, kept: Sequence[tuple[str, dict[str, Any]]]
-) -> list[tuple[str, Rule, Span, str, str | None, Fix | None, tuple[Related, ...], dict[str, Any]]]:
-    """Run each rule's cross-file ``finish`` over the facts kept per file (in run order)."""
-    out: list[Any] = []
-
-    def sink(*item: Any) -> None:
-        out.append(item)
-
-    for rule in ruleset.rules:
-        facts = [(path, k[rule.code]) for path, k in kept if rule.code in k]
-        if not facts or type(rule).finish is Rule.finish:
-            continue
-        try:
-            rule.finish(facts, FinishContext(rule, sink))
-        except Exception as exc:
-            out.append(("", rule, Span(0, 0), "__internal__", None, None, (), {"exc": exc}))
-    return out
-
-
-def make_diagnostic(ruleset: RuleSet, doc: Document, item: Iterable[Any]) -> Diagnostic:
-    """A Diagnostic from one ``finish`` report, positioned in ``doc`` (the file it concerns)."""
-    path, rule, span, key, help, fix, related, args = item
-    d = Diagnostic(
-        path=path,
-        code=rule.code,
-        name=rule.name,
-        severity=ruleset.severity[rule.code],
-        span=span,
-        message=format_message(rule.messages[key], args),
-        help=format_message(rule.messages[help], args) if help else None,
-        fix=fix,
-        related=tuple(_locate(r, doc) for r in related),
-        args=args,
-    )
-    d.position = (*doc.line_col(span.start), *doc.line_col(span.end))
-    return d

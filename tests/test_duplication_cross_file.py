@@ -86,6 +86,16 @@ def test_a_block_is_reported_once_across_and_within_files(workdir: Path) -> None
     ]
 
 
+def test_cross_file_findings_are_printed_with_the_file_in_order(workdir: Path) -> None:
+    _write(workdir, "a.txt", P1, P2)
+    _write(workdir, "b.txt", P3, P1, P4, P3)
+    _write(workdir, "c.txt", P4)
+    _, out = run("check", "--no-config", "--select", "D101", "--color", "never", "-q", ".")
+    heads = [line.split(" D101")[0] for line in out.splitlines() if " D101 " in line]
+    # b.txt's finding against a.txt (line 3) comes before its own repeat (line 7), not at the end
+    assert heads == ["b.txt:3:1:", "b.txt:7:1:", "c.txt:1:1:"]
+
+
 def test_suppression_comment_covers_the_cross_file_finding(workdir: Path) -> None:
     _write(workdir, "a.txt", P1, P2)
     _write(workdir, "b.txt", P3, "<!-- wenlint-disable-next-line duplicate-block -->", P1, P4)

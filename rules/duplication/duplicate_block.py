@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import ne
@@ -152,49 +151,54 @@ class DuplicateBlock(Rule):
             chars=chars,
         )
 
-    def finish(self, kept: Sequence[tuple[str, Any]], ctx: FinishContext) -> None:
-        """Blocks that repeat a block of an earlier file, as runs of consecutive blocks.
+    def __init__(self, options: Any = None) -> None:
+        super().__init__(options)
+        # Across the files of one run: each distinct fingerprint -> where it first appeared
+        # (file number << 32 | block number), and the facts of the files holding a first copy.
+        # Memory grows with the distinct blocks and the files that bring new ones.
+        self._first: dict[int, int] = {}
+        self._files: list[tuple[str, _FileFacts]] = []
 
-        ``first`` maps each distinct fingerprint to where it first appeared, so memory grows with
-        the number of distinct blocks; each file is scanned once."""
-        first: dict[int, int] = {}  # fingerprint -> file index << 32 | block index
-        min_chars = self.options.min_chars
-        for fi, (path, facts) in enumerate(kept):
-            fps, reported = facts.fps.tolist(), facts.reported  # lists index faster than arrays
-            chars = facts.chars.tolist()
-            nb = len(fps)
-            hits = list(map(first.get, fps))  # one C pass; most blocks are new
-            i = 0 if hits.count(None) < nb else nb
-            while i < nb:
-                hit = hits[i] if chars[i] and not reported[i] else None
-                if hit is None:
-                    i += 1
-                    continue
-                of, k = hit >> 32, hit & 0xFFFFFFFF
-                other = kept[of][1]
-                n = 1
-                while (
-                    i + n < nb
-                    and k + n < len(other.fps)
-                    and fps[i + n] == other.fps[k + n]
-                    and not reported[i + n]
-                ):
-                    n += 1
-                total = sum(chars[i : i + n])
-                if total < min_chars:
-                    i += 1
-                    continue
-                self._report_file(ctx, path, facts, i, kept[of][0], other, k, n, total)
-                i += n
-            base, add = fi << 32, first.setdefault
-            for j, fp in enumerate(fps):
-                if chars[j]:
-                    add(fp, base + j)
+    def finish(self, path: str, facts: Any, ctx: FinishContext) -> None:
+        """Blocks that repeat a block of an earlier file, as runs of consecutive blocks; then the
+        file's own new blocks are remembered for the files after it."""
+        first, files = self._first, self._files
+        fps, reported = facts.fps.tolist(), facts.reported  # lists index faster than arrays
+        chars = facts.chars.tolist()
+        nb = len(fps)
+        hits = list(map(first.get, fps))  # one C pass; most blocks are new
+        i = 0 if hits.count(None) < nb else nb
+        while i < nb:
+            hit = hits[i] if chars[i] and not reported[i] else None
+            if hit is None:
+                i += 1
+                continue
+            of, k = hit >> 32, hit & 0xFFFFFFFF
+            other_path, other = files[of]
+            n = 1
+            while (
+                i + n < nb
+                and k + n < len(other.fps)
+                and fps[i + n] == other.fps[k + n]
+                and not reported[i + n]
+            ):
+                n += 1
+            total = sum(chars[i : i + n])
+            if total < self.options.min_chars:
+                i += 1
+                continue
+            self._report_file(ctx, facts, i, other_path, other, k, n, total)
+            i += n
+        base, added = len(files) << 32, len(first)
+        for j, fp in enumerate(fps):
+            if chars[j] and fp not in first:
+                first[fp] = base + j
+        if len(first) > added:
+            files.append((path, facts))
 
     def _report_file(
         self,
         ctx: FinishContext,
-        path: str,
         facts: _FileFacts,
         i: int,
         other_path: str,
@@ -206,7 +210,6 @@ class DuplicateBlock(Rule):
         p, q = facts.pos, other.pos
         a, b = 6 * k, 6 * (k + n - 1)  # first and last block of the earlier copy
         ctx.report(
-            path,
             Span(p[6 * i], p[6 * (i + n - 1) + 1]),
             "dup-file",
             help="dup-file.help",
