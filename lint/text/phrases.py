@@ -49,6 +49,22 @@ class Hit(NamedTuple, Generic[V]):
     value: V
 
 
+def utf16(text: str) -> bytes | None:
+    """``text`` in UTF-16-LE, two bytes a character (``None`` when it has characters outside the
+    BMP). The last text's encoding is kept: the W rules scan the same ``doc.view`` in turn."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    data = text.encode("utf-16-le", "surrogatepass")
+    out = data if len(data) == 2 * len(text) else None
+    _last = (text, out)
+    return out
+
+
+_last: tuple[str, bytes | None] = ("", b"")
+
+
 class _Exception(NamedTuple):
     head: str  # the text around the phrase that makes it correct
     offsets: tuple[int, ...]  # where the phrase sits inside ``head``
@@ -133,8 +149,8 @@ class PhraseMatcher(Generic[V]):
         # Every occurrence of every phrase (overlapping), then leftmost-longest in Python: hits
         # are rare, so resolving overlaps costs nothing. An excepted hit does not hide a shorter
         # or later phrase overlapping it.
-        data = text.encode("utf-16-le", "surrogatepass")
-        if len(data) == 2 * len(text):
+        data = utf16(text)
+        if data is not None:
             shift, encoding = 1, "utf-16-le"
         else:
             shift, encoding = 2, "utf-32-le"
@@ -179,8 +195,8 @@ class LongestLiterals:
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, i)`` of every hit of ``words[i]``, by position."""
-        data = text.encode("utf-16-le", "surrogatepass")
-        if len(data) == 2 * len(text):
+        data = utf16(text)
+        if data is not None:
             if self._auto is None:
                 import ahocorasick_rs
 

@@ -11,6 +11,7 @@ from lint.diagnostic import Fix
 from lint.document import Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN, is_han
+from lint.text.phrases import utf16
 from rules.words import _data
 
 #: Chinese numerals: 二〇二〇 is a year, not a doubled word.
@@ -41,7 +42,8 @@ def _doublings(text: str) -> Iterator[tuple[int, int]]:
     places on; ``n`` zero bytes in a row (found by ``bytes.find``, in C) mark a possible
     doubling, which is then checked on the text itself. Rare, since two different characters
     share a low byte once in 256 times."""
-    low = text.encode("utf-32-le", "surrogatepass")[::4]
+    data = utf16(text)  # the W rules' shared encoding of the view (one byte a character kept)
+    low = data[::2] if data is not None else text.encode("utf-32-le", "surrogatepass")[::4]
     number = int.from_bytes(low, "little")
     han = _data.han_run().fullmatch
     shortest: dict[int, int] = {}

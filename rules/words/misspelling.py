@@ -69,7 +69,8 @@ class Misspelling(Rule):
         builtin: bool = True  # use the built-in dictionary (false: only the config's entries)
 
     def check(self, doc: Document, ctx: Context) -> None:
-        matcher = _matcher(self.options.builtin, *_user(ctx.dictionary))
+        user = _user(ctx.dictionary) if ctx.dictionary else _NO_USER
+        matcher = _matcher(self.options.builtin, *user)
         if not matcher:
             return
         text = doc.view  # one automaton pass per document
@@ -97,6 +98,9 @@ def _straddles(text: str, start: int, end: int) -> bool:
     if start > 0 and is_han(text[start - 1]) and text[start - 1] + text[start] in words:
         return True
     return end < len(text) and is_han(text[end]) and text[end - 1] + text[end] in words
+
+
+_NO_USER: tuple[tuple[tuple[str, str], ...], tuple[str, ...]] = ((), ())
 
 
 def _user(dictionary: Mapping[str, Any]) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:

@@ -65,13 +65,20 @@ def _names(text: str) -> list[tuple[int, int, str]]:
     n = len(text)
     titles = _titles()
     han = _data.han_run()
+    words = titles.words
     for t0, t1, which in titles.spans(text):
-        title = titles.words[which]
-        # Exactly three Han characters end at the title: a run of three, no Han before it.
-        if t0 >= 3 and han.fullmatch(text, t0 - 3, t0) and (t0 == 3 or not is_han(text[t0 - 4])):
-            out.append((t0 - 3, t0, title))
+        # Exactly three Han characters end at the title: a run of three, no Han before it. Most
+        # titles sit inside a longer run of common Han: one comparison rejects them.
+        if t0 > 3:
+            before = text[t0 - 4]
+            alone = not ("\u4e00" <= before <= "\u9fff" or is_han(before))
+        else:
+            alone = t0 == 3
+        if alone and han.fullmatch(text, t0 - 3, t0):
+            out.append((t0 - 3, t0, words[which]))
         if t1 == n or text[t1] not in _SPACES:
             continue
+        title = words[which]
         j = t1 + 1
         while j < n and text[j] in _SPACES:
             j += 1
