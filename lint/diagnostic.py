@@ -69,8 +69,8 @@ class Diagnostic:
     name: str
     severity: Severity
     span: Span
-    message: T
-    help: T | None = None
+    message: T | Message
+    help: T | Message | None = None
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
     # 1-based line/column of start and (exclusive) end, in code points.
@@ -82,5 +82,48 @@ class Diagnostic:
         return (self.path, self.span.start, self.span.end, self.code)
 
 
-def format_message(template: T, args: Mapping[str, Any]) -> T:
-    return T(zh=template.zh.format(**args), en=template.en.format(**args))
+class Message:
+    """A rule's message: its template and arguments, formatted when a reporter asks for a language.
+
+    A run prints one language, so the other is never formatted; ``zh`` and ``en`` read like
+    ``T``'s fields."""
+
+    __slots__ = ("args", "template")
+
+    def __init__(self, template: T, args: Mapping[str, Any]) -> None:
+        self.template = template
+        self.args = args
+
+    def format(self, lang: str) -> str:
+        """The message in ``lang``; raises if the template does not fit the arguments."""
+        return self.template.get(lang).format(**self.args)
+
+    def get(self, lang: str) -> str:
+        try:
+            return self.format(lang)
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            # a plugin's broken template is shown as it is, never a crash in a reporter
+            return f"{self.template.get(lang)} {dict(self.args)}"
+
+    @property
+    def zh(self) -> str:
+        return self.get("zh")
+
+    @property
+    def en(self) -> str:
+        return self.get("en")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Message | T):
+            return (self.zh, self.en) == (other.zh, other.en)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.zh, self.en))
+
+    def __repr__(self) -> str:
+        return f"Message(zh={self.zh!r}, en={self.en!r})"
+
+
+def format_message(template: T, args: Mapping[str, Any]) -> Message:
+    return Message(template, args)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lint.diagnostic import Message
 from lint.registry import CODE_RE, NAME_RE
 from lint.rule import FixAvailability, Rule
 from lint.testing import fix_string, lint_string, registry
@@ -44,6 +45,10 @@ def test_examples_execute(rule: type[Rule]) -> None:
                 d for d in lint_string(ex.bad, [rule.code], options=opts) if d.code == rule.code
             ]
             assert found, f"bad example does not fire: {ex.bad!r}"
+            for d in found:  # templates fit their arguments in both languages
+                for text in (d.message, d.help):
+                    if isinstance(text, Message):
+                        assert text.format("zh") and text.format("en")
             if rule.fix is FixAvailability.NONE:
                 assert all(d.fix is None for d in found), "a rule without fixes offered one"
             expected = ex.fixed if ex.fixed is not None else ex.good

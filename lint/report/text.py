@@ -20,7 +20,7 @@ from typing import TextIO
 from lint.diagnostic import Diagnostic
 from lint.document import LineIndex
 from lint.rule import Severity
-from lint.text.width import char_width, text_width
+from lint.text.width import char_width, column_widths, text_width
 
 LABELS = {
     "zh": {
@@ -146,7 +146,7 @@ class TextReporter:
         cut_left, cut_right = lo > 0, hi < len(src)
         src = src[lo:hi].replace("\t", " ")
         a, b = a - lo, min(b, hi) - lo
-        cum = [0, *accumulate(map(char_width, src))]  # cum[k]: columns of src[:k]
+        cum = [0, *accumulate(column_widths(src))]  # cum[k]: columns of src[:k]
         if not cut_left and not cut_right and cum[-1] <= avail:
             return src, cum[a], max(cum[b] - cum[a], 1)
         ell = "…"

@@ -1,0 +1,23 @@
+"""Messages are formatted when a reporter asks for a language; a broken template never crashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.diagnostic import Message
+from lint.rule import T
+
+
+def test_formatted_on_demand_in_each_language() -> None:
+    m = Message(T(zh="词语“{w}”重复", en="“{w}” is doubled"), {"w": "卫生"})
+    assert (m.zh, m.en, m.get("zh")) == ("词语“卫生”重复", "“卫生” is doubled", "词语“卫生”重复")
+    assert m == T(zh="词语“卫生”重复", en="“卫生” is doubled")
+    assert m != Message(T(zh="{w}", en="{w}"), {"w": "卫生"})
+
+
+def test_a_template_that_does_not_fit_is_shown_not_raised() -> None:
+    m = Message(T(zh="缺少{missing}", en="bad {0}"), {"w": "x"})
+    with pytest.raises(KeyError):
+        m.format("zh")
+    assert m.get("zh") == "缺少{missing} {'w': 'x'}"
+    assert m.get("en").startswith("bad {0}")

@@ -1,0 +1,36 @@
+"""Display widths: the block-table fast path agrees with the per-character rule everywhere."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lint.text.width import char_width, column_widths, text_width
+
+# Chinese prose, its punctuation (mixed blocks), ASCII, controls, combining marks, beyond the BMP
+ALPHABET = st.sampled_from(
+    [
+        *"政协工作报告，。“”‘’（）《》、；：！？—…·ＡＢ１２ｱｲabc 123",
+        "\t",
+        "\x01",
+        "\x7f",
+        "é",
+        "\u0301",
+        "\u200b",
+        "\u3000",
+        "𠀀",
+        "😀",
+    ]
+) | st.characters(min_codepoint=0x20, max_codepoint=0x2FFFF, exclude_categories=("Cs",))
+
+
+@given(st.text(ALPHABET, max_size=60))
+def test_column_widths_match_char_width(text: str) -> None:
+    assert column_widths(text) == bytes(map(char_width, text))
+    assert text_width(text) == sum(map(char_width, text))
+
+
+def test_known_widths() -> None:
+    assert list(column_widths("政a，“")) == [2, 1, 2, 1]  # “ is ambiguous width: one column
+    assert text_width("e\u0301") == 1  # a combining mark takes no column
+    assert column_widths("\u200b") == b"\x00"
