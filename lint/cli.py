@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -214,6 +215,11 @@ def check(
     for e in errors:
         click.echo(f"wenlint: error: {e}", err=True)
     timings: dict[str, float] = {}
+    # What exists now (modules, rules, configs) lives for the whole run, and so do the results:
+    # keep the collector off the former and let it run less often (worker processes inherit this).
+    if not gc.get_freeze_count():
+        gc.freeze()
+        gc.set_threshold(20_000, 20, 100)
     run = checker.run(targets, stdin_bytes, jobs or os.cpu_count() or 1)
     for r in track(run, len(targets), fmt, lambda r: r.path):
         if gate is not None:
