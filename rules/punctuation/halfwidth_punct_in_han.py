@@ -5,25 +5,30 @@ from __future__ import annotations
 from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import MASK, is_han
+from lint.text.chars import MASK
 from lint.text.locate import lazy_re
 from rules.punctuation._context import (
+    ANY_HAN,
+    IS_HAN_CLASS,
     ZH_CLOSERS,
     ZH_OPENERS,
     ZH_STOPS,
     Protected,
+    ascii_present,
+    blocks_with,
     chinese_block,
     has_han,
     is_zh,
     is_zh_left,
     is_zh_right,
+    positions,
 )
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
-_PARENS = lazy_re("[()（）]")
-_STOP_RUN = lazy_re(r"(?=[,:;!?])(?:[,:;]|[!?]+)")  # the lookahead lets re skip ahead in C
 # Content of a parenthesis that reads as code or a formula rather than an annotation.
 _CODEY = lazy_re(r"[\"'=<>{}\[\]\\;`]")
+# ``any(is_han(x) or x.isalnum() for x in s)`` as one search (re's \w is isalnum() or "_").
+_WORDY = lazy_re(rf"[^\W_]|[{IS_HAN_CLASS}]")
 _SPACES = " \t"
 _MAX_PAREN = 200
 
@@ -85,9 +90,9 @@ class HalfwidthPunctInHan(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in doc.blocks:
+        marks = ascii_present(doc.view, "(),:;!?")
+        for block in blocks_with(doc.view, doc.blocks, marks) if marks else ():
             text = block.text
-            # `in` tests of single ASCII characters are the cheapest scan there is
             parens = "(" in text or ")" in text
             stops = "," in text or ":" in text or ";" in text or "!" in text or "?" in text
             if not (parens or stops) or not chinese_block(text):
@@ -103,8 +108,7 @@ class HalfwidthPunctInHan(Rule):
     def _parens(self, block: Block, prot: Protected, ctx: Context) -> None:
         text = block.text
         stack: list[int] = []
-        for m in _PARENS().finditer(text):
-            i = m.start()
+        for i in positions(text, "()（）"):
             ch = text[i]
             if ch in "(（":
                 stack.append(i)
@@ -120,7 +124,7 @@ class HalfwidthPunctInHan(Rule):
         content = text[o + 1 : c]
         if len(content) > _MAX_PAREN or MASK in content:
             return False
-        if not any(is_han(x) or x.isalnum() for x in content):
+        if not _WORDY().search(content):
             return False  # marks quoted as characters: 括号(、)、[、]
         if prot.covers(o) or prot.covers(c) or _CODEY().search(content):
             return False
@@ -132,7 +136,7 @@ class HalfwidthPunctInHan(Rule):
             return False  # Markdown link target or masked markup
         if prev in " \t" and o > 1 and _is_ascii_alnum(text[o - 2]) and not is_zh(nxt):
             return False  # an English phrase's note: Chinese characters (一级汉字和二级汉字)
-        if any(is_han(x) for x in content):
+        if ANY_HAN().search(content):
             return True
         if has_han(prev) or prev in ZH_STOPS or prev in ZH_CLOSERS or prev in ZH_OPENERS:
             return True
@@ -141,18 +145,21 @@ class HalfwidthPunctInHan(Rule):
 
     def _report_paren(self, block: Block, o: int, c: int, ctx: Context) -> None:
         text = block.text
-        edits = [
-            Edit(block.start + k, block.start + k + 1, FULL[text[k]])
-            for k in (o, c)
-            if text[k] in FULL
-        ]
+        s = block.start
+        # o < c: the edits are already in order
+        if text[o] == "(":
+            edits: tuple[Edit, ...] = (Edit(s + o, s + o + 1, "（"),)
+        else:
+            edits = ()
+        if text[c] == ")":
+            edits += (Edit(s + c, s + c + 1, "）"),)
         seg = text[o : c + 1]
         fixed = "（" + seg[1:-1] + "）"
         ctx.report(
             block.span(o, c + 1),
             "paren",
             help="paren.help",
-            fix=Fix.of(*edits),
+            fix=Fix(edits),
             text=_clip(seg),
             fixed=_clip(fixed),
         )
@@ -162,9 +169,8 @@ class HalfwidthPunctInHan(Rule):
     def _stops(self, block: Block, prot: Protected, ctx: Context) -> None:
         text = block.text
         n = len(text)
-        for m in _STOP_RUN().finditer(text):
-            i, j = m.span()
-            mark = m.group()
+        for i, j in _stop_runs(text):
+            mark = text[i:j]
             prev = text[i - 1] if i > 0 else ""
             k = j
             while k < n and text[k] in _SPACES:
@@ -199,6 +205,17 @@ class HalfwidthPunctInHan(Rule):
         if not left:
             return False
         return not nxt or is_zh(nxt) or (nxt in "\"'" and not spaced)
+
+
+def _stop_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(r"[,:;]|[!?]+", text)``, found with ``str.find``."""
+    runs: list[tuple[int, int]] = []
+    for i in positions(text, ",:;!?"):
+        if runs and runs[-1][1] == i and text[i] in "!?" and text[i - 1] in "!?":
+            runs[-1] = (runs[-1][0], i + 1)  # a run of ! and ?
+        else:
+            runs.append((i, i + 1))
+    return runs
 
 
 def _clip(s: str, n: int = 24) -> str:
