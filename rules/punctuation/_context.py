@@ -101,10 +101,20 @@ def positions(text: str, chars: str) -> list[int]:
     return out
 
 
+_last_ascii: list[str] = ["", ""]  # the last view and its ASCII characters
+
+
+def ascii_of(view: str) -> str:
+    """The ASCII characters of ``view``, in order (few in Chinese text): one C pass, remembered
+    for the last view, so that P rules test ASCII marks on a short string."""
+    if _last_ascii[0] is not view:
+        _last_ascii[:] = [view, view.encode("ascii", "ignore").decode("ascii")]
+    return _last_ascii[1]
+
+
 def ascii_present(view: str, chars: str) -> str:
-    """Those of the ASCII ``chars`` that ``view`` holds: one C pass keeps the view's ASCII
-    characters (few in Chinese text), then each test is on that short string."""
-    kept = view.encode("ascii", "ignore").decode("ascii")
+    """Those of the ASCII ``chars`` that ``view`` holds."""
+    kept = ascii_of(view)
     return "".join(ch for ch in chars if ch in kept)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.locate import blocks_containing, lazy_re
-from rules.punctuation._context import Protected, chinese_block, has_han, is_zh
+from rules.punctuation._context import Protected, ascii_of, chinese_block, has_han, is_zh
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,
 # and runs of the em dash itself (checked for length below).
@@ -14,6 +16,8 @@ from rules.punctuation._context import Protected, chinese_block, has_han, is_zh
 _RUN = lazy_re(r"(?=[-－―─━—])(?:-{2,}|－{2,}|―{2,}|[─━]{2,}|—+)")
 # What a paragraph with a _RUN match contains.
 _QUICK = ("—", "--", "－－", "――", "─", "━")
+# A run of — whose length is not 2 (at its first character).
+_ODD_RUN = re.compile("—(?<!——)(?!—(?!—))")
 
 
 class MalformedDash(Rule):
@@ -65,7 +69,8 @@ class MalformedDash(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in blocks_containing(doc.view, doc.blocks, _QUICK):
+        quick = _present(doc)
+        for block in blocks_containing(doc.view, doc.blocks, quick) if quick else ():
             text = block.text
             prot: Protected | None = None
             for m in _RUN().finditer(text):
@@ -96,3 +101,16 @@ class MalformedDash(Rule):
                     fix=Fix.replace(span, "——", safe=not (run[0] == "—" and len(run) >= 3)),
                     text=run,
                 )
+
+
+def _present(doc: Document) -> list[str]:
+    """Those of _QUICK that can lead to a finding, each tested after a cheaper necessary one
+    (a single character, or the view's few ASCII characters)."""
+    view = doc.view
+    out = [s for s in _QUICK[2:] if s[0] in view and s in view]
+    if "-" in ascii_of(view) and "--" in view:
+        out.append("--")
+    # —— is right; in a text file a block is a whole line, so runs are whole too
+    if "—" in view and (doc.markdown or _ODD_RUN.search(view)):
+        out.append("—")
+    return out

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.locate import blocks_containing, lazy_re
-from rules.punctuation._context import Protected, chinese_block, is_zh
+from rules.punctuation._context import Protected, ascii_of, chinese_block, is_zh
 
 # Dot runs that stand for an ellipsis, and runs of the ellipsis character itself.
 _QUICK = ("...", "。。。", "…", "··", "・・", "．．")
+_DOTS = re.compile("。。。")  # (a literal pattern scans faster than `in`)
+# A run of … whose length is not 2 or 4 (at its first character).
+_ODD_RUN = re.compile("…(?<!……)(?!…(?!…)|………(?!…))")
 # (The lookahead lets re skip to a candidate in C.)
 _RUN = lazy_re(r"(?=[.。·・．…])(?:\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+)")
 
@@ -54,7 +59,8 @@ class MalformedEllipsis(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in blocks_containing(doc.view, doc.blocks, _QUICK):
+        quick = _present(doc)
+        for block in blocks_containing(doc.view, doc.blocks, quick) if quick else ():
             text = block.text
             if not chinese_block(text):
                 continue
@@ -85,3 +91,20 @@ class MalformedEllipsis(Rule):
                     fix=Fix.replace(span, "……", safe=safe),
                     text=run,
                 )
+
+
+def _present(doc: Document) -> list[str]:
+    """Those of _QUICK that can lead to a finding, each tested after a cheaper necessary one
+    (a single character, or the view's few ASCII characters)."""
+    view = doc.view
+    out = [s for s in _QUICK[3:] if s[0] in view and s in view]
+    if "..." in ascii_of(view) and "..." in view:
+        out.append("...")
+    if _DOTS.search(view):
+        out.append("。。。")
+    # …… and ………… are right; in a text file a block is a whole line, so runs are whole too.
+    # (A block visited for its … also shows a mixed ·・· run, which has no _QUICK of its own.)
+    mixed = "·" in view and "・" in view
+    if "…" in view and (doc.markdown or mixed or _ODD_RUN.search(view)):
+        out.append("…")
+    return out

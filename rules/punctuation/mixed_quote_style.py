@@ -7,7 +7,7 @@ from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import MASK, is_han
-from rules.punctuation._context import Protected, chinese_block, is_zh
+from rules.punctuation._context import Protected, ascii_of, chinese_block, is_zh
 
 _TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 _TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
@@ -98,6 +98,8 @@ class MixedQuoteStyle(Rule):
         corner: list[tuple[Block, int, int]] = []
         view = doc.view
         has_curly, has_corner = "“" in view, "「" in view
+        if '"' not in ascii_of(view) and not (has_curly and has_corner):
+            return  # nothing to find
         for block in doc.blocks:
             text = block.text
             for a, b in straight_pairs(text) if '"' in text and chinese_block(text) else ():

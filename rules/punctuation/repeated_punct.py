@@ -17,7 +17,7 @@ _EMPHATIC = "？！"
 _RUN = lazy_re("[，、；：。？！]{2,}")
 # Two marks side by side, one pattern per first mark: a pattern led by a literal is scanned for
 # in C far faster than a character class, so a document without any (nearly all) costs little.
-_PAIRS = tuple(re.compile(f"{c}[{_PLAIN}{_EMPHATIC}]") for c in _PLAIN + _EMPHATIC)
+_PAIRS = tuple((c, re.compile(f"{c}[{_PLAIN}{_EMPHATIC}]")) for c in _PLAIN + _EMPHATIC)
 
 
 def _inside_quotes(text: str, i: int) -> bool:
@@ -84,7 +84,8 @@ class RepeatedPunct(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         allow = self.options.allow_emphatic
         view = doc.view
-        if not any(p.search(view) for p in _PAIRS):
+        # a mark absent from the view cannot lead a pair (`in` is the cheapest scan there is)
+        if not any(p.search(view) for c, p in _PAIRS if c in view):
             return
         for block in blocks_matching(view, doc.blocks, _RUN()):
             text = block.text

@@ -20,8 +20,8 @@ _MEASURE = (
     "十|百|千|万|亿|个(?!别)|天|日|岁|人|次|位|名|条|项|本|件|种|家|辆|台|只|头|匹|根|张|块|元|"
     "斤|公斤|吨|米|里|公里|千米|小时|分钟|秒|周|倍|成|篇|部|句|段|层|户|所|座|棵|年(?!级|度)"
 )
-# Prefilter for _APPROX: a 、 then a numeral (a literal first character lets re skip ahead in C).
-_DUN_DIGIT = re.compile(f"、[{_DIGITS}]")
+# Prefilter for _APPROX: a 、 between numerals (a literal first character lets re skip ahead in C).
+_DUN_DIGIT = re.compile(f"、(?<=[{_DIGITS}]、)[{_DIGITS}]")
 _APPROX = lazy_re(f"(?<=[{HAN}])(?<![第{_DIGITS}十])([{_DIGITS}])、([{_DIGITS}])(?=(?:{_MEASURE}))")
 
 
@@ -83,10 +83,7 @@ class SuperfluousDunhao(Rule):
         if "、" not in view:
             return
         spans = [*literal_spans(view, "》、《"), *literal_spans(view, "”、“")]
-        for m in _DUN_DIGIT.finditer(view):
-            i = m.start()
-            if i and view[i - 1] in _DIGITS:
-                spans.append((i - 1, i + 2))
+        spans += [(m.start() - 1, m.end()) for m in _DUN_DIGIT.finditer(view)]
         for block in blocks_touched(doc.blocks, spans):
             text = block.text
             if "、" not in text or not chinese_block(text):
