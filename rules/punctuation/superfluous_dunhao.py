@@ -9,10 +9,12 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN
-from lint.text.locate import blocks_touched, lazy_re, literal_spans
+from lint.text.locate import blocks_touched, lazy_re
 from rules.punctuation._context import chinese_block
 
 _MARKED = lazy_re("(?:》、《|”、“)")
+# The two _MARKED literals on their own: a literal pattern scans faster than `in` or a class.
+_QUICK = (re.compile("》、《"), re.compile("”、“"))
 _DIGITS = "一二三四五六七八九"
 # What follows an approximate number: a measure word, a unit or a place value (五六十岁).
 # 年级 / 等奖 / 月份 and other ordinal abbreviations (一、二年级) keep their 顿号.
@@ -82,7 +84,7 @@ class SuperfluousDunhao(Rule):
         view = doc.view
         if "、" not in view:
             return
-        spans = [*literal_spans(view, "》、《"), *literal_spans(view, "”、“")]
+        spans = [m.span() for p in _QUICK for m in p.finditer(view)]
         spans += [(m.start() - 1, m.end()) for m in _DUN_DIGIT.finditer(view)]
         for block in blocks_touched(doc.blocks, spans):
             text = block.text
