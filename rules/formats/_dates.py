@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lint.document import Block, Span
 from lint.text.locate import lazy_re
+from rules.punctuation._context import ascii_of
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
 ARABIC = lazy_re(
@@ -86,3 +87,19 @@ def full_dates(block: Block) -> Iterator[DateHit]:
             if valid(m.group("m"), m.group("d")):
                 # 2024-03-12, 2024/3/12 and 2024.3.12 are three different styles
                 yield DateHit("numeric" + m.group("sep"), block.span(m.start(), m.end()), m.group())
+
+
+# Where a year of each kind may stand: 年 after four ASCII digits / four Chinese-numeral characters
+# (the characters are part of the year, hence inside the block; literal-led: re skips to each 年).
+ARABIC_YEAR = lazy_re("年(?<=[0-9]{4}年)")
+HAN_YEAR = lazy_re(f"年(?<=[{HAN_DIGIT}]{{4}}年)")
+
+
+def styles_possible(view: str) -> int:
+    """An upper bound on the number of date styles of a document (for a rule that needs two):
+    the numeric date is all ASCII, so it shows in the view's ASCII characters as well."""
+    n = bool(ARABIC_YEAR().search(view)) + bool(HAN_YEAR().search(view))
+    asc = ascii_of(view)
+    if "-" in asc or "/" in asc or "." in asc:
+        n += len({m.group()[-1] for m in _NUMERIC_QUICK().finditer(asc)})
+    return n

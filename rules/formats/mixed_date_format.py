@@ -7,7 +7,7 @@ from collections import Counter
 from lint.diagnostic import Related
 from lint.document import Document
 from lint.rule import Context, Example, Rule, Severity, T
-from rules.formats._dates import DateHit, full_dates
+from rules.formats._dates import DateHit, full_dates, styles_possible
 
 
 class MixedDateFormat(Rule):
@@ -43,6 +43,8 @@ class MixedDateFormat(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         hits: list[DateHit] = []
+        if styles_possible(doc.view) < 2:
+            return
         for block in doc.blocks:
             text = block.text
             if "年" in text or "-" in text or "/" in text or "." in text:  # else no date

@@ -7,7 +7,7 @@ import re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_matching, lazy_re
+from lint.text.locate import blocks_touched, lazy_re
 from rules.formats._dates import valid
 
 # Two digits, 年, a month, and a day or a zero-led year (08年8月): a date, never a duration
@@ -18,8 +18,11 @@ _SHORT = lazy_re(
 _FULL_YEAR = lazy_re(r"(?<![0-9])(19|20)([0-9]{2})(?![0-9])")
 
 
-# Every _SHORT match holds 年 and then a digit (literal-led: re skips to each 年 in C).
-_QUICK = re.compile("年[0-9]")
+# Every _SHORT match holds two digits, 年 and a digit (literal-led: re skips to each 年 in C).
+_QUICK = re.compile("年(?<=[0-9]{2}年)[0-9]")
+# The same in a text file, where the character before a block is never a digit or a mark of
+# _SHORT's lookbehind (blocks are whole lines): no digit or mark before the two digits.
+_QUICK_TXT = re.compile("年(?<=[0-9]{2}年)(?<![0-9.．/\\-'’][0-9]{2}年)[0-9]")
 
 
 class ShortenedYear(Rule):
@@ -64,7 +67,10 @@ class ShortenedYear(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         centuries: dict[str, set[str]] | None = None
-        for block in blocks_matching(doc.view, doc.blocks, _QUICK):
+        quick = _QUICK if doc.markdown else _QUICK_TXT
+        for block in blocks_touched(
+            doc.blocks, [(m.start() - 2, m.end()) for m in quick.finditer(doc.view)]
+        ):
             if "年" not in block.text:
                 continue
             for m in _SHORT().finditer(block.text):

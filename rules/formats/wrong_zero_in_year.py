@@ -5,7 +5,8 @@ from __future__ import annotations
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from rules.formats._dates import WRONG_ZEROS, han_year, years
+from lint.text.locate import blocks_touched
+from rules.formats._dates import HAN_YEAR, WRONG_ZEROS, han_year, years
 
 _TO_LING = str.maketrans(dict.fromkeys(WRONG_ZEROS, "〇"))
 
@@ -46,9 +47,8 @@ class WrongZeroInYear(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in doc.blocks:
-            if "年" not in block.text:
-                continue
+        spans = [(m.start() - 4, m.end()) for m in HAN_YEAR().finditer(doc.view)]
+        for block in blocks_touched(doc.blocks, spans) if spans else ():
             for s, kind in years(block.text):
                 year = block.text[s : s + 4]
                 if kind != "han" or (s and block.text[s - 1] in "十百千万"):
