@@ -20,7 +20,7 @@ from typing import TextIO
 from lint.diagnostic import Diagnostic
 from lint.document import LineIndex
 from lint.rule import Severity
-from lint.text.width import char_width, column_widths, text_width
+from lint.text.width import char_width, column_widths
 
 LABELS = {
     "zh": {
@@ -90,44 +90,47 @@ class TextReporter:
 
     def render(self, d: Diagnostic, text: str | None, lines: LineIndex | None) -> str:
         s = self.style
+        plain = not s.color  # the usual case (a pipe, a file, CI): no markup calls at all
+        lang, lab = self.lang, self.labels
         line, col, end_line, end_col = d.position
-        head = (
-            f"{s(f'{d.path}:{line}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
-            f"{s(d.name, 'dim')} {d.message.get(self.lang)}"
-        )
-        out = [head]
-        gutter = len(str(line))
-        bar = " " * (gutter + 1) + s("|", "blue")
+        message = d.message.get(lang)
+        if plain:
+            out = [f"{d.path}:{line}:{col}: {d.code} {d.name} {message}"]
+        else:
+            out = [
+                f"{s(f'{d.path}:{line}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
+                f"{s(d.name, 'dim')} {message}"
+            ]
+        num = str(line)
+        gutter = len(num)
+        indent = " " * (gutter + 1)
         if text is not None and lines is not None and d.span.end >= d.span.start and line > 0:
             ls = lines.line_span(line)
             src = text[ls.start : ls.end]
             a = d.span.start - ls.start
             b = min(d.span.end, ls.end) - ls.start if end_line == line else len(src)
             excerpt, pad, marks = self.window(src, a, b, self.width - gutter - 3)
-            out.append(bar)
-            out.append(f"{s(str(line).rjust(gutter), 'blue')} {s('|', 'blue')} {excerpt}")
-            out.append(f"{bar} {' ' * pad}{s('^' * max(marks, 1), SEVERITY_STYLE[d.severity])}")
-        lab = self.labels
+            carets = "^" * (marks if marks > 1 else 1)
+            if plain:
+                out += (f"{indent}|", f"{num} | {excerpt}", f"{indent}| {' ' * pad}{carets}")
+            else:
+                bar = indent + s("|", "blue")
+                out.append(bar)
+                out.append(f"{s(num, 'blue')} {s('|', 'blue')} {excerpt}")
+                out.append(f"{bar} {' ' * pad}{s(carets, SEVERITY_STYLE[d.severity])}")
+        sep = "：" if lang == "zh" else ": "
         if end_line != line:
-            n = end_line - line + 1
-            out.append(
-                f"{' ' * (gutter + 1)}= {lab['span']}："
-                if self.lang == "zh"
-                else f"{' ' * (gutter + 1)}= {lab['span']}: "
-            )
-            out[-1] += lab["lines"].format(n=n, line=end_line, col=end_col)
-        sep = "：" if self.lang == "zh" else ": "
+            where = lab["lines"].format(n=end_line - line + 1, line=end_line, col=end_col)
+            out.append(f"{indent}= {lab['span']}{sep}{where}")
         if d.help is not None:
-            fixable = d.fix is not None
-            label = lab["fix"] if fixable else lab["help"]
-            extra = lab["unsafe"] if fixable and d.fix is not None and not d.fix.safe else ""
-            out.append(
-                f"{' ' * (gutter + 1)}= {s(label, 'bold')}{sep}{d.help.get(self.lang)}{extra}"
-            )
+            fix = d.fix
+            label = lab["fix"] if fix is not None else lab["help"]
+            extra = lab["unsafe"] if fix is not None and not fix.safe else ""
+            out.append(f"{indent}= {s(label, 'bold')}{sep}{d.help.get(lang)}{extra}")
         for r in d.related:
             where = r.path or d.path
             pos = f":{r.position[0]}:{r.position[1]}" if r.position else ""
-            out.append(f"{' ' * (gutter + 1)}= {s(r.note.get(self.lang), 'bold')}{sep}{where}{pos}")
+            out.append(f"{indent}= {s(r.note.get(lang), 'bold')}{sep}{where}{pos}")
         return "\n".join(out)
 
     @staticmethod
@@ -136,33 +139,40 @@ class TextReporter:
 
         Returns the excerpt, the caret padding and the caret count, both in display columns.
         """
-        a = max(0, min(a, len(src)))
-        b = max(a, min(b, len(src)))
+        n = len(src)
+        # (conditional expressions, not min/max: this runs once per finding shown)
+        a = 0 if a < 0 else n if a > n else a
+        b = a if b < a else n if b > n else b
         # A line can be megabytes long: measure only the part that can be shown. Every shown
         # character is at least one column wide (bar combining marks), so at most ``avail``
         # characters either side of the span's start can appear.
-        reach = max(avail, 8)
-        lo, hi = max(0, a - reach), min(len(src), a + reach)
-        cut_left, cut_right = lo > 0, hi < len(src)
-        src = src[lo:hi].replace("\t", " ")
-        a, b = a - lo, min(b, hi) - lo
+        reach = avail if avail > 8 else 8
+        lo, hi = (a - reach if a > reach else 0), (a + reach if a + reach < n else n)
+        cut_left, cut_right = lo > 0, hi < n
+        src = src[lo:hi]
+        if "\t" in src:
+            src = src.replace("\t", " ")
+        a, b = a - lo, (b if b < hi else hi) - lo
         cum = [0, *accumulate(column_widths(src))]  # cum[k]: columns of src[:k]
         if not cut_left and not cut_right and cum[-1] <= avail:
-            return src, cum[a], max(cum[b] - cum[a], 1)
-        ell = "…"
-        budget = avail - 2 * char_width(ell)
+            marks = cum[b] - cum[a]
+            return src, cum[a], marks if marks > 1 else 1
+        ell, ell_width = "…", char_width("…")
+        budget = avail - 2 * ell_width
         # leading context: up to a third of the budget, less if the span is long
-        left_budget = max(min(budget // 3, budget - (cum[b] - cum[a])), 8)
+        left_budget = min(budget // 3, budget - (cum[b] - cum[a]))
+        if left_budget < 8:
+            left_budget = 8
         i = bisect_left(cum, cum[a] - left_budget, 0, a + 1)  # first shown character
         j = bisect_right(cum, cum[i] + budget, i) - 1  # end of the shown characters
         left = ell if i > 0 or cut_left else ""
         right = ell if j < len(src) or cut_right else ""
         excerpt = left + src[i:j] + right
-        pad = text_width(left) + cum[a] - cum[i]
-        marks = cum[min(b, j)] - cum[a]
-        if b > j:
-            marks += text_width(right)
-        return excerpt, pad, max(marks, 1)
+        pad = (ell_width if left else 0) + cum[a] - cum[i]
+        marks = cum[b if b < j else j] - cum[a]
+        if b > j and right:
+            marks += ell_width
+        return excerpt, pad, marks if marks > 1 else 1
 
     def summary(self, diags: Sequence[Diagnostic], fixed: int = 0, errors: int = 0) -> None:
         counts = Counter(d.severity for d in diags)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 
@@ -22,47 +23,37 @@ def char_width(ch: str) -> int:
 def text_width(text: str) -> int:
     if text.isascii() and text.isprintable():
         return len(text)
-    return sum(column_widths(text))
+    return sum(map(width_of, text))
 
 
-# Widths of whole texts without a Python call per character: the UTF-16 high byte of a BMP
-# character names its block of 256 code points, and most blocks (CJK ideographs, kana, ASCII bar
-# its controls) have one width throughout. Blocks are classified on first sight; characters of
-# mixed blocks (general punctuation, full-width forms) are looked up one by one; text with a
-# control character or a character beyond the BMP takes the per-character path.
-_UNSEEN, _MIXED = 0xFE, 0xFF
-_blocks = bytearray([_UNSEEN]) * 256  # the one width of each block, _MIXED, or _UNSEEN
-_table = bytes(_blocks)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+class _Widths(dict[str, int]):
+    """``char_width`` of each character seen, computed once; looked up in C."""
+
+    def __missing__(self, ch: str) -> int:
+        w = self[ch] = char_width(ch)
+        return w
 
 
-def _classify(high: bytes) -> None:
-    global _table
-    for hi in set(high):
-        if _blocks[hi] != _UNSEEN:
-            continue
-        if hi == 0:  # ASCII and Latin-1: one column (texts with controls never get here)
-            _blocks[0] = 1
-            continue
-        found = {char_width(chr(hi << 8 | lo)) for lo in range(256)}
-        _blocks[hi] = found.pop() if len(found) == 1 else _MIXED
-    _table = bytes(_blocks)
+#: One character's width, as ``char_width``, without a Python call per character.
+width_of = _Widths().__getitem__
 
 
-def column_widths(text: str) -> bytes:
-    """The display width of each character of ``text`` (as ``char_width``), one byte each."""
-    high = text.encode("utf-16-le", "surrogatepass")[1::2]
-    if len(high) != len(text) or _CONTROL.search(text):
-        return bytes(map(char_width, text))
-    widths = high.translate(_table)
-    if _UNSEEN in widths:
-        _classify(high)
-        widths = high.translate(_table)
-    if _MIXED not in widths:
-        return widths
-    out = bytearray(widths)
-    i = out.find(_MIXED)
-    while i != -1:
-        out[i] = char_width(text[i])
-        i = out.find(_MIXED, i + 1)
-    return bytes(out)
+# Text made only of these characters (Chinese prose: ASCII, general punctuation, CJK symbols,
+# kana, ideographs, full-width forms) has its widths read off the UTF-16 high byte of each
+# character, all in C: within these ranges every character of one 256-code-point block has the
+# same width (tests/test_width.py checks each one against char_width).
+_SIMPLE = re.compile(
+    "[\x20-\x7e\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e\u3041-\u3096"
+    "\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*"
+)
+_BLOCK_WIDTH = bytes(
+    1 if hi in (0x00, 0x20) else 2 if hi == 0x30 or 0x34 <= hi <= 0x9F or hi == 0xFF else 0
+    for hi in range(256)
+)
+
+
+def column_widths(text: str) -> Iterable[int]:
+    """The display width of each character of ``text``."""
+    if _SIMPLE.fullmatch(text):
+        return text.encode("utf-16-le")[1::2].translate(_BLOCK_WIDTH)
+    return map(width_of, text)
