@@ -21,3 +21,15 @@ def test_a_template_that_does_not_fit_is_shown_not_raised() -> None:
         m.format("zh")
     assert m.get("zh") == "缺少{missing} {'w': 'x'}"
     assert m.get("en").startswith("bad {0}")
+
+
+def test_a_diagnostic_survives_the_trip_from_a_worker_process() -> None:
+    import pickle
+
+    from lint.testing import lint_string
+
+    found = lint_string("会议于2024年1月1日召开,请准时参加。\n\n报告报告了今年的工作。\n", ["ALL"])
+    assert found and any(d.fix for d in found)
+    back = pickle.loads(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == found
+    assert [type(d.severity) for d in back] == [type(d.severity) for d in found]
