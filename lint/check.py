@@ -12,7 +12,7 @@ from typing import Any
 
 from lint.config import Config, ConfigError, find_config, load_config
 from lint.diagnostic import Diagnostic
-from lint.document import Document, SourceInfo
+from lint.document import Document, LineIndex, SourceInfo
 from lint.files import excluded, walk
 from lint.fix import fix_text
 from lint.io import InputError, decode, read_file, write_atomic
@@ -48,6 +48,7 @@ class FileResult:
     timings: dict[str, float] | None = None
     stdin: bool = False
     source: SourceInfo | None = None  # how the input was stored (stdin --fix writes it back so)
+    lines: LineIndex | None = None  # the line index of ``text``, built once where it was linted
 
 
 class Checker:
@@ -133,7 +134,7 @@ class Checker:
         def lint(t: str) -> list[Diagnostic]:
             doc = Document(name, t, source=decoded.source, markdown=markdown)
             diags, kept = lint_document(doc, ruleset, result.timings)
-            result.kept = kept
+            result.kept, result.lines = kept, doc.lines
             return diags
 
         if self.options.fix or self.options.diff:
@@ -189,7 +190,8 @@ class Checker:
         if r.kept and not r.error and r.text is not None:
             rs = r.ruleset or self.ruleset_for(self.config_for(Path(r.path)))
             markdown = Path(r.path).suffix.lower() in MARKDOWN_SUFFIXES
-            extra = finish_file(Document(r.path, r.text, markdown=markdown), rs, r.kept)
+            doc = Document(r.path, r.text, markdown=markdown, lines=r.lines)
+            extra = finish_file(doc, rs, r.kept)
             if extra:
                 r.diagnostics = sorted([*r.diagnostics, *extra], key=lambda d: d.sort_key)
         r.kept = {}  # facts live on in the rules that need them, not in every result

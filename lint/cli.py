@@ -238,7 +238,7 @@ def check(
         elif diff:
             sys.stdout.write(r.diff)
         elif fmt == "text" and r.diagnostics:
-            reporter.file(r.text, _lines(r.text), r.diagnostics)
+            reporter.file(r.text, r.lines or _lines(r.text), r.diagnostics)
         elif stream is not None:
             stream.file(r.path, r.text, r.diagnostics)
         all_diags.extend(r.diagnostics)

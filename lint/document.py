@@ -132,11 +132,14 @@ class Document:
         *,
         source: SourceInfo | None = None,
         markdown: bool = False,
+        lines: LineIndex | None = None,
     ) -> None:
         self.path = path
         self.text = text
         self.source = source or SourceInfo()
         self.markdown = markdown
+        if lines is not None:  # already built for this text (by a worker process)
+            self.__dict__["lines"] = lines
 
     @cached_property
     def lines(self) -> LineIndex:
