@@ -13,8 +13,8 @@ compares kinds; the style rules compare forms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 # ---------------------------------------------------------------------------------------------
 # Chinese numerals
@@ -121,8 +121,9 @@ STANDARD_FORM = {CN: "N、", CN_PAREN: "（N）", ARABIC: "N.", ARABIC_PAREN: "�
 _STRUCT_UNIT = {"编": PART, "分编": SUBPART, "章": CHAPTER, "节": SECTION, "条": ARTICLE}
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(
+    NamedTuple
+):  # a named tuple: built for every numbered block, ~10x cheaper than a frozen dataclass
     """A list marker found at the start of a block's text (offsets are into that text)."""
 
     kind: str
@@ -271,11 +272,15 @@ def _cn(text: str) -> Marker | None:
     if value is None or value > 99:
         return None
     end = m.end()
-    if _continues_count(text, end, value, CN_NUMERAL_CHARS, parse_cn_numeral):
+    nxt = text[end : end + 1]
+    if nxt in CN_NUMERAL_CHARS and _continues_count(
+        text, end, value, CN_NUMERAL_CHARS, parse_cn_numeral
+    ):
         return None
-    if punct in ".．" and end < len(text) and text[end].isascii() and text[end].isalnum():
+    if punct in ".．" and nxt.isascii() and nxt.isalnum():
         return None  # 一.5: a marker is followed by the heading's words
-    return Marker(CN, value, 0, end, _skip_space(text, end), num, f"N{punct}")
+    body = end if nxt not in _SPACE else _skip_space(text, end)
+    return Marker(CN, value, 0, end, body, num, f"N{punct}")
 
 
 def _arabic(text: str) -> Marker | None:

@@ -123,8 +123,9 @@ def block_marker(block: Block) -> Marker | None:
 def item_shape(text: str, body: int) -> tuple[str, int]:
     """(shape, title end) of an item whose own text starts at ``body``."""
     size = len(text) - body  # of the item's own text
-    m = _STOP_RE.search(text, body)
     t = _TITLE_STOP_RE.search(text, body)
+    # the first stop is at or after the first title stop: often it is that very mark
+    m = t if t is None or t.group() in _STOPS else _STOP_RE.search(text, t.end())
     title = t.start() - body if t is not None else size
     if m is None:
         shape = TITLE if size <= _MAX_TITLE else TEXT
@@ -156,39 +157,48 @@ class _Builder:
         self.last_article: Item | None = None
 
     def run(self, blocks: Iterable[Block]) -> Outline:
+        items = self.items
         for b in blocks:
+            t = b.text
             # most blocks open with no marker character: decided here, without a call
-            m = block_marker(b) if b.text[:1] in MARKER_START or b.kind == "list_item" else None
+            if b.kind == "paragraph":
+                m = parse_marker(t) if t[:1] in MARKER_START else None
+            else:
+                m = block_marker(b)
             if m is None:
-                if b.text and heading_like(b):
+                # (heading_like, with its usual answer for a paragraph decided by the length)
+                if t and (b.kind == "heading" or len(t) <= _MAX_HEADING) and heading_like(b):
                     self.last_barrier = b.index
                     self.section += 1
                 continue
-            shape, title_end = item_shape(b.text, m.body)
+            shape, title_end = item_shape(t, m.body)
             item = Item(b, m, shape, title_end, section=self.section)
-            self.items.append(item)
-            self.place(item)
+            items.append(item)
+            self.place(item, m)
             if m.kind == ARTICLE and not m.supplement:
                 self.last_article = item
-        for it in self.items:
+        for it in items:
             if it.children and not all(c.items for c in it.children):
                 it.children = [c for c in it.children if c.items]
-        return Outline(self.items, [lst for lst in self.lists if lst.items])
+        return Outline(items, [lst for lst in self.lists if lst.items])
 
     def barrier_after(self, item: Item | None) -> bool:
         return item is not None and self.last_barrier > item.block.index
 
-    def place(self, item: Item) -> None:
-        m, v, stack = item.marker, item.value, self.stack
-        cands = [i for i, lst in enumerate(stack) if lst.kind == m.kind]
+    def place(self, item: Item, m: Marker) -> None:
+        v, kind, stack = m.value, m.kind, self.stack
+        if len(stack) == 1:  # the usual case: one open list
+            cands = [0] if stack[0].kind == kind else []
+        else:
+            cands = [i for i, lst in enumerate(stack) if lst.kind == kind]
         if not cands:
             parent = stack[-1].items[-1] if stack else None
             self.start_list(item, parent, len(stack), fresh=self.barrier_after(parent))
             return
-        idx = self.choose(cands, item)
+        idx = cands[0] if len(cands) == 1 else self.choose(cands, item)
         lst = stack[idx]
         prev = lst.items[-1]
-        barrier = self.barrier_after(prev)
+        barrier = self.last_barrier > prev.block.index
         if m.supplement:  # 第X条之一 sits between X and X+1
             self.append(idx, item, lst.last)
         elif self.follows(lst, v) or self.stray_restart(idx, item):
