@@ -170,6 +170,25 @@ class BrokenParagraph(Rule):
         if len(blocks) < 2:
             return
         found: list[tuple[Block, Block, _Break]] = []
+        for i in range(len(blocks) - 1):
+            a = blocks[i]
+            # (a paragraph that ends with closing punctuation is never broken: skip the call)
+            if a.text[-1:] not in _CLOSED_END:
+                brk = self._judge(doc, a, blocks[i + 1])
+                if brk is not None:
+                    found.append((a, blocks[i + 1], brk))
+        # Hard-wrapped plain text: most lines of prose that follow one another end mid-sentence.
+        # Only breaks across a blank line can then be broken paragraphs.
+        # (Only then does it matter whether the text is hard-wrapped: a pass over every line.)
+        wrapped = any(not b.blank_before for _, b, _ in found) and self._wrapped(blocks)
+        for a, b, brk in found:
+            if wrapped and not b.blank_before:
+                continue
+            self._report(doc, ctx, a, b, brk)
+
+    def _wrapped(self, blocks: list[Block]) -> bool:
+        """Most lines of prose that follow one another end mid-sentence; or the lines of prose
+        all fit a terminal's width (no line is a whole paragraph)."""
         tight_prose = tight_open = 0
         narrow = True
         for a, b in itertools.pairwise(blocks):
@@ -177,18 +196,7 @@ class BrokenParagraph(Rule):
                 tight_prose += 1
                 tight_open += _open_end(a.text)
                 narrow = narrow and len(a.text) <= _WRAP_WIDTH and text_width(a.text) <= _WRAP_WIDTH
-            # (a paragraph that ends with closing punctuation is never broken: skip the call)
-            brk = None if a.text[-1:] in _CLOSED_END else self._judge(doc, a, b)
-            if brk is not None:
-                found.append((a, b, brk))
-        # Hard-wrapped plain text: most lines of prose that follow one another end mid-sentence.
-        # Only breaks across a blank line can then be broken paragraphs.
-        # So is text whose lines of prose all fit a terminal's width (no line is a whole paragraph).
-        wrapped = tight_open >= 3 and (tight_open * 2 >= tight_prose or narrow)
-        for a, b, brk in found:
-            if wrapped and not b.blank_before:
-                continue
-            self._report(doc, ctx, a, b, brk)
+        return tight_open >= 3 and (tight_open * 2 >= tight_prose or narrow)
 
     def _judge(self, doc: Document, a: Block, b: Block) -> _Break | None:
         if a.kind != "paragraph" or b.kind != "paragraph":
