@@ -86,7 +86,7 @@ class Checker:
     # -- files -----------------------------------------------------------------------------------
     def collect(self, paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
         """(display path, path) for every file to lint; (``-``, None) for stdin. Each file once."""
-        seen: set[Path] = set()
+        seen: set[Any] = set()
         for p in paths:
             if p == STDIN:
                 yield STDIN, None
@@ -95,12 +95,12 @@ class Checker:
             if path.is_dir():
                 cfg = self.config_for(path)
                 for f in walk(path, cfg.include, cfg.exclude, cfg.root if cfg.path else path):
-                    key = f.resolve()
+                    key = _identity(f)
                     if key not in seen:
                         seen.add(key)
                         yield str(f), f
             elif path.exists() or path.is_symlink():
-                key = path.resolve()
+                key = _identity(path)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -196,6 +196,16 @@ class Checker:
                 r.diagnostics = sorted([*r.diagnostics, *extra], key=lambda d: d.sort_key)
         r.kept = {}  # facts live on in the rules that need them, not in every result
         return r
+
+
+def _identity(path: Path) -> Any:
+    """What makes two paths one file: its device and inode (one stat, where resolving a path
+    costs a system call per folder), or the resolved path when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return path.resolve()
+    return (st.st_dev, st.st_ino) if st.st_ino else path.resolve()
 
 
 _WORKER: Checker | None = None
