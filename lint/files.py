@@ -38,23 +38,27 @@ class GitIgnore:
 
     def __init__(self, specs: list[tuple[Path, Any]] | None = None) -> None:
         self.specs = specs or []
+        # per file: the folder as a string prefix, and its patterns' (match, include) in order
+        self._rules = [
+            (
+                base.as_posix().rstrip("/") + "/",
+                [(p.regex.match, p.include) for p in spec.patterns if p.include is not None],
+            )
+            for base, spec in self.specs
+        ]
 
-    def ignored(self, path: Path, is_dir: bool) -> bool:
+    def ignored(self, path: Path | str, is_dir: bool) -> bool:
+        full = path if isinstance(path, str) else path.as_posix()
         verdict: bool | None = None
-        for base, spec in self.specs:
-            try:
-                rel = path.relative_to(base).as_posix()
-            except ValueError:
+        for base, patterns in self._rules:
+            if not full.startswith(base):
                 continue
-            if is_dir:
-                rel += "/"
-            for pattern in spec.patterns:
-                if pattern.include is None:
-                    continue
-                m = pattern.regex.match(rel)
+            rel = full[len(base) :] + "/" if is_dir else full[len(base) :]
+            for match, include in patterns:
+                m = match(rel)
                 if m is None or _inside_matched_folder(m, rel):
                     continue
-                verdict = pattern.include
+                verdict = include
         return bool(verdict)
 
     def within(self, folder: Path) -> GitIgnore:
@@ -132,6 +136,7 @@ def _walk(
     except OSError:
         return  # unreadable folder: nothing to lint in it (named files still report errors)
     rel_dir = _rel(real, base)
+    here = real.as_posix().rstrip("/") + "/"
     subdirs: list[os.DirEntry[str]] = []
     for e in entries:
         name = e.name
@@ -140,7 +145,7 @@ def _walk(
         rel = f"{rel_dir}{name}"
         try:
             if e.is_dir(follow_symlinks=False):
-                if not _matches(rel, name, exclude) and not ignore.ignored(real / name, True):
+                if not _matches(rel, name, exclude) and not ignore.ignored(here + name, True):
                     subdirs.append(e)
                 continue
             if not _matches(rel, name, include) or _matches(rel, name, exclude):
@@ -149,7 +154,7 @@ def _walk(
                 continue
         except OSError:
             continue  # dangling symbolic link, or gone since listed
-        if ignore.ignored(real / name, False):
+        if ignore.ignored(here + name, False):
             continue
         yield d / name
     for e in subdirs:
