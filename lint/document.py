@@ -170,6 +170,28 @@ class Document:
 def text_blocks(text: str) -> list[Block]:
     """Blocks of a plain-text file: each non-blank line is a paragraph (the convention of Chinese
     text files, where a line break ends a paragraph and lines are not hard-wrapped)."""
+    if "\r" in text:
+        return _text_blocks_any_newline(text)
+    # LF only (the usual case): str.split finds the lines in C
+    blocks: list[Block] = []
+    blank_before = True
+    pos = 0
+    for line in text.split("\n"):
+        n = len(line)
+        stripped = line.strip(WHITESPACE) if n else ""
+        if stripped:
+            if blocks and not blank_before:
+                blocks[-1].blank_after = False
+            lead = 0 if line[0] == stripped[0] else n - len(line.lstrip(WHITESPACE))
+            blocks.append(Block(len(blocks), pos + lead, stripped, blank_before=blank_before))
+            blank_before = False
+        else:
+            blank_before = True
+        pos += n + 1
+    return blocks
+
+
+def _text_blocks_any_newline(text: str) -> list[Block]:
     blocks: list[Block] = []
     blank_before = True
     prev_end = 0
