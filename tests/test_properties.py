@@ -288,3 +288,13 @@ def test_prose_view_invariants(text: str, markdown: bool) -> None:
         # a block never starts or ends with masked markup (a literal U+FFFC in the text may)
         assert text[blk.start] == blk.text[0] and text[blk.end - 1] == blk.text[-1]
         last = blk.end
+
+
+@given(st.text(st.sampled_from(["政", "a", " ", "\u3000", "\t", "\n", "\n", "\r\n", "\r", "\ufeff"])))
+def test_plain_paragraphs_are_the_same_by_the_fast_and_the_general_split(text: str) -> None:
+    from lint.document import _text_blocks_any_newline, text_blocks
+
+    def key(blocks: list) -> list:  # type: ignore[type-arg]
+        return [(b.index, b.start, b.text, b.blank_before, b.blank_after) for b in blocks]
+
+    assert key(text_blocks(text)) == key(_text_blocks_any_newline(text))
