@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -96,3 +97,56 @@ def blocks_matching(view: str, blocks: Sequence[Block], pattern: re.Pattern[str]
 #: The characters ``regex``'s ``\s`` matches, for ``re`` character classes that must keep its
 #: meaning (``re``'s ``\s`` also matches the control characters U+001C–U+001F).
 REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+# -- characters across the whole view: C scans instead of per-block character classes --------
+
+
+def positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of the characters ``chars`` in ``text``. ``str.find`` per character beats
+    a character class: ``re`` tests a class character by character, ``find`` scans in C."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i != -1:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
+
+_last_ascii: list[str] = ["", ""]  # the last view and its ASCII characters
+
+
+def ascii_of(view: str) -> str:
+    """The ASCII characters of ``view``, in order (few in Chinese text): one C pass, remembered
+    for the last view, so that P rules test ASCII marks on a short string."""
+    if _last_ascii[0] is not view:
+        _last_ascii[:] = [view, view.encode("ascii", "ignore").decode("ascii")]
+    return _last_ascii[1]
+
+
+def ascii_present(view: str, chars: str) -> str:
+    """Those of the ASCII ``chars`` that ``view`` holds."""
+    kept = ascii_of(view)
+    return "".join(ch for ch in chars if ch in kept)
+
+
+_START = attrgetter("start")
+
+
+def blocks_with(view: str, blocks: Sequence[Block], chars: Iterable[str]) -> list[Block]:
+    """The blocks, in order, whose text holds one of the single characters ``chars``: found with
+    ``str.find`` in the whole view (C speed) rather than tested block by block."""
+    found: set[int] = set()
+    for ch in chars:
+        i = view.find(ch)
+        while i != -1:
+            k = bisect_right(blocks, i, key=_START) - 1
+            end = blocks[k].start + len(blocks[k].text) if k >= 0 else 0
+            if i < end:  # inside block k: go on after it
+                found.add(k)
+                i = view.find(ch, end)
+            else:
+                i = view.find(ch, i + 1)
+    return [blocks[k] for k in sorted(found)]

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Block, Span
-from lint.text.locate import lazy_re
-from rules.punctuation._context import ascii_of
+from lint.text.locate import ascii_of, lazy_re
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
 ARABIC = lazy_re(

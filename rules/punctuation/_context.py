@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from lint.text.chars import HAN, MASK, is_han
@@ -15,7 +13,7 @@ from lint.text.locate import REGEX_SPACE as _S
 from lint.text.locate import lazy_re
 
 if TYPE_CHECKING:
-    from lint.document import Block
+    pass
 
 # Marks that end a Chinese phrase on their left / open one on their right.
 ZH_CLOSERS = "”’》〉）」』〕】"
@@ -87,56 +85,6 @@ def is_masked(ch: str) -> bool:
 IS_HAN_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: ``any(is_han(x) for x in s)`` as one search.
 ANY_HAN = lazy_re(f"[{IS_HAN_CLASS}]")
-
-
-def positions(text: str, chars: str) -> list[int]:
-    """Sorted offsets of the characters ``chars`` in ``text``. ``str.find`` per character beats
-    a character class: ``re`` tests a class character by character, ``find`` scans in C."""
-    out: list[int] = []
-    for ch in chars:
-        i = text.find(ch)
-        while i != -1:
-            out.append(i)
-            i = text.find(ch, i + 1)
-    out.sort()
-    return out
-
-
-_last_ascii: list[str] = ["", ""]  # the last view and its ASCII characters
-
-
-def ascii_of(view: str) -> str:
-    """The ASCII characters of ``view``, in order (few in Chinese text): one C pass, remembered
-    for the last view, so that P rules test ASCII marks on a short string."""
-    if _last_ascii[0] is not view:
-        _last_ascii[:] = [view, view.encode("ascii", "ignore").decode("ascii")]
-    return _last_ascii[1]
-
-
-def ascii_present(view: str, chars: str) -> str:
-    """Those of the ASCII ``chars`` that ``view`` holds."""
-    kept = ascii_of(view)
-    return "".join(ch for ch in chars if ch in kept)
-
-
-_START = attrgetter("start")
-
-
-def blocks_with(view: str, blocks: Sequence[Block], chars: Iterable[str]) -> list[Block]:
-    """The blocks, in order, whose text holds one of the single characters ``chars``: found with
-    ``str.find`` in the whole view (C speed) rather than tested block by block."""
-    found: set[int] = set()
-    for ch in chars:
-        i = view.find(ch)
-        while i != -1:
-            k = bisect.bisect_right(blocks, i, key=_START) - 1
-            end = blocks[k].start + len(blocks[k].text) if k >= 0 else 0
-            if i < end:  # inside block k: go on after it
-                found.add(k)
-                i = view.find(ch, end)
-            else:
-                i = view.find(ch, i + 1)
-    return [blocks[k] for k in sorted(found)]
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

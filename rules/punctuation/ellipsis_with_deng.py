@@ -7,8 +7,8 @@ import re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_containing, lazy_re
-from rules.punctuation._context import ascii_of, chinese_block
+from lint.text.locate import ascii_of, blocks_containing, lazy_re
+from rules.punctuation._context import chinese_block
 
 # 等 that starts another word after the ellipsis: ……等待 ……等到 ……等级
 _WORD_AFTER = "待到级于同候号价量距额比效闲身式第"

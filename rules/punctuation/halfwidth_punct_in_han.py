@@ -6,7 +6,7 @@ from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import MASK
-from lint.text.locate import lazy_re
+from lint.text.locate import ascii_present, blocks_with, lazy_re, positions
 from rules.punctuation._context import (
     ANY_HAN,
     IS_HAN_CLASS,
@@ -14,14 +14,11 @@ from rules.punctuation._context import (
     ZH_OPENERS,
     ZH_STOPS,
     Protected,
-    ascii_present,
-    blocks_with,
     chinese_block,
     has_han,
     is_zh,
     is_zh_left,
     is_zh_right,
-    positions,
 )
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}

@@ -7,8 +7,8 @@ import re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_containing, lazy_re
-from rules.punctuation._context import Protected, ascii_of, chinese_block, has_han, is_zh
+from lint.text.locate import ascii_of, blocks_containing, lazy_re
+from rules.punctuation._context import Protected, chinese_block, has_han, is_zh
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,
 # and runs of the em dash itself (checked for length below).

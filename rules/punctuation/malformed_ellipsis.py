@@ -7,8 +7,8 @@ import re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_containing, lazy_re
-from rules.punctuation._context import Protected, ascii_of, chinese_block, is_zh
+from lint.text.locate import ascii_of, blocks_containing, lazy_re
+from rules.punctuation._context import Protected, chinese_block, is_zh
 
 # Dot runs that stand for an ellipsis, and runs of the ellipsis character itself.
 _QUICK = ("...", "。。。", "…", "··", "・・", "．．")

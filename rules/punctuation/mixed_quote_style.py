@@ -7,7 +7,8 @@ from lint.diagnostic import Edit, Fix
 from lint.document import Block, Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import MASK, is_han
-from rules.punctuation._context import Protected, ascii_of, chinese_block, is_zh
+from lint.text.locate import ascii_of
+from rules.punctuation._context import Protected, chinese_block, is_zh
 
 _TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 _TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})

@@ -7,8 +7,8 @@ from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import HAN
-from lint.text.locate import lazy_re, lazy_regex
-from rules.punctuation._context import ascii_present, blocks_with, chinese_block, has_han, positions
+from lint.text.locate import ascii_present, blocks_with, lazy_re, lazy_regex, positions
+from rules.punctuation._context import chinese_block, has_han
 
 _LEFT = "，。、；：？！"
 
