@@ -22,6 +22,7 @@ _NO_START = set("，。、；：？！）》」』】〕〉”’,;:)%‰")
 _CLAUSE = "，。、；：！？,;"
 _SENTENCE_END = "。！？!?"
 _CLAUSE_RE = lazy_re(f"[{_CLAUSE}]")
+_LAST_CLAUSE_RE = lazy_re(f".*[{_CLAUSE}]", re.DOTALL)
 _SENTENCE_END_RE = lazy_re(f"[{_SENTENCE_END}]")
 _OPENERS = "“‘（《【〔「『(〈"
 # Pairs whose opener left open in one paragraph and closer first in the next prove continuation.
@@ -202,7 +203,11 @@ class BrokenParagraph(Rule):
         if a.kind != "paragraph" or b.kind != "paragraph":
             return None
         prev, nxt = a.text, b.text
-        if not self._candidate(a) or _form(nxt) or _marker(nxt):
+        # a paragraph of prose (not a title, byline, dateline, form line) left open at its end
+        # (_prose first: it turns down half of the open paragraphs, _open_end almost none)
+        if not (_prose(prev, self.options.min_chars) and _open_end(prev)):
+            return None
+        if _form(nxt) or _marker(nxt):
             return None
         if doc.text[a.end : b.start].strip(WHITESPACE):
             return None  # the paragraph goes on in masked text (a URL, code, a comment)
@@ -223,10 +228,6 @@ class BrokenParagraph(Rule):
             return None
         safe = evidence != "sentence" and prev[-1] not in "，、,"
         return _Break(evidence, safe)
-
-    def _candidate(self, a: Block) -> bool:
-        """A paragraph of prose (not a title, byline, dateline, form line) left open at its end."""
-        return _open_end(a.text) and _prose(a.text, self.options.min_chars)
 
     def _report(self, doc: Document, ctx: Context, a: Block, b: Block, brk: _Break) -> None:
         tail = _tail(a.text)
@@ -303,24 +304,28 @@ def _split_word(prev: str, nxt: str) -> bool:
     """A common word straddles the break (带 / 头), and neither piece belongs to a word of its own
     side (so 效率 / 先行 is not read as 率先)."""
     lex = words()
-    for i in (1, 2):
-        for j in (1, 2):
-            if i + j > 3 or len(prev) < i + 2 or len(nxt) < j:
-                continue
-            w = prev[-i:] + nxt[:j]
-            if w not in lex or not all(map(is_han, w)):
-                continue
-            if prev[-i - 1 :] in lex or prev[-i - 2 :] in lex:
-                continue
-            if nxt[: j + 1] in lex or nxt[: j + 2] in lex:
-                continue
-            return True
+    for i, j in _SPLITS:
+        if len(prev) < i + 2 or len(nxt) < j:
+            continue
+        w = prev[-i:] + nxt[:j]
+        if w not in lex or not all(map(is_han, w)):
+            continue
+        if prev[-i - 1 :] in lex or prev[-i - 2 :] in lex:
+            continue
+        if nxt[: j + 1] in lex or nxt[: j + 2] in lex:
+            continue
+        return True
     return False
+
+
+# (characters before the break, characters after it) of a word of two or three
+_SPLITS = ((1, 1), (1, 2), (2, 1))
 
 
 def _tail(text: str) -> str:
     """The unfinished clause at the end of a paragraph, at most a few characters."""
-    i = max(text.rfind(c, 0, len(text) - 1) for c in _CLAUSE)
+    last = _LAST_CLAUSE_RE().match(text, 0, len(text) - 1)  # the last mark before the end
+    i = last.end() - 1 if last else -1
     tail = text[i + 1 :] if i >= 0 else text
     if len(tail) > _TAIL_MAX:
         # cut at the start of a word rather than in the middle of one
