@@ -53,6 +53,8 @@ class DuplicateItemTitle(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         for lst in outline_of(doc).lists:
+            if len(lst.items) < 2:  # (most lists: a lone item has no sibling to repeat)
+                continue
             seen: dict[str, Item] = {}
             for item in lst.items:
                 key = normalize_for_compare(item.title)

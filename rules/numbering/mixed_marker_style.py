@@ -57,11 +57,17 @@ class MixedMarkerStyle(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         groups: dict[tuple[int, int, str], list[Item]] = {}
+        mixed = False  # does any group hold two forms? (almost never: then nothing is counted)
         for item in outline_of(doc).items:
             m = item.marker
             if m.kind not in _STYLED or m.synthetic or nonstandard(m, item.block.text):
                 continue
-            groups.setdefault((item.section, item.depth, m.kind), []).append(item)
+            group = groups.setdefault((item.section, item.depth, m.kind), [])
+            if group and group[0].marker.form != m.form:
+                mixed = True
+            group.append(item)
+        if not mixed:
+            return
         for (_, _, kind), items in groups.items():
             counts = Counter(it.marker.form for it in items)
             if len(counts) < 2:

@@ -86,9 +86,10 @@ class ReusedParentMarker(Rule):
                 )
                 continue
             edits = [
-                Edit(marker_span(it, doc).start, marker_span(it, doc).end, render(child, it.value))
+                Edit(span.start, span.end, render(child, it.value))
                 for it in lst.items
                 if not it.marker.synthetic
+                for span in (marker_span(it, doc),)
             ]
             ctx.report(
                 marker_span(first, doc),
