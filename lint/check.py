@@ -5,7 +5,7 @@ returns results file by file."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ class Checker:
         self._configs: dict[Path | None, Config] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._dir_config: dict[Path, Path | None] = {}
+        self.prepare: Callable[[FileResult], None] | None = None
         if options.config_file is not None:
             self._explicit: Config | None = load_config(options.config_file)
         elif options.no_config:
@@ -163,15 +164,24 @@ class Checker:
         return result
 
     def run(
-        self, targets: Sequence[tuple[str, Path | None]], stdin: bytes | None, jobs: int
+        self,
+        targets: Sequence[tuple[str, Path | None]],
+        stdin: bytes | None,
+        jobs: int,
+        prepare: Callable[[FileResult], None] | None = None,
     ) -> Iterator[FileResult]:
         """Results in ``targets`` order, cross-file findings included; files are linted in
         ``jobs`` worker processes when there are several (the order, and so the output, is the
-        same as a serial run)."""
+        same as a serial run). ``prepare`` runs on each result where the file was linted, before
+        the result travels (a reporter rendering it there)."""
+        self.prepare = prepare
         files = [t for t in targets if t[1] is not None]
         if jobs <= 1 or len(files) < 2 or stdin is not None:
             for shown, path in targets:
-                yield self.cross_file(self.check_file(shown, path, stdin if path is None else None))
+                r = self.check_file(shown, path, stdin if path is None else None)
+                if prepare is not None:
+                    prepare(r)
+                yield self.cross_file(r)
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -214,6 +224,8 @@ _WORKER: Checker | None = None
 def _check_in_worker(target: tuple[str, Path | None]) -> FileResult:
     assert _WORKER is not None, "worker started without a checker"
     result = _WORKER.check_file(*target)
+    if _WORKER.prepare is not None:
+        _WORKER.prepare(result)
     result.ruleset = None  # rule objects stay in the worker; the main process has its own
     return result
 

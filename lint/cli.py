@@ -220,7 +220,10 @@ def check(
     if not gc.get_freeze_count():
         gc.freeze()
         gc.set_threshold(20_000, 20, 100)
-    run = checker.run(targets, stdin_bytes, jobs or os.cpu_count() or 1)
+    # plain text findings are rendered where each file is linted (in parallel, and far less to
+    # send back); a baseline needs the whole findings, and --diff prints no findings
+    prepare = reporter.prepare if fmt == "text" and streamed and gate is None else None
+    run = checker.run(targets, stdin_bytes, jobs or os.cpu_count() or 1, prepare)
     for r in track(run, len(targets), fmt, lambda r: r.path):
         if gate is not None:
             r.diagnostics = gate.file(r.path, r.text, r.diagnostics)

@@ -76,10 +76,24 @@ class Diagnostic:
     # 1-based line/column of start and (exclusive) end, in code points.
     position: tuple[int, int, int, int] = (0, 0, 0, 0)
     args: Mapping[str, Any] = field(default_factory=dict)
+    # The finding as the text reporter prints it, when it was printed where the file was linted
+    # (see ``printed``); the other fields then keep only what counts and summaries need.
+    rendered: str | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.start, self.span.end, self.code)
+
+    def printed(self, rendered: str) -> Diagnostic:
+        """This finding, already rendered as text, reduced to what the summary, the statistics
+        and the exit code read: code, name, severity, position, whether a safe fix exists. A
+        worker process sends this instead of the whole finding (the message, fix edits and
+        related locations are in ``rendered``)."""
+        fix = Fix((), self.fix.applicability) if self.fix is not None else None
+        return Diagnostic(
+            self.path, self.code, self.name, self.severity, self.span, PRINTED,
+            fix=fix, position=self.position, rendered=rendered,
+        )  # fmt: skip
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes send thousands of these: a flat tuple pickles and loads several times
@@ -87,8 +101,12 @@ class Diagnostic:
         s = self
         return _diagnostic, (
             s.path, s.code, s.name, int(s.severity), s.span.start, s.span.end, s.message,
-            s.help, s.fix, s.related, s.position, s.args,
+            s.help, s.fix, s.related, s.position, s.args, s.rendered,
         )  # fmt: skip
+
+
+#: The message of a finding that was rendered where it was found (``Diagnostic.printed``).
+PRINTED = T(zh="", en="")
 
 
 _SEVERITY = {int(s): s for s in Severity}

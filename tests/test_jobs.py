@@ -58,3 +58,34 @@ def test_timing_lists_rules_on_stderr(tmp_path: Path) -> None:
     _, out, err = run("check", "--no-config", "--format", "json", "--timing", str(corpus))
     json.loads(out)  # stdout stays valid JSON
     assert "D101 duplicate-block" in err and "share" in err.splitlines()[0]
+
+
+def test_findings_rendered_in_a_worker_print_as_in_the_main_process(tmp_path: Path) -> None:
+    import io
+    import pickle
+
+    from lint.check import Checker, Options
+    from lint.registry import load_registry
+    from lint.report.text import TextReporter
+    from lint.runner import Overrides
+
+    checker = Checker(load_registry(), Options(no_config=True, overrides=Overrides(["ALL"])))
+    result = checker.check_file(str(SEED), SEED)
+    assert len(result.diagnostics) > 20
+    for lang in ("zh", "en"):
+        for color in (False, True):
+            direct, via_worker = io.StringIO(), io.StringIO()
+            rep = TextReporter(direct, lang=lang, color=color)
+            rep.file(result.text, result.lines, result.diagnostics)
+            sent = pickle.loads(pickle.dumps(result))
+            TextReporter(via_worker, lang=lang, color=color).prepare(sent)
+            back = pickle.loads(pickle.dumps(sent))
+            assert all(d.rendered for d in back.diagnostics)
+            TextReporter(via_worker, lang=lang, color=color).file(None, None, back.diagnostics)
+            assert via_worker.getvalue() == direct.getvalue()
+            # what the summary and the exit code read survives
+            assert [
+                (d.code, d.severity, d.fix is not None and d.fix.safe) for d in back.diagnostics
+            ] == [
+                (d.code, d.severity, d.fix is not None and d.fix.safe) for d in result.diagnostics
+            ]

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import accumulate
-from typing import TextIO
+from typing import Any, TextIO
 
 from lint.diagnostic import Diagnostic
 from lint.document import LineIndex
@@ -86,7 +86,19 @@ class TextReporter:
 
     def file(self, text: str | None, lines: LineIndex | None, diags: Sequence[Diagnostic]) -> None:
         # one write per file: stdout may be unbuffered (PYTHONUNBUFFERED), a write per line is slow
-        self._write("".join(self.render(d, text, lines) + "\n" for d in diags))
+        self._write(
+            "".join(
+                (d.rendered if d.rendered is not None else self.render(d, text, lines)) + "\n"
+                for d in diags
+            )
+        )
+
+    def prepare(self, result: Any) -> None:
+        """Render a file's findings where it was linted (a worker process): what travels back
+        is the text and a few fields per finding, not the whole findings."""
+        if result.diagnostics and result.text is not None and result.lines is not None:
+            text, lines, render = result.text, result.lines, self.render
+            result.diagnostics = [d.printed(render(d, text, lines)) for d in result.diagnostics]
 
     def render(self, d: Diagnostic, text: str | None, lines: LineIndex | None) -> str:
         s = self.style
