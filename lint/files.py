@@ -22,15 +22,30 @@ The config's ``exclude`` still applies to named files (see ``excluded``).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 
 def _matches(rel: str, name: str, globs: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs)
+    if not globs:
+        return False
+    match = _globs(tuple(globs))
+    return match(name) is not None or match(rel) is not None
+
+
+@functools.cache
+def _globs(globs: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """One pattern for all of ``globs`` (``fnmatch``'s meaning, case as the platform has it)."""
+    pattern = "|".join(f"(?:{fnmatch.translate(os.path.normcase(g))})" for g in globs)
+    match = re.compile(pattern).match
+    if os.path.normcase("A") == "A":
+        return match
+    return lambda s: match(os.path.normcase(s))
 
 
 class GitIgnore:
