@@ -246,7 +246,7 @@ def check(
             stream.file(r.path, r.text, r.diagnostics)
         all_diags.extend(r.diagnostics)
         if fmt != "json" and not r.stdin:
-            r.text = None  # keep memory to the largest file, not the corpus
+            r.text = r.lines = None  # keep memory to the largest file, not the corpus
         results.append(r)
     internal = any(d.code == "E001" for d in all_diags)
     if timing:
