@@ -92,3 +92,9 @@ def test_tables_are_loaded_only_when_a_text_may_hold_a_traditional_character() -
         assert traditional_char.tables.cache_info().currsize == 1
     finally:
         tables()
+
+
+def test_the_shipped_tables_are_those_of_the_installed_opencc() -> None:
+    # after an opencc upgrade: python -c "from rules.characters.traditional_char import
+    # write_tables; write_tables()"
+    assert tables() == traditional_char.tables_from_opencc()
