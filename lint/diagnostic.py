@@ -89,16 +89,22 @@ class Diagnostic:
         and the exit code read: code, name, severity, position, whether a safe fix exists. A
         worker process sends this instead of the whole finding (the message, fix edits and
         related locations are in ``rendered``)."""
-        fix = Fix((), self.fix.applicability) if self.fix is not None else None
+        fix = None if self.fix is None else _SAFE if self.fix.safe else _UNSAFE
         return Diagnostic(
-            self.path, self.code, self.name, self.severity, self.span, PRINTED,
-            fix=fix, position=self.position, rendered=rendered,
+            self.path, self.code, self.name, self.severity, self.span, PRINTED, None, fix, (),
+            self.position, _NO_ARGS, rendered,
         )  # fmt: skip
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes send thousands of these: a flat tuple pickles and loads several times
         # faster than the default (a dict per object, an enum call per severity).
         s = self
+        if s.rendered is not None and s.message is PRINTED:
+            fix = 0 if s.fix is None else 1 if s.fix.safe else 2
+            return _printed, (
+                s.path, s.code, s.name, int(s.severity), s.span.start, s.span.end, fix,
+                s.position, s.rendered,
+            )  # fmt: skip
         return _diagnostic, (
             s.path, s.code, s.name, int(s.severity), s.span.start, s.span.end, s.message,
             s.help, s.fix, s.related, s.position, s.args, s.rendered,
@@ -107,8 +113,10 @@ class Diagnostic:
 
 #: The message of a finding that was rendered where it was found (``Diagnostic.printed``).
 PRINTED = T(zh="", en="")
-
-
+_SAFE = Fix((), Applicability.SAFE)  # what a printed finding keeps of its fix: whether it is safe
+_UNSAFE = Fix((), Applicability.UNSAFE)
+_NO_ARGS: Mapping[str, Any] = {}
+_FIXES = (None, _SAFE, _UNSAFE)
 _SEVERITY = {int(s): s for s in Severity}
 
 
@@ -122,6 +130,23 @@ def _diagnostic(
     *rest: Any,
 ) -> Diagnostic:
     return Diagnostic(path, code, name, _SEVERITY[severity], Span(start, end), *rest)
+
+
+def _printed(
+    path: str,
+    code: str,
+    name: str,
+    severity: int,
+    start: int,
+    end: int,
+    fix: int,
+    position: tuple[int, int, int, int],
+    rendered: str,
+) -> Diagnostic:
+    return Diagnostic(
+        path, code, name, _SEVERITY[severity], Span(start, end), PRINTED, None, _FIXES[fix], (),
+        position, _NO_ARGS, rendered,
+    )  # fmt: skip
 
 
 class Message:
