@@ -193,7 +193,3 @@ class Message:
 
     def __repr__(self) -> str:
         return f"Message(zh={self.zh!r}, en={self.en!r})"
-
-
-def format_message(template: T, args: Mapping[str, Any]) -> Message:
-    return Message(template, args)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import fnmatch
 import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from lint.config import Config, check_selectors, rule_settings
-from lint.diagnostic import Diagnostic, Fix, Related, format_message
+from lint.diagnostic import Diagnostic, Fix, Message, Related
 from lint.document import Document, Span
 from lint.registry import Registry
 from lint.rule import Context, FinishContext, Rule, Severity, T
@@ -149,16 +150,17 @@ def _sink(doc: Document, ruleset: RuleSet, diags: list[Diagnostic]) -> Any:
         messages = rule.messages
         diags.append(
             Diagnostic(
-                path=path,
-                code=rule.code,
-                name=rule.name,
-                severity=severity[rule.code],
-                span=span,
-                message=format_message(messages[key], args),
-                help=format_message(messages[help], args) if help else None,
-                fix=fix,
-                related=related,
-                args=args,
+                path,
+                rule.code,
+                rule.name,
+                severity[rule.code],
+                span,
+                Message(messages[key], args),
+                Message(messages[help], args) if help else None,
+                fix,
+                related,
+                (0, 0, 0, 0),
+                args,
             )
         )
 
@@ -186,9 +188,13 @@ def _settle(
                     ),
                 )
             )
-    line_col = doc.lines.line_col
+    starts = doc.lines.starts
     for d in diags:
-        d.position = (*line_col(d.span.start), *line_col(d.span.end))
+        a, b = d.span.start, d.span.end
+        la = bisect_right(starts, a) - 1
+        nxt = la + 1  # most spans end on the line they start on: one bisection, not two
+        lb = la if nxt == len(starts) or b < starts[nxt] else bisect_right(starts, b) - 1
+        d.position = (la + 1, a - starts[la] + 1, lb + 1, b - starts[lb] + 1)
         if d.related:
             d.related = tuple(_locate(r, doc) for r in d.related)
     diags.sort(key=lambda d: d.sort_key)
