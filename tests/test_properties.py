@@ -299,3 +299,23 @@ def test_plain_paragraphs_are_the_same_by_the_fast_and_the_general_split(parts: 
         return [(b.index, b.start, b.text, b.blank_before, b.blank_after) for b in blocks]
 
     assert key(text_blocks(text)) == key(_text_blocks_any_newline(text))
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(1, 6)), max_size=8),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 5)), max_size=8),
+)
+def test_blocks_touched_are_the_blocks_a_span_overlaps(
+    layout: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> None:
+    from lint.document import Block
+    from lint.text.locate import blocks_touched
+
+    blocks, pos = [], 0
+    for gap, size in layout:  # blocks in order, apart or touching
+        pos += gap
+        blocks.append(Block(len(blocks), pos, "字" * size))
+        pos += size
+    spans = [(s, s + n) for s, n in spans]
+    expected = [b for b in blocks if any(s < b.end and b.start < e for s, e in spans)]
+    assert blocks_touched(blocks, spans) == expected

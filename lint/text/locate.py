@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from lint.document import Block
 
 
+_START = attrgetter("start")
+
+
 def lazy_re(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     """A function that returns ``re.compile(pattern, flags)``, compiled on its first call."""
 
@@ -49,23 +52,20 @@ def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern[str]]
 
 def blocks_touched(blocks: Sequence[Block], spans: Iterable[tuple[int, int]]) -> list[Block]:
     """The blocks, in their order, that overlap one of ``spans`` (non-empty ``(start, end)``
-    offsets into the view, in any order)."""
-    starts: list[int] = []
-    ends: list[int] = []
+    offsets into the view, in any order). Each span is placed by bisection on the block starts:
+    hits are few, blocks many."""
+    out: list[Block] = []
+    n, last = len(blocks), -1
     for s, e in sorted(spans):
-        if ends and s < ends[-1]:  # overlaps the previous span: merge them
-            ends[-1] = max(ends[-1], e)
-        else:
-            starts.append(s)
-            ends.append(e)
-    if not starts:
-        return []
-    n = len(ends)
-    out = []
-    for b in blocks:
-        k = bisect_right(ends, b.start)  # the first span that ends after the block starts
-        if k < n and starts[k] < b.start + len(b.text):
-            out.append(b)
+        i = bisect_right(blocks, s, key=_START) - 1
+        if i < 0 or blocks[i].start + len(blocks[i].text) <= s:
+            i += 1  # s falls between blocks: the next one is the first that can overlap
+        if i <= last:
+            i = last + 1  # already taken for an earlier span
+        while i < n and blocks[i].start < e:
+            out.append(blocks[i])
+            last = i
+            i += 1
     return out
 
 
@@ -130,9 +130,6 @@ def ascii_present(view: str, chars: str) -> str:
     """Those of the ASCII ``chars`` that ``view`` holds."""
     kept = ascii_of(view)
     return "".join(ch for ch in chars if ch in kept)
-
-
-_START = attrgetter("start")
 
 
 def blocks_with(view: str, blocks: Sequence[Block], chars: Iterable[str]) -> list[Block]:

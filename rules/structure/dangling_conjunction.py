@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from operator import attrgetter
 
 from lint.diagnostic import Fix
-from lint.document import Block, Document
+from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han
-from lint.text.locate import lazy_re, lazy_regex
+from lint.text.locate import blocks_touched, lazy_re, lazy_regex
 from rules.structure._lexicon import conjunction_words, words
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
 _PATTERN = lazy_re(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
 # Every _PATTERN match holds one of 和与及或 and then the mark (four literal-led scans in C).
 _QUICK = tuple(re.compile(c + "[，。；：、！？,;:!?]") for c in "和与及或")
-_start = attrgetter("start")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
 # A person's title and then a given name that ends in 和 (副主任李建和，).
 _TITLED_NAME = lazy_regex(
@@ -72,22 +69,10 @@ class DanglingConjunction(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         view = doc.view
-        hits = sorted(m.start() for p in _QUICK if p.pattern[0] in view for m in p.finditer(view))
+        hits = [m.start() for p in _QUICK if p.pattern[0] in view for m in p.finditer(view)]
         if not hits:
             return
-        # the blocks a hit (two characters) overlaps, in order, found by bisection: the hits are
-        # few, the blocks many
-        blocks = doc.blocks
-        touched: list[Block] = []
-        for s in hits:
-            i = bisect_right(blocks, s, key=_start) - 1
-            if i < 0 or blocks[i].end <= s:
-                i += 1
-            while i < len(blocks) and blocks[i].start < s + 2:
-                if not touched or touched[-1] is not blocks[i]:
-                    touched.append(blocks[i])
-                i += 1
-        for block in touched:
+        for block in blocks_touched(doc.blocks, ((s, s + 2) for s in hits)):
             text = block.text
             for m in _PATTERN().finditer(text):
                 if m.start() == 0 or not is_han(text[m.start() - 1]):
