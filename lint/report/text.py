@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from lint.diagnostic import Diagnostic
 from lint.document import LineIndex
 from lint.rule import Severity
-from lint.text.width import char_width, column_widths
+from lint.text.width import column_widths, width_of
 
 LABELS = {
     "zh": {
@@ -169,7 +169,7 @@ class TextReporter:
         if not cut_left and not cut_right and cum[-1] <= avail:
             marks = cum[b] - cum[a]
             return src, cum[a], marks if marks > 1 else 1
-        ell, ell_width = "…", char_width("…")
+        ell, ell_width = "…", width_of("…")
         budget = avail - 2 * ell_width
         # leading context: up to a third of the budget, less if the span is long
         left_budget = min(budget // 3, budget - (cum[b] - cum[a]))

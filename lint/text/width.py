@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)
 def char_width(ch: str) -> int:
     if ch == "\t":
         return 4
@@ -27,7 +25,8 @@ def text_width(text: str) -> int:
 
 
 class _Widths(dict[str, int]):
-    """``char_width`` of each character seen, computed once; looked up in C."""
+    """``char_width`` of each character seen, computed once (the cache of every width lookup);
+    looked up in C."""
 
     def __missing__(self, ch: str) -> int:
         w = self[ch] = char_width(ch)
