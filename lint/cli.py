@@ -241,7 +241,7 @@ def check(
         elif diff:
             sys.stdout.write(r.diff)
         elif fmt == "text" and r.diagnostics:
-            reporter.file(r.text, r.lines or _lines(r.text), r.diagnostics)
+            reporter.file(r.text, r.lines, r.diagnostics)
         elif stream is not None:
             stream.file(r.path, r.text, r.diagnostics)
         all_diags.extend(r.diagnostics)
@@ -340,12 +340,6 @@ def _close_gate(gate: Any, quiet: bool) -> None:
     if not quiet:
         for note in notes:
             click.echo(f"wenlint: {note}", err=True)
-
-
-def _lines(text: str | None) -> Any:
-    from lint.document import LineIndex
-
-    return LineIndex(text) if text is not None else None
 
 
 def _terminal_width() -> int:
