@@ -73,6 +73,14 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
+    def position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line and column of ``start`` and of ``end`` (1-based), for a span."""
+        starts = self.starts
+        la = bisect.bisect_right(starts, start) - 1
+        nxt = la + 1  # most spans end on the line they start on: one bisection, not two
+        lb = la if nxt == len(starts) or end < starts[nxt] else bisect.bisect_right(starts, end) - 1
+        return la + 1, start - starts[la] + 1, lb + 1, end - starts[lb] + 1
+
     def line_span(self, line: int) -> Span:
         """The span of 1-based ``line`` without its line break."""
         start = self.starts[line - 1]

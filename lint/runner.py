@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import time
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -188,25 +187,18 @@ def _settle(
                     ),
                 )
             )
-    starts = doc.lines.starts
+    position = doc.lines.position
     for d in diags:
-        a, b = d.span.start, d.span.end
-        la = bisect_right(starts, a) - 1
-        nxt = la + 1  # most spans end on the line they start on: one bisection, not two
-        lb = la if nxt == len(starts) or b < starts[nxt] else bisect_right(starts, b) - 1
-        d.position = (la + 1, a - starts[la] + 1, lb + 1, b - starts[lb] + 1)
-        if d.related:
-            d.related = tuple(_locate(r, doc) for r in d.related)
+        d.position = position(d.span.start, d.span.end)
+        if d.related:  # locations in this file get theirs; those in other files came with one
+            d.related = tuple(
+                Related(r.span, r.note, None, position(r.span.start, r.span.end))
+                if r.path is None and r.position is None
+                else r
+                for r in d.related
+            )
     diags.sort(key=lambda d: d.sort_key)
     return diags
-
-
-def _locate(r: Related, doc: Document) -> Related:
-    if r.path is None and r.position is None:
-        return Related(
-            r.span, r.note, None, (*doc.line_col(r.span.start), *doc.line_col(r.span.end))
-        )
-    return r
 
 
 def internal_error(path: str, rule: Rule, exc: BaseException) -> Diagnostic:

@@ -319,3 +319,16 @@ def test_blocks_touched_are_the_blocks_a_span_overlaps(
     spans = [(s, s + n) for s, n in spans]
     expected = [b for b in blocks if any(s < b.end and b.start < e for s, e in spans)]
     assert blocks_touched(blocks, spans) == expected
+
+
+@given(st.lists(st.sampled_from(["政", "a", "\n", "\r\n", "\r"]), max_size=30), st.data())
+def test_a_span_position_is_the_line_and_column_of_its_ends(
+    parts: list[str], data: st.DataObject
+) -> None:
+    from lint.document import LineIndex
+
+    text = "".join(parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lines = LineIndex(text)
+    assert lines.position(start, end) == (*lines.line_col(start), *lines.line_col(end))

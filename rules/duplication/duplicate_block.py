@@ -4,7 +4,6 @@ same file, or in an earlier file of the same run."""
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress
 from operator import ne
@@ -229,15 +228,12 @@ class DuplicateBlock(Rule):
 
 
 def _facts(doc: Document, blocks: list[Block], keys: list[str], reported: bytes) -> _FileFacts:
-    starts = doc.lines.starts
+    position = doc.lines.position
     out: list[int] = []
     add = out.extend
-    ls = 0
-    for b in blocks:  # blocks are in order: each line search starts where the last one ended
+    for b in blocks:
         s = b.start
         e = s + len(b.text)
-        ls = bisect_right(starts, s, ls) - 1
-        le = bisect_right(starts, e, ls) - 1
-        add((s, e, ls + 1, s - starts[ls] + 1, le + 1, e - starts[le] + 1))
+        add((s, e, *position(s, e)))
     pos = array("i", out)  # int32: offsets of a text under 2 G characters
     return _FileFacts(fingerprints(keys), array("i", map(len, keys)), pos, reported)
