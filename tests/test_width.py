@@ -42,3 +42,23 @@ def test_every_character_of_the_fast_ranges_has_its_block_width() -> None:
     chars = [chr(c) for c in range(0x10000) if _SIMPLE.fullmatch(chr(c))]
     assert len(chars) > 28_000
     assert list(column_widths("".join(chars))) == list(map(char_width, chars))
+
+
+def test_a_per_last_text_result_is_computed_once_per_text() -> None:
+    from lint.text.locate import per_last_text
+
+    calls: list[str] = []
+
+    @per_last_text
+    def upper(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    a, b = "政协 abc", "会议 xyz"
+    assert [upper(a), upper(a), upper(b), upper(a)] == [
+        "政协 ABC",
+        "政协 ABC",
+        "会议 XYZ",
+        "政协 ABC",
+    ]
+    assert calls == [a, b, a]  # one remembered text: the last

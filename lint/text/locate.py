@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import regex
@@ -115,15 +115,28 @@ def positions(text: str, chars: str) -> list[int]:
     return out
 
 
-_last_ascii: list[str] = ["", ""]  # the last view and its ASCII characters
+R = TypeVar("R")
 
 
+def per_last_text(fn: Callable[[str], R]) -> Callable[[str], R]:
+    """``fn``, its result remembered for the last text it was given (by identity): the rules of
+    a family ask about the same ``doc.view`` in turn, and one entry keeps no stale memory."""
+    last: list[Any] = [None, None]
+
+    def get(text: str) -> R:
+        if last[0] is not text:
+            last[:] = [text, fn(text)]
+        result: R = last[1]
+        return result
+
+    return get
+
+
+@per_last_text
 def ascii_of(view: str) -> str:
-    """The ASCII characters of ``view``, in order (few in Chinese text): one C pass, remembered
-    for the last view, so that P rules test ASCII marks on a short string."""
-    if _last_ascii[0] is not view:
-        _last_ascii[:] = [view, view.encode("ascii", "ignore").decode("ascii")]
-    return _last_ascii[1]
+    """The ASCII characters of ``view``, in order (few in Chinese text): one C pass, so that P
+    rules test ASCII marks on a short string."""
+    return view.encode("ascii", "ignore").decode("ascii")
 
 
 def ascii_present(view: str, chars: str) -> str:

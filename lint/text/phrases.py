@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
+from lint.text.locate import per_last_text
+
 if TYPE_CHECKING:
     import ahocorasick_rs
 
@@ -49,20 +51,12 @@ class Hit(NamedTuple, Generic[V]):
     value: V
 
 
+@per_last_text
 def utf16(text: str) -> bytes | None:
     """``text`` in UTF-16-LE, two bytes a character (``None`` when it has characters outside the
-    BMP). The last text's encoding is kept: the W rules scan the same ``doc.view`` in turn."""
-    global _last
-    last = _last
-    if last[0] is text:
-        return last[1]
+    BMP); the W rules scan the same ``doc.view`` in turn."""
     data = text.encode("utf-16-le", "surrogatepass")
-    out = data if len(data) == 2 * len(text) else None
-    _last = (text, out)
-    return out
-
-
-_last: tuple[str, bytes | None] = ("", b"")
+    return data if len(data) == 2 * len(text) else None
 
 
 class _Exception(NamedTuple):
