@@ -7,11 +7,13 @@ import re
 from lint.diagnostic import Edit, Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_touched, lazy_regex
+from lint.text.chars import HAN_SCRIPT
+from lint.text.locate import blocks_touched, lazy_re
 
 # An issuer's abbreviation (Han), the year in brackets, an optional 第, the serial number, 号.
-_NUMBER = lazy_regex(
-    r"(?<=\p{Han})(?P<open>[\[(（【［﹝〔])(?P<year>[0-9]{4}|[0-9]{2})(?P<close>[\])）】］﹞〕])"
+_NUMBER = lazy_re(
+    rf"(?<=[{HAN_SCRIPT}])"  # (``regex``'s \p{Han}, spelled out for ``re``)
+    r"(?P<open>[\[(（【［﹝〔])(?P<year>[0-9]{4}|[0-9]{2})(?P<close>[\])）】］﹞〕])"
     r"(?P<di>第)?(?P<num>[0-9]{1,5})号"
 )
 # Every _NUMBER match ends with a digit and 号 (literal-led: re skips to each 号 in C).

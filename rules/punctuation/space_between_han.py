@@ -6,8 +6,8 @@ from __future__ import annotations
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN
-from lint.text.locate import ascii_present, blocks_with, lazy_re, lazy_regex, positions
+from lint.text.chars import HAN, REGEX_DIGIT
+from lint.text.locate import ascii_present, blocks_with, lazy_re, positions
 from rules.punctuation._context import chinese_block, has_han
 
 _LEFT = "，。、；：？！"
@@ -92,7 +92,10 @@ _DATELINE = lazy_re(f"^[{HAN}0-9０-９（）()]{{2,24}}[电讯]$")
 # 第一条　为了……: the gap after an article or chapter number in regulations.
 _ARTICLE = lazy_re("^第[0-9一二三四五六七八九十百千零〇两]+[条章节款编部分]$")
 # A paragraph that opens with a list marker: 一、 （一） 1.
-_MARKER = lazy_regex(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])$")
+# (``regex``'s \d, spelled out for ``re``)
+_MARKER = lazy_re(
+    rf"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[{REGEX_DIGIT}]+[.、．])$"
+)
 _SEPARATORS = set("，。、；：？！“”‘’《》（）()【】 \t\u3000\u00a0")
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import MASK, WHITESPACE, is_han
-from lint.text.locate import lazy_re, lazy_regex
+from lint.text.chars import HAN_SCRIPT, MASK, REGEX_DIGIT, WHITESPACE, is_han
+from lint.text.locate import REGEX_SPACE, lazy_re
 from lint.text.width import text_width
 from rules.structure._lexicon import words
 from rules.structure.dangling_conjunction import ends_in_conjunction
@@ -28,23 +28,25 @@ _OPENERS = "“‘（《【〔「『(〈"
 # Pairs whose opener left open in one paragraph and closer first in the next prove continuation.
 _PAIRS = tuple(zip("“‘《（(【「", "”’》）)】」", strict=True))
 
+# ``regex``'s \d and \s, spelled out for ``re`` (so that ``regex`` need not be imported)
+_D, _S = REGEX_DIGIT, REGEX_SPACE
 # List markers and numbered headings that open a block: 一、 （一） 1. 1、 （1） ① 第一条 A.
-_MARKER = lazy_regex(
-    r"""^(?:
+_MARKER = lazy_re(
+    rf"""^(?:
         [一二三四五六七八九十百零〇]+[、．.]
       | [（(][一二三四五六七八九十百零〇]+[）)]
-      | \d{1,3}(?:[、．]|\.(?!\d)|\s)
-      | [（(]\d{1,3}[）)]
+      | [{_D}]{{1,3}}(?:[、．]|\.(?![{_D}])|[{_S}])
+      | [（(][{_D}]{{1,3}}[）)]
       | [①-⑳⑴-⒇⒈-⒛]
-      | 第[一二三四五六七八九十百千零〇\d]+[章节条款编部篇项]
-      | [A-Za-zＡ-Ｚａ-ｚ][、．.](?![\d])
-      | [•·\-*+]\s
+      | 第[一二三四五六七八九十百千零〇{_D}]+[章节条款编部篇项]
+      | [A-Za-zＡ-Ｚａ-ｚ][、．.](?![{_D}])
+      | [•·\-*+][{_S}]
       | ——
     )""",
     re.VERBOSE,
 )
 # A form or address line: a short label, a colon, a value (发证日期：2024年3月12日).
-_FORM = lazy_regex(r"^[^\s，。；：！？、,;:]{1,12}[：:][^，。；！？,;!?]*$")
+_FORM = lazy_re(rf"^[^{_S}，。；：！？、,;:]{{1,12}}[：:][^，。；！？,;!?]*$")
 # Characters that open a list or answer (一、 甲、 对，): never a split-off fragment.
 _NOT_FRAGMENT = set(
     "一二三四五六七八九十百千万亿零〇两甲乙丙丁戊己庚辛壬癸"
@@ -78,7 +80,7 @@ def _form(text: str) -> bool:
     return _FORM().match(text) is not None
 
 
-_NUMBER_START = lazy_regex(r"^\d+(?:\.\d+)?(?:[%‰]|\p{Han})")
+_NUMBER_START = lazy_re(rf"^[{_D}]+(?:\.[{_D}]+)?(?:[%‰]|[{HAN_SCRIPT}])")
 
 _TAIL_MAX = 8
 # Lines of hard-wrapped text fit this many display columns (80 is usual; 100 leaves room).

@@ -7,8 +7,8 @@ import re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import is_han
-from lint.text.locate import blocks_touched, lazy_re, lazy_regex
+from lint.text.chars import HAN_SCRIPT, is_han
+from lint.text.locate import blocks_touched, lazy_re
 from rules.structure._lexicon import conjunction_words, words
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
@@ -17,10 +17,10 @@ _PATTERN = lazy_re(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
 _QUICK = tuple(re.compile(c + "[，。；：、！？,;:!?]") for c in "和与及或")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
 # A person's title and then a given name that ends in 和 (副主任李建和，).
-_TITLED_NAME = lazy_regex(
+_TITLED_NAME = lazy_re(
     r"(?:主任|书记|同志|先生|女士|老师|教授|局长|处长|科长|部长|主席|委员|代表|记者|校长|院长|"
     r"经理|董事长|县长|市长|省长|区长|厂长|队长|组长|乡长|镇长|村长|社长|会长|秘书长|馆长|"
-    r"所长|站长|总监|博士|医生|律师|通讯员)\p{Han}{1,3}$"
+    r"所长|站长|总监|博士|医生|律师|通讯员)" + f"[{HAN_SCRIPT}]{{1,3}}$"
 )
 
 # The hundred commonest surnames (a name such as 王建和 ends in 和).

@@ -1,0 +1,25 @@
+"""The ``re`` character classes in lint.text that stand for ``regex``'s (so rules need not import
+``regex``) match exactly what ``regex`` matches, over every code point."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+
+from lint.text.chars import HAN_SCRIPT, REGEX_DIGIT
+from lint.text.locate import REGEX_SPACE
+
+_ALL = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [(HAN_SCRIPT, r"\p{Han}"), (REGEX_DIGIT, r"\d"), (REGEX_SPACE, r"\s")],
+)
+def test_class_matches_regex(ours: str, theirs: str) -> None:
+    mine = "".join(re.findall(f"[{ours}]", _ALL))
+    want = "".join(regex.findall(theirs, _ALL))
+    assert mine == want
+    assert len(want) > 10
