@@ -17,7 +17,14 @@ from lint.files import excluded, walk
 from lint.fix import fix_text
 from lint.io import InputError, decode, read_file, write_atomic
 from lint.registry import Registry
-from lint.runner import Overrides, RuleSet, build_ruleset, finish_file, lint_document
+from lint.runner import (
+    IN_FILE_ORDER,
+    Overrides,
+    RuleSet,
+    build_ruleset,
+    finish_file,
+    lint_document,
+)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STDIN = "-"
@@ -127,7 +134,7 @@ class Checker:
             return result
         result.ruleset = ruleset
         result.source = decoded.source
-        markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+        markdown = is_markdown(name)
         text = decoded.text
 
         result.timings = {} if self.options.timing else None
@@ -198,14 +205,19 @@ class Checker:
         """Add the findings of cross-file rules to ``r``: the rules see each file's kept facts in
         run order, in this (the main) process, and report against the files seen before."""
         if r.kept and not r.error and r.text is not None:
-            rs = r.ruleset or self.ruleset_for(self.config_for(Path(r.path)))
-            markdown = Path(r.path).suffix.lower() in MARKDOWN_SUFFIXES
-            doc = Document(r.path, r.text, markdown=markdown, lines=r.lines)
+            rs = r.ruleset or self.ruleset_for(self._explicit or self.config_for(Path(r.path)))
+            doc = Document(r.path, r.text, markdown=is_markdown(r.path), lines=r.lines)
             extra = finish_file(doc, rs, r.kept)
             if extra:
-                r.diagnostics = sorted([*r.diagnostics, *extra], key=lambda d: d.sort_key)
+                r.diagnostics = sorted([*r.diagnostics, *extra], key=IN_FILE_ORDER)
         r.kept = {}  # facts live on in the rules that need them, not in every result
         return r
+
+
+def is_markdown(name: str) -> bool:
+    """Whether the file is linted as Markdown, by its suffix."""
+    # a name ending in .txt (most files) is not: no Path to build for it
+    return not name.endswith(".txt") and Path(name).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def _identity(path: Path) -> Any:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import fnmatch
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -18,6 +20,9 @@ from lint.document import Document, Span
 from lint.registry import Registry
 from lint.rule import Context, FinishContext, Rule, Severity, T
 from lint.suppress import parse_suppressions
+
+# The order of findings within one file (all of one path): ``Diagnostic.sort_key`` without the path.
+IN_FILE_ORDER = attrgetter("span.start", "span.end", "code")
 
 # Findings of the engine itself (not rules): they cannot be selected or ignored.
 INTERNAL_ERROR = ("E001", "internal-error")
@@ -41,6 +46,19 @@ class RuleSet:
     registry: Registry
     rules: list[Rule]
     severity: dict[str, Severity]
+    _contexts: list[tuple[Rule, _RuleContext]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def contexts(self) -> list[tuple[Rule, _RuleContext]]:
+        """Each rule with its context, made on first use and reused for every file."""
+        if self._contexts is None:
+            file = _File()
+            self._contexts = [
+                (r, _RuleContext(r, self.severity[r.code], file, self.config.dictionary))
+                for r in self.rules
+            ]
+        return self._contexts
 
     def ignored_for(self, path: str) -> set[str]:
         if not self.config.per_file_ignores:
@@ -89,22 +107,24 @@ def lint_document(
     diags: list[Diagnostic] = []
     kept: dict[str, Any] = {}
     skip = ruleset.ignored_for(doc.path)
-    sink = _sink(doc, ruleset, diags)
+    contexts = ruleset.contexts()
+    if contexts:
+        _attach(contexts[0][1]._file, doc, diags)
     if timings is not None:  # shared work (decode view, split blocks) is timed on its own
         t0 = time.perf_counter()
         doc.blocks  # noqa: B018
         timings["(document)"] = timings.get("(document)", 0.0) + time.perf_counter() - t0
-    for rule in ruleset.rules:
+    for rule, ctx in contexts:
         if rule.code in skip:
             continue
-        ctx = Context(rule, doc, sink, ruleset.config.dictionary)
+        ctx.doc, ctx.kept = doc, None
         before = len(diags)
         t0 = time.perf_counter() if timings is not None else 0.0
         try:
             rule.check(doc, ctx)
         except Exception as exc:  # isolate: one rule's bug must not stop the others
             del diags[before:]
-            diags.append(internal_error(doc.path, rule, exc))
+            diags.append(internal_error(doc, rule, exc))
         if timings is not None:
             timings[rule.code] = timings.get(rule.code, 0.0) + time.perf_counter() - t0
         if ctx.kept is not None:
@@ -117,59 +137,115 @@ def finish_file(doc: Document, ruleset: RuleSet, kept: dict[str, Any]) -> list[D
     """Cross-file findings in ``doc``: each rule's ``finish`` with the facts it kept for this file
     (called in run order), suppressions applied, sorted by position."""
     diags: list[Diagnostic] = []
-    sink = _sink(doc, ruleset, diags)
+    file = _attach(_File(), doc, diags)
     for rule in ruleset.rules:
         facts = kept.get(rule.code)
         if facts is None or type(rule).finish is Rule.finish:
             continue
         before = len(diags)
         try:
-            rule.finish(doc.path, facts, FinishContext(rule, sink))
+            rule.finish(doc.path, facts, _FinishContext(rule, ruleset.severity[rule.code], file))
         except Exception as exc:
             del diags[before:]
-            diags.append(internal_error(doc.path, rule, exc))
+            diags.append(internal_error(doc, rule, exc))
     return _settle(doc, ruleset, diags, report_unknown=False) if diags else diags
 
 
-def _sink(doc: Document, ruleset: RuleSet, diags: list[Diagnostic]) -> Any:
-    """What ``ctx.report`` calls: the finding as a Diagnostic, appended to ``diags``."""
-    path, limit, severity = doc.path, len(doc.text), ruleset.severity
+class _File:
+    """The file the runner's contexts report into: its findings, path, length and line index."""
 
-    def sink(
-        rule: Rule,
-        span: Span,
-        key: str,
-        help: str | None,
-        fix: Fix | None,
-        related: tuple[Related, ...],
-        args: dict[str, Any],
-    ) -> None:
-        if span.end > limit:
-            raise ValueError(f"span {span} outside the text ({limit} code points)")
-        messages = rule.messages
-        diags.append(
-            Diagnostic(
-                path,
-                rule.code,
-                rule.name,
-                severity[rule.code],
-                span,
-                Message(messages[key], args),
-                Message(messages[help], args) if help else None,
-                fix,
-                related,
-                (0, 0, 0, 0),
-                args,
-            )
+    __slots__ = ("diags", "limit", "path", "position")
+    diags: list[Diagnostic]
+    path: str
+    limit: int
+    position: Callable[[int, int], tuple[int, int, int, int]]
+
+
+def _attach(file: _File, doc: Document, diags: list[Diagnostic]) -> _File:
+    file.diags, file.path, file.limit = diags, doc.path, len(doc.text)
+    file.position = doc.lines.position
+    return file
+
+
+def _report(
+    self: _RuleContext | _FinishContext,
+    span: Span,
+    key: str,
+    *,
+    help: str | None = None,
+    fix: Fix | None = None,
+    related: Sequence[Related] = (),
+    **args: Any,
+) -> None:
+    """``ctx.report`` of the runner's contexts: the finding is built here, already positioned
+    (a sink call and a later pass per finding were a measurable share of a run)."""
+    messages = self._messages
+    if key not in messages:
+        raise KeyError(f"{self._code} has no message {key!r}")
+    if help is not None and help not in messages:
+        raise KeyError(f"{self._code} has no message {help!r}")
+    file = self._file
+    if span.end > file.limit:
+        raise ValueError(f"span {span} outside the text ({file.limit} code points)")
+    position = file.position
+    file.diags.append(
+        Diagnostic(
+            file.path,
+            self._code,
+            self._name,
+            self._severity,
+            span,
+            Message(messages[key], args),
+            Message(messages[help], args) if help else None,
+            fix,
+            _placed(tuple(related), position) if related else (),
+            position(span.start, span.end),
+            args,
         )
+    )
 
-    return sink
+
+def _placed(related: tuple[Related, ...], position: Any) -> tuple[Related, ...]:
+    """Related locations in this file get their positions; those in other files came with one."""
+    return tuple(
+        Related(r.span, r.note, None, position(r.span.start, r.span.end))
+        if r.path is None and r.position is None
+        else r
+        for r in related
+    )
+
+
+class _RuleContext(Context):
+    """The Context of one rule in a rule set: made once, pointed at each file in turn by
+    ``lint_document`` (a new Context per rule per file was a measurable share of a run)."""
+
+    report = _report
+
+    def __init__(self, rule: Rule, severity: Severity, file: _File, dictionary: Any) -> None:
+        super().__init__(rule, None, _no_sink, dictionary)  # type: ignore[arg-type]
+        self._messages, self._code, self._name = rule.messages, rule.code, rule.name
+        self._severity, self._file = severity, file
+
+
+class _FinishContext(FinishContext):
+    """``finish``'s context, reporting like ``_RuleContext``."""
+
+    report = _report
+
+    def __init__(self, rule: Rule, severity: Severity, file: _File) -> None:
+        super().__init__(rule, _no_sink)
+        self._messages, self._code, self._name = rule.messages, rule.code, rule.name
+        self._severity, self._file = severity, file
+
+
+def _no_sink(*args: Any) -> None:  # pragma: no cover - the runner's contexts report themselves
+    raise AssertionError("the runner's contexts build their findings themselves")
 
 
 def _settle(
     doc: Document, ruleset: RuleSet, diags: list[Diagnostic], *, report_unknown: bool
 ) -> list[Diagnostic]:
-    """Apply the file's suppression comments, position every finding, sort by position."""
+    """Apply the file's suppression comments and sort by position (findings come positioned)."""
     sup = parse_suppressions(doc, ruleset.registry.resolve)
     if sup.ranges:
         diags = [d for d in diags if not sup.suppressed(d.code, d.span.start)]
@@ -185,30 +261,21 @@ def _settle(
                     help=T(
                         zh="运行 wenlint rules 查看规则代码", en="see `wenlint rules` for codes"
                     ),
+                    position=doc.lines.position(span.start, span.end),
                 )
             )
-    position = doc.lines.position
-    for d in diags:
-        d.position = position(d.span.start, d.span.end)
-        if d.related:  # locations in this file get theirs; those in other files came with one
-            d.related = tuple(
-                Related(r.span, r.note, None, position(r.span.start, r.span.end))
-                if r.path is None and r.position is None
-                else r
-                for r in d.related
-            )
-    diags.sort(key=lambda d: d.sort_key)
+    diags.sort(key=IN_FILE_ORDER)
     return diags
 
 
-def internal_error(path: str, rule: Rule, exc: BaseException) -> Diagnostic:
+def internal_error(doc: Document, rule: Rule, exc: BaseException) -> Diagnostic:
     import traceback
 
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
     detail = f"{type(exc).__name__}: {exc}{where}"
     return Diagnostic(
-        path,
+        doc.path,
         *INTERNAL_ERROR,
         Severity.ERROR,
         Span(0, 0),
@@ -217,4 +284,5 @@ def internal_error(path: str, rule: Rule, exc: BaseException) -> Diagnostic:
             en=f"rule {rule.code} {rule.name} failed: {detail}",
         ),
         help=T(zh="请报告此问题；其他规则照常运行", en="please report this; other rules still ran"),
+        position=doc.lines.position(0, 0),
     )
