@@ -169,11 +169,13 @@ class Message:
         return self.template.get(lang).format(**self.args)
 
     def get(self, lang: str) -> str:
+        # (``format`` written out: a reporter asks this once or twice per finding shown)
+        template = self.template.zh if lang == "zh" else self.template.en
         try:
-            return self.format(lang)
+            return template.format_map(self.args)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             # a plugin's broken template is shown as it is, never a crash in a reporter
-            return f"{self.template.get(lang)} {dict(self.args)}"
+            return f"{template} {dict(self.args)}"
 
     @property
     def zh(self) -> str:

@@ -37,11 +37,12 @@ def test_known_widths() -> None:
 
 
 def test_every_character_of_the_fast_ranges_has_its_block_width() -> None:
-    from lint.text.width import _SIMPLE
+    from lint.text.width import _SIMPLE, wide_run
 
     chars = [chr(c) for c in range(0x10000) if _SIMPLE.fullmatch(chr(c))]
     assert len(chars) > 28_000
     assert list(column_widths("".join(chars))) == list(map(char_width, chars))
+    assert [c for c in chars if wide_run(c)] == [c for c in chars if char_width(c) == 2]
 
 
 def test_a_per_last_text_result_is_computed_once_per_text() -> None:
@@ -62,3 +63,47 @@ def test_a_per_last_text_result_is_computed_once_per_text() -> None:
         "政协 ABC",
     ]
     assert calls == [a, b, a]  # one remembered text: the last
+
+
+# Chinese prose as it comes: runs of ideographs, quotes and digits; now and then a character
+# outside the fast ranges (a tab, a combining mark, an emoji)
+PROSE = [
+    "政协工作报告",
+    "会议",
+    "，",
+    "。",
+    "“",
+    "”",
+    "……",
+    "——",
+    "2024",
+    "年",
+    "GB/T",
+    " ",
+    "ＡＢ",
+    "、",
+]
+ODD = ["\t", "e\u0301", "😀", "\u200b", "\x01"]
+
+
+@given(
+    st.lists(st.sampled_from(PROSE), max_size=120),
+    st.lists(st.tuples(st.integers(0, 120), st.sampled_from(ODD)), max_size=2),
+    st.integers(0, 400),
+    st.integers(0, 60),
+    st.integers(10, 120),
+)
+def test_the_window_of_chinese_prose_is_the_window_by_columns(
+    runs: list[str], odd: list[tuple[int, str]], a: int, length: int, avail: int
+) -> None:
+    from lint.report.text import _window_by_columns, _window_of_block_widths
+
+    for at, ch in odd:
+        runs.insert(at, ch)
+    src = "".join(runs)
+    a = min(a, len(src))
+    b = min(a + length, len(src))
+    fast = _window_of_block_widths(src, a, b, avail)
+    assert fast is not None or odd  # only a character outside the fast ranges falls back
+    if fast is not None:
+        assert fast == _window_by_columns(src, a, b, avail)

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from lint.diagnostic import Diagnostic
 from lint.document import LineIndex
 from lint.rule import Severity
-from lint.text.width import column_widths, width_of
+from lint.text.width import block_widths, column_widths, wide_run, width_of
 
 LABELS = {
     "zh": {
@@ -74,8 +74,8 @@ class TextReporter:
     ) -> None:
         self.lang = lang
         self.width = max(width, 40)
-        self.style = Styler(color)
-        self.labels = LABELS[lang]
+        self.style = s = Styler(color)
+        self.labels = lab = LABELS[lang]
         if color:
             from rich.console import Console
 
@@ -83,6 +83,14 @@ class TextReporter:
             self._write: Callable[[str], object] = lambda s: self._console.print(s, end="")
         else:
             self._write = out.write
+        # the parts every finding repeats, made once
+        sep = "：" if lang == "zh" else ": "
+        self._fix = f"{s(lab['fix'], 'bold')}{sep}"
+        self._help = f"{s(lab['help'], 'bold')}{sep}"
+        self._span = f"{lab['span']}{sep}"
+        self._sep = sep
+        self._pipe = s("|", "blue")
+        self._gutters: dict[int, tuple[str, str]] = {}
 
     def file(self, text: str | None, lines: LineIndex | None, diags: Sequence[Diagnostic]) -> None:
         # one write per file: stdout may be unbuffered (PYTHONUNBUFFERED), a write per line is slow
@@ -102,48 +110,63 @@ class TextReporter:
 
     def render(self, d: Diagnostic, text: str | None, lines: LineIndex | None) -> str:
         s = self.style
-        plain = not s.color  # the usual case (a pipe, a file, CI): no markup calls at all
-        lang, lab = self.lang, self.labels
+        color = s.color  # usually off (a pipe, a file, CI): then no markup calls at all
+        lang = self.lang
         line, col, end_line, end_col = d.position
         message = d.message.get(lang)
-        if plain:
-            out = [f"{d.path}:{line}:{col}: {d.code} {d.name} {message}"]
-        else:
-            out = [
+        if color:
+            out = (
                 f"{s(f'{d.path}:{line}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
                 f"{s(d.name, 'dim')} {message}"
-            ]
+            )
+        else:
+            out = f"{d.path}:{line}:{col}: {d.code} {d.name} {message}"
         num = str(line)
         gutter = len(num)
-        indent = " " * (gutter + 1)
-        if text is not None and lines is not None and d.span.end >= d.span.start and line > 0:
-            ls = lines.line_span(line)
-            src = text[ls.start : ls.end]
-            a = d.span.start - ls.start
-            b = min(d.span.end, ls.end) - ls.start if end_line == line else len(src)
+        bar, eq = self._gutters.get(gutter) or self._gutter(gutter)
+        span = d.span
+        if text is not None and lines is not None and span.end >= span.start and line > 0:
+            # the line without its break (as LineIndex.line_span, without building a Span)
+            starts = lines.starts
+            start = starts[line - 1]
+            end = starts[line] if line < len(starts) else len(text)
+            while end > start and text[end - 1] in "\r\n":
+                end -= 1
+            src = text[start:end]
+            a = span.start - start
+            b = (span.end if span.end < end else end) - start if end_line == line else end - start
             excerpt, pad, marks = self.window(src, a, b, self.width - gutter - 3)
-            carets = "^" * (marks if marks > 1 else 1)
-            if plain:
-                out += (f"{indent}|", f"{num} | {excerpt}", f"{indent}| {' ' * pad}{carets}")
-            else:
-                bar = indent + s("|", "blue")
-                out.append(bar)
-                out.append(f"{s(num, 'blue')} {s('|', 'blue')} {excerpt}")
-                out.append(f"{bar} {' ' * pad}{s(carets, SEVERITY_STYLE[d.severity])}")
-        sep = "：" if lang == "zh" else ": "
+            carets = "^" * marks
+            if color:
+                num, carets = s(num, "blue"), s(carets, SEVERITY_STYLE[d.severity])
+            out += f"\n{bar}\n{num} {self._pipe} {excerpt}\n{bar} {' ' * pad}{carets}"
         if end_line != line:
-            where = lab["lines"].format(n=end_line - line + 1, line=end_line, col=end_col)
-            out.append(f"{indent}= {lab['span']}{sep}{where}")
+            where = self.labels["lines"].format(n=end_line - line + 1, line=end_line, col=end_col)
+            out += f"\n{eq}{self._span}{where}"
         if d.help is not None:
             fix = d.fix
-            label = lab["fix"] if fix is not None else lab["help"]
-            extra = lab["unsafe"] if fix is not None and not fix.safe else ""
-            out.append(f"{indent}= {s(label, 'bold')}{sep}{d.help.get(lang)}{extra}")
+            if fix is None:
+                out += f"\n{eq}{self._help}{d.help.get(lang)}"
+            else:
+                extra = "" if fix.safe else self.labels["unsafe"]
+                out += f"\n{eq}{self._fix}{d.help.get(lang)}{extra}"
         for r in d.related:
+            note = r.note.get(lang)
+            if color:
+                note = s(note, "bold")
             where = r.path or d.path
-            pos = f":{r.position[0]}:{r.position[1]}" if r.position else ""
-            out.append(f"{indent}= {s(r.note.get(lang), 'bold')}{sep}{where}{pos}")
-        return "\n".join(out)
+            if r.position:
+                out += f"\n{eq}{note}{self._sep}{where}:{r.position[0]}:{r.position[1]}"
+            else:
+                out += f"\n{eq}{note}{self._sep}{where}"
+        return out
+
+    def _gutter(self, gutter: int) -> tuple[str, str]:
+        """The empty gutter of a finding whose line number has ``gutter`` digits, with its bar,
+        and the start of its ``=`` lines."""
+        indent = " " * (gutter + 1)
+        made = self._gutters[gutter] = (indent + self._pipe, indent + "= ")
+        return made
 
     @staticmethod
     def window(src: str, a: int, b: int, avail: int) -> tuple[str, int, int]:
@@ -155,36 +178,11 @@ class TextReporter:
         # (conditional expressions, not min/max: this runs once per finding shown)
         a = 0 if a < 0 else n if a > n else a
         b = a if b < a else n if b > n else b
-        # A line can be megabytes long: measure only the part that can be shown. Every shown
-        # character is at least one column wide (bar combining marks), so at most ``avail``
-        # characters either side of the span's start can appear.
-        reach = avail if avail > 8 else 8
-        lo, hi = (a - reach if a > reach else 0), (a + reach if a + reach < n else n)
-        cut_left, cut_right = lo > 0, hi < n
-        src = src[lo:hi]
-        if "\t" in src:
-            src = src.replace("\t", " ")
-        a, b = a - lo, (b if b < hi else hi) - lo
-        cum = [0, *accumulate(column_widths(src))]  # cum[k]: columns of src[:k]
-        if not cut_left and not cut_right and cum[-1] <= avail:
-            marks = cum[b] - cum[a]
-            return src, cum[a], marks if marks > 1 else 1
-        ell, ell_width = "…", width_of("…")
-        budget = avail - 2 * ell_width
-        # leading context: up to a third of the budget, less if the span is long
-        left_budget = min(budget // 3, budget - (cum[b] - cum[a]))
-        if left_budget < 8:
-            left_budget = 8
-        i = bisect_left(cum, cum[a] - left_budget, 0, a + 1)  # first shown character
-        j = bisect_right(cum, cum[i] + budget, i) - 1  # end of the shown characters
-        left = ell if i > 0 or cut_left else ""
-        right = ell if j < len(src) or cut_right else ""
-        excerpt = left + src[i:j] + right
-        pad = (ell_width if left else 0) + cum[a] - cum[i]
-        marks = cum[b if b < j else j] - cum[a]
-        if b > j and right:
-            marks += ell_width
-        return excerpt, pad, marks if marks > 1 else 1
+        if avail >= 10:
+            fast = _window_of_block_widths(src, a, b, avail)
+            if fast is not None:
+                return fast
+        return _window_by_columns(src, a, b, avail)
 
     def summary(self, diags: Sequence[Diagnostic], fixed: int = 0, errors: int = 0) -> None:
         counts = Counter(d.severity for d in diags)
@@ -224,3 +222,135 @@ class TextReporter:
         for (code, name), n in sorted(by.items(), key=lambda kv: (-kv[1], kv[0])):
             mark = "[*]" if fixable[code] else "   "
             self._write(f"{n:>5}  {code:<6} {mark} {name}\n")
+
+
+_ELLIPSIS_WIDTH = width_of("…")
+
+
+def _window_of_block_widths(src: str, a: int, b: int, avail: int) -> tuple[str, int, int] | None:
+    """``TextReporter.window`` (the same result) when the part that can show has only characters
+    one or two columns wide (Chinese prose, nearly always); None otherwise. Columns of
+    ``src[i:j]`` are ``j - i`` plus its wide characters: no running total per character.
+    Needs ``0 <= a <= b <= len(src)`` and ``avail >= 10`` (so the shown part reaches ``a``)."""
+    n = len(src)
+    budget = avail - 2 * _ELLIPSIS_WIDTH
+    if n <= avail:
+        if wide_run(src):
+            if n + n <= avail:  # the whole line fits
+                return src, a + a, b - a + b - a if b > a else 1
+        else:
+            ws = block_widths(src)
+            if ws is None:
+                return None
+            if n + ws.count(2) <= avail:  # the whole line fits
+                marks = b - a + ws.count(2, a, b)
+                return src, a + ws.count(2, 0, a), marks if marks > 1 else 1
+            return _cut(src, ws, 0, a, b, budget)
+    # Guess that every character that can show is wide, then check just those characters (and
+    # one more each side, which an odd column left over would otherwise let in).
+    span = b - a + b - a
+    left = min(budget // 3, budget - span)
+    if left < 8:
+        left = 8  # a span longer than the budget gets this whatever its width
+    i = a - left // 2 if a > left // 2 else 0
+    j = i + budget // 2 if i + budget // 2 < n else n
+    lo, hi = (i - 1 if i > 0 else 0), (j + 1 if j < n else n)
+    if b - a <= budget and b > hi:
+        hi = b
+    if not wide_run(src, lo, hi):
+        reach = budget // 3 if budget // 3 > 8 else 8  # columns before a that can show
+        lo = a - reach if a > reach else 0
+        hi = a + budget if a + budget < n else n
+        ws = block_widths(src[lo:hi])
+        return None if ws is None else _cut(src, ws, lo, a - lo, b - lo, budget)
+    before = a - i + a - i  # columns of [i, a)
+    lmark = "…" if i > 0 else ""
+    rmark = "…" if j < n else ""
+    if b <= j:
+        marks = span
+    else:
+        marks = j - a + j - a
+        if rmark:
+            marks += _ELLIPSIS_WIDTH
+    pad = before + _ELLIPSIS_WIDTH if lmark else before
+    return lmark + src[i:j] + rmark, pad, marks if marks > 1 else 1
+
+
+def _cut(src: str, ws: bytes, lo: int, a: int, b: int, budget: int) -> tuple[str, int, int]:
+    """The window cut from ``src[lo:]`` (``ws``: the widths of its characters from ``lo``, each 1
+    or 2, at least as far as can show), with ``a`` and ``b`` counted from ``lo``."""
+    n, m, count = len(src), len(ws), ws.count
+    span = 0
+    if b - a <= budget:
+        span = b - a + count(2, a, b)
+        left = min(budget // 3, budget - span)
+        if left < 8:
+            left = 8
+    else:
+        left = 8  # the span alone is wider than the budget
+    # First shown character: the smallest i with columns of [i, a) <= left. Start where all
+    # would be wide, then add k characters while ``slack`` has room for 2k columns.
+    i = a - left // 2 if a > left // 2 else 0
+    slack = left - (a - i) - count(2, i, a)
+    while slack > 1 and i > 0:
+        k = slack // 2 if slack // 2 < i else i
+        i -= k
+        slack -= k + count(2, i, i + k)
+    if slack == 1 and i > 0 and ws[i - 1] == 1:
+        i, slack = i - 1, 0
+    before = left - slack  # columns of [i, a)
+    # End of the shown characters: the largest j with columns of [i, j) <= budget, alike
+    j = i + budget // 2 if i + budget // 2 < m else m
+    slack = budget - (j - i) - count(2, i, j)
+    while slack > 1 and j < m:
+        k = slack // 2 if slack // 2 < m - j else m - j
+        slack -= k + count(2, j, j + k)
+        j += k
+    if slack == 1 and j < m and ws[j] == 1:
+        j, slack = j + 1, 0
+    lmark = "…" if lo + i > 0 else ""
+    rmark = "…" if lo + j < n else ""
+    if b <= j:
+        marks = span
+    else:
+        marks = budget - slack - before  # columns of [a, j)
+        if rmark:
+            marks += _ELLIPSIS_WIDTH
+    pad = before + _ELLIPSIS_WIDTH if lmark else before
+    return lmark + src[lo + i : lo + j] + rmark, pad, marks if marks > 1 else 1
+
+
+def _window_by_columns(src: str, a: int, b: int, avail: int) -> tuple[str, int, int]:
+    """``TextReporter.window`` for any text, by a running total of columns (``0 <= a <= b <=
+    len(src)``)."""
+    n = len(src)
+    # A line can be megabytes long: measure only the part that can be shown. Every shown
+    # character is at least one column wide (bar combining marks), so at most ``avail``
+    # characters either side of the span's start can appear.
+    reach = avail if avail > 8 else 8
+    lo, hi = (a - reach if a > reach else 0), (a + reach if a + reach < n else n)
+    cut_left, cut_right = lo > 0, hi < n
+    src = src[lo:hi]
+    if "\t" in src:
+        src = src.replace("\t", " ")
+    a, b = a - lo, (b if b < hi else hi) - lo
+    cum = [0, *accumulate(column_widths(src))]  # cum[k]: columns of src[:k]
+    if not cut_left and not cut_right and cum[-1] <= avail:
+        marks = cum[b] - cum[a]
+        return src, cum[a], marks if marks > 1 else 1
+    ell, ell_width = "…", width_of("…")
+    budget = avail - 2 * ell_width
+    # leading context: up to a third of the budget, less if the span is long
+    left_budget = min(budget // 3, budget - (cum[b] - cum[a]))
+    if left_budget < 8:
+        left_budget = 8
+    i = bisect_left(cum, cum[a] - left_budget, 0, a + 1)  # first shown character
+    j = bisect_right(cum, cum[i] + budget, i) - 1  # end of the shown characters
+    left = ell if i > 0 or cut_left else ""
+    right = ell if j < len(src) or cut_right else ""
+    excerpt = left + src[i:j] + right
+    pad = (ell_width if left else 0) + cum[a] - cum[i]
+    marks = cum[b if b < j else j] - cum[a]
+    if b > j and right:
+        marks += ell_width
+    return excerpt, pad, marks if marks > 1 else 1
