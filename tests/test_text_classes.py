@@ -8,7 +8,7 @@ import re
 import pytest
 import regex
 
-from lint.text.chars import HAN_SCRIPT, REGEX_DIGIT
+from lint.text.chars import HAN_SCRIPT, REGEX_DIGIT, is_han_script
 from lint.text.locate import REGEX_SPACE
 
 _ALL = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
@@ -23,3 +23,8 @@ def test_class_matches_regex(ours: str, theirs: str) -> None:
     want = "".join(regex.findall(theirs, _ALL))
     assert mine == want
     assert len(want) > 10
+
+
+def test_is_han_script_matches_regex() -> None:
+    want = set(regex.findall(r"\p{Han}", _ALL))
+    assert {c for c in _ALL if is_han_script(c)} == want

@@ -8,12 +8,11 @@ from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import MASK
 from lint.text.locate import ascii_present, blocks_with, lazy_re, positions
 from rules.punctuation._context import (
-    ANY_HAN,
-    IS_HAN_CLASS,
     ZH_CLOSERS,
     ZH_OPENERS,
     ZH_STOPS,
     Protected,
+    any_han,
     chinese_block,
     has_han,
     is_zh,
@@ -24,8 +23,8 @@ from rules.punctuation._context import (
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 # Content of a parenthesis that reads as code or a formula rather than an annotation.
 _CODEY = lazy_re(r"[\"'=<>{}\[\]\\;`]")
-# ``any(is_han(x) or x.isalnum() for x in s)`` as one search (re's \w is isalnum() or "_").
-_WORDY = lazy_re(rf"[^\W_]|[{IS_HAN_CLASS}]")
+# ``any(x.isalnum() for x in s)`` as one search (re's \w is isalnum() or "_").
+_ALNUM = lazy_re(r"[^\W_]")
 _SPACES = " \t"
 _MAX_PAREN = 200
 
@@ -121,7 +120,7 @@ class HalfwidthPunctInHan(Rule):
         content = text[o + 1 : c]
         if len(content) > _MAX_PAREN or MASK in content:
             return False
-        if not _WORDY().search(content):
+        if not _ALNUM().search(content) and not any_han(content):
             return False  # marks quoted as characters: 括号(、)、[、]
         if prot.covers(o) or prot.covers(c) or _CODEY().search(content):
             return False
@@ -133,7 +132,7 @@ class HalfwidthPunctInHan(Rule):
             return False  # Markdown link target or masked markup
         if prev in " \t" and o > 1 and _is_ascii_alnum(text[o - 2]) and not is_zh(nxt):
             return False  # an English phrase's note: Chinese characters (一级汉字和二级汉字)
-        if ANY_HAN().search(content):
+        if any_han(content):
             return True
         if has_han(prev) or prev in ZH_STOPS or prev in ZH_CLOSERS or prev in ZH_OPENERS:
             return True

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lint.diagnostic import Fix, Related
 from lint.document import Block, Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN_SCRIPT, MASK, REGEX_DIGIT, WHITESPACE, is_han
+from lint.text.chars import MASK, REGEX_DIGIT, WHITESPACE, is_han, is_han_script
 from lint.text.locate import REGEX_SPACE, lazy_re
 from lint.text.width import text_width
 from rules.structure._lexicon import words
@@ -28,25 +28,26 @@ _OPENERS = "“‘（《【〔「『(〈"
 # Pairs whose opener left open in one paragraph and closer first in the next prove continuation.
 _PAIRS = tuple(zip("“‘《（(【「", "”’》）)】」", strict=True))
 
-# ``regex``'s \d and \s, spelled out for ``re`` (so that ``regex`` need not be imported)
-_D, _S = REGEX_DIGIT, REGEX_SPACE
+# ``regex``'s \d and \s, spelled out for ``re`` (so that ``regex`` need not be imported): \s
+# but U+001C–U+001F, as a lookahead (a class of the spaces themselves compiles 10x slower)
+_D, _S = REGEX_DIGIT, r"(?![\x1c-\x1f])\s"
 # List markers and numbered headings that open a block: 一、 （一） 1. 1、 （1） ① 第一条 A.
 _MARKER = lazy_re(
     rf"""^(?:
         [一二三四五六七八九十百零〇]+[、．.]
       | [（(][一二三四五六七八九十百零〇]+[）)]
-      | [{_D}]{{1,3}}(?:[、．]|\.(?![{_D}])|[{_S}])
+      | [{_D}]{{1,3}}(?:[、．]|\.(?![{_D}])|{_S})
       | [（(][{_D}]{{1,3}}[）)]
       | [①-⑳⑴-⒇⒈-⒛]
       | 第[一二三四五六七八九十百千零〇{_D}]+[章节条款编部篇项]
       | [A-Za-zＡ-Ｚａ-ｚ][、．.](?![{_D}])
-      | [•·\-*+][{_S}]
+      | [•·\-*+]{_S}
       | ——
     )""",
     re.VERBOSE,
 )
 # A form or address line: a short label, a colon, a value (发证日期：2024年3月12日).
-_FORM = lazy_re(rf"^[^{_S}，。；：！？、,;:]{{1,12}}[：:][^，。；！？,;!?]*$")
+_FORM = lazy_re(rf"^[^{REGEX_SPACE}，。；：！？、,;:]{{1,12}}[：:][^，。；！？,;!?]*$")
 # Characters that open a list or answer (一、 甲、 对，): never a split-off fragment.
 _NOT_FRAGMENT = set(
     "一二三四五六七八九十百千万亿零〇两甲乙丙丁戊己庚辛壬癸"
@@ -80,7 +81,19 @@ def _form(text: str) -> bool:
     return _FORM().match(text) is not None
 
 
-_NUMBER_START = lazy_re(rf"^[{_D}]+(?:\.[{_D}]+)?(?:[%‰]|[{HAN_SCRIPT}])")
+# A number (then % ‰ or a Han character: see _number_start)
+_NUMBER = lazy_re(rf"[{_D}]+(?:\.[{_D}]+)?")
+
+
+def _number_start(text: str) -> bool:
+    r"""``regex.match(r"\d+(?:\.\d+)?(?:[%‰]|\p{Han})", text)``: the greedy number is the only
+    one that can be followed by % ‰ or Han (a shorter one is followed by a digit or a point)."""
+    m = _NUMBER().match(text)
+    if m is None or m.end() == len(text):
+        return False
+    c = text[m.end()]
+    return c in "%‰" or is_han_script(c)
+
 
 _TAIL_MAX = 8
 # Lines of hard-wrapped text fit this many display columns (80 is usual; 100 leaves room).
@@ -295,7 +308,7 @@ def _evidence(prev: str, nxt: str) -> str | None:
         return "word"
     if is_han(nxt[0]) and ends_in_conjunction(prev):
         return "conjunction"  # 介绍了配置方法和 / 常见问题的解决办法
-    if _NUMBER_START().match(nxt) and (
+    if _number_start(nxt) and (
         prev[-2:] in _QUANTITY_WORDS or (prev[-1] in _QUANTITY_CHARS and is_han(prev[-2]))
     ):
         return "quantity"  # 治理面积 / 6.3万平方公里

@@ -7,7 +7,7 @@ import re
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN_SCRIPT, is_han
+from lint.text.chars import is_han, is_han_script
 from lint.text.locate import blocks_touched, lazy_re
 from rules.structure._lexicon import conjunction_words, words
 
@@ -17,11 +17,24 @@ _PATTERN = lazy_re(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
 _QUICK = tuple(re.compile(c + "[，。；：、！？,;:!?]") for c in "和与及或")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
 # A person's title and then a given name that ends in 和 (副主任李建和，).
-_TITLED_NAME = lazy_re(
-    r"(?:主任|书记|同志|先生|女士|老师|教授|局长|处长|科长|部长|主席|委员|代表|记者|校长|院长|"
-    r"经理|董事长|县长|市长|省长|区长|厂长|队长|组长|乡长|镇长|村长|社长|会长|秘书长|馆长|"
-    r"所长|站长|总监|博士|医生|律师|通讯员)" + f"[{HAN_SCRIPT}]{{1,3}}$"
+_TITLE_WORDS = (
+    "主任 书记 同志 先生 女士 老师 教授 局长 处长 科长 部长 主席 委员 代表 记者 校长 院长 "
+    "经理 董事长 县长 市长 省长 区长 厂长 队长 组长 乡长 镇长 村长 社长 会长 秘书长 馆长 "
+    "所长 站长 总监 博士 医生 律师 通讯员"
 )
+_TITLES = tuple(_TITLE_WORDS.split())
+
+
+def _titled_name(text: str) -> bool:
+    """Does ``text`` end in a title and then one to three Han characters (``regex``'s
+    ``(?:主任|…)\\p{Han}{1,3}$``, without compiling a Han class)?"""
+    for k in (1, 2, 3):
+        if k > len(text) or not is_han_script(text[-k]):
+            return False
+        if text[:-k].endswith(_TITLES):
+            return True
+    return False
+
 
 # The hundred commonest surnames (a name such as 王建和 ends in 和).
 _SURNAMES = frozenset(
@@ -113,7 +126,7 @@ def _is_word(text: str, start: int, end: int) -> bool:
         return True  # a given name ending in 和: 王建和、李明; 感谢王建和，
     if any(clause[-k:] in exceptions for k in range(2, min(len(clause), 7) + 1)):
         return True
-    if clause.endswith("和") and _TITLED_NAME().search(clause[:-1] + "和"):
+    if clause.endswith("和") and _titled_name(clause):
         return True
     # 和、与、及 listed as words: the next item is a conjunction too
     after = text[end + 1 : end + 2]
