@@ -13,7 +13,7 @@ from typing import Any
 from lint.config import Config, ConfigError, find_config, load_config
 from lint.diagnostic import Diagnostic
 from lint.document import Document, LineIndex, SourceInfo
-from lint.files import excluded, walk
+from lint.files import excluded, walk_stat
 from lint.fix import fix_text
 from lint.io import InputError, decode, read_file, write_atomic
 from lint.registry import Registry
@@ -102,8 +102,9 @@ class Checker:
             path = Path(p)
             if path.is_dir():
                 cfg = self.config_for(path)
-                for f in walk(path, cfg.include, cfg.exclude, cfg.root if cfg.path else path):
-                    key = _identity(f)
+                files = walk_stat(path, cfg.include, cfg.exclude, cfg.root if cfg.path else path)
+                for f, st in files:
+                    key = (st.st_dev, st.st_ino) if st.st_ino else f.resolve()  # as _identity
                     if key not in seen:
                         seen.add(key)
                         yield str(f), f

@@ -130,20 +130,35 @@ def walk(
 ) -> Iterator[Path]:
     """Files under ``root`` to lint, in a stable order (see the module docstring). ``exclude``
     globs are relative to ``base`` (default ``root``)."""
+    for path, _ in walk_stat(root, include, exclude, base, gitignore=gitignore):
+        yield path
+
+
+def walk_stat(
+    root: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    base: Path | None = None,
+    *,
+    gitignore: bool = True,
+) -> Iterator[tuple[Path, os.stat_result]]:
+    """``walk``, each file with its ``os.stat`` (the walk made it: no need to ask twice)."""
     base = (base or root).resolve()
     ignore = GitIgnore.above(root) if gitignore else GitIgnore()
-    yield from _walk(root, root.resolve(), include, exclude, base, ignore, gitignore)
+    inc = _globs(tuple(include)) if include else None
+    exc = _globs(tuple(exclude)) if exclude else None
+    yield from _walk(root, root.resolve(), inc, exc, base, ignore, gitignore)
 
 
 def _walk(
     d: Path,
     real: Path,
-    include: Sequence[str],
-    exclude: Sequence[str],
+    include: Callable[[str], Any] | None,
+    exclude: Callable[[str], Any] | None,
     base: Path,
     ignore: GitIgnore,
     gitignore: bool,
-) -> Iterator[Path]:
+) -> Iterator[tuple[Path, os.stat_result]]:
     if gitignore:
         ignore = ignore.within(real)
     try:
@@ -160,20 +175,26 @@ def _walk(
         rel = f"{rel_dir}{name}"
         try:
             if e.is_dir(follow_symlinks=False):
-                if not _matches(rel, name, exclude) and not ignore.ignored(here + name, True):
+                if not _hit(exclude, rel, name) and not ignore.ignored(here + name, True):
                     subdirs.append(e)
                 continue
-            if not _matches(rel, name, include) or _matches(rel, name, exclude):
+            if not _hit(include, rel, name) or _hit(exclude, rel, name):
                 continue
-            if not stat.S_ISREG(os.stat(e.path).st_mode):  # follows a file symlink
+            st = os.stat(e.path)  # follows a file symlink
+            if not stat.S_ISREG(st.st_mode):
                 continue
         except OSError:
             continue  # dangling symbolic link, or gone since listed
         if ignore.ignored(here + name, False):
             continue
-        yield d / name
+        yield d / name, st
     for e in subdirs:
         yield from _walk(d / e.name, real / e.name, include, exclude, base, ignore, gitignore)
+
+
+def _hit(match: Callable[[str], Any] | None, rel: str, name: str) -> bool:
+    """``_matches`` with the globs' pattern already made (or None for no globs)."""
+    return match is not None and (match(name) is not None or match(rel) is not None)
 
 
 def _rel(d: Path, base: Path) -> str:
