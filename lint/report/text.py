@@ -106,7 +106,8 @@ class TextReporter:
         is the text and a few fields per finding, not the whole findings."""
         if result.diagnostics and result.text is not None and result.lines is not None:
             text, lines, render = result.text, result.lines, self.render
-            result.diagnostics = [d.printed(render(d, text, lines)) for d in result.diagnostics]
+            for d in result.diagnostics:
+                d.rendered = render(d, text, lines)
 
     def render(self, d: Diagnostic, text: str | None, lines: LineIndex | None) -> str:
         s = self.style
