@@ -194,12 +194,12 @@ class Checker:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        global _WORKER
-        _WORKER = self
+        global _WORKER, _TARGETS
+        _WORKER, _TARGETS = self, files  # workers inherit both: each file travels as its index
         ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         chunk = max(1, min(16, len(files) // (jobs * 8)))
         with ProcessPoolExecutor(min(jobs, len(files)), mp_context=ctx) as pool:
-            for result in pool.map(_check_in_worker, files, chunksize=chunk):
+            for result in pool.map(_check_in_worker, range(len(files)), chunksize=chunk):
                 yield self.cross_file(result)
 
     def cross_file(self, r: FileResult) -> FileResult:
@@ -232,11 +232,12 @@ def _identity(path: Path) -> Any:
 
 
 _WORKER: Checker | None = None
+_TARGETS: list[tuple[str, Path | None]] = []
 
 
-def _check_in_worker(target: tuple[str, Path | None]) -> FileResult:
+def _check_in_worker(index: int) -> FileResult:
     assert _WORKER is not None, "worker started without a checker"
-    result = _WORKER.check_file(*target)
+    result = _WORKER.check_file(*_TARGETS[index])
     if _WORKER.prepare is not None:
         _WORKER.prepare(result)
     result.ruleset = None  # rule objects stay in the worker; the main process has its own
