@@ -8,7 +8,7 @@ import re
 import pytest
 import regex
 
-from lint.text.chars import HAN_SCRIPT, REGEX_DIGIT, is_han_script
+from lint.text.chars import HAN, HAN_SCRIPT, REGEX_DIGIT, in_han, is_han_script
 from lint.text.locate import REGEX_SPACE
 
 _ALL = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
@@ -28,3 +28,7 @@ def test_class_matches_regex(ours: str, theirs: str) -> None:
 def test_is_han_script_matches_regex() -> None:
     want = set(regex.findall(r"\p{Han}", _ALL))
     assert {c for c in _ALL if is_han_script(c)} == want
+
+
+def test_in_han_matches_the_han_class() -> None:
+    assert {c for c in _ALL if in_han(c)} == set(re.findall(f"[{HAN}]", _ALL))

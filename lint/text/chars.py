@@ -120,3 +120,12 @@ _HAN_SCRIPT_BOUNDS = _bounds(HAN_SCRIPT)
 def is_han_script(ch: str) -> bool:
     """Does ``regex``'s ``\\p{Han}`` match the character ``ch``? (No pattern to compile.)"""
     return bisect_right(_HAN_SCRIPT_BOUNDS, ord(ch)) % 2 == 1
+
+
+_HAN_BOUNDS = _bounds(HAN)
+
+
+def in_han(ch: str) -> bool:
+    """Is ``ch`` in the class ``[HAN]``? (``is_han`` also takes the unassigned code points of the
+    Han blocks.) A test without a pattern: a Han class takes ~8 ms to compile."""
+    return bisect_right(_HAN_BOUNDS, ord(ch)) % 2 == 1

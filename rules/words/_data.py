@@ -7,14 +7,11 @@ and a run without W rules never read these files.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
-
-from lint.text.chars import HAN
 
 DATA = Path(__file__).parent / "data"
 
@@ -91,13 +88,6 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
         for w in ln.split():
             (single if len(w) == 1 else compound).add(w)
     return frozenset(single), frozenset(compound)
-
-
-@cache
-def han_run() -> re.Pattern[str]:
-    """A run of Han characters: the one Han pattern the W rules compile (a Han class takes
-    milliseconds to compile, as it spans the supplementary planes)."""
-    return re.compile(f"[{HAN}]+")
 
 
 _START = attrgetter("start")

@@ -10,7 +10,7 @@ from functools import cache
 from lint.diagnostic import Fix
 from lint.document import Document, Span
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN, is_han
+from lint.text.chars import HAN, in_han, is_han
 from lint.text.phrases import utf16
 from rules.words import _data
 
@@ -45,7 +45,6 @@ def _doublings(text: str) -> Iterator[tuple[int, int]]:
     data = utf16(text)  # the W rules' shared encoding of the view (one byte a character kept)
     low = data[::2] if data is not None else text.encode("utf-32-le", "surrogatepass")[::4]
     number = int.from_bytes(low, "little")
-    han = _data.han_run().fullmatch
     shortest: dict[int, int] = {}
     for n in range(_SHORTEST, _LONGEST + 1):
         same = (number ^ (number >> (8 * n))).to_bytes(len(low), "little")
@@ -55,7 +54,7 @@ def _doublings(text: str) -> Iterator[tuple[int, int]]:
             if (
                 i not in shortest
                 and text[i : i + n] == text[i + n : i + 2 * n]
-                and han(text, i, i + n)
+                and all(map(in_han, text[i : i + n]))
             ):
                 shortest[i] = n
             i = same.find(zeros, i + 1)

@@ -7,7 +7,7 @@ from functools import cache
 
 from lint.document import Document, Span
 from lint.rule import Context, Example, Rule, Severity, T
-from lint.text.chars import is_han
+from lint.text.chars import in_han, is_han
 from lint.text.phrases import LongestLiterals
 from rules.words import _data
 
@@ -64,7 +64,6 @@ def _names(text: str) -> list[tuple[int, int, str]]:
     out = []
     n = len(text)
     titles = _titles()
-    han = _data.han_run()
     words = titles.words
     for t0, t1, which in titles.spans(text):
         # Exactly three Han characters end at the title: a run of three, no Han before it. Most
@@ -74,7 +73,7 @@ def _names(text: str) -> list[tuple[int, int, str]]:
             alone = not ("\u4e00" <= before <= "\u9fff" or is_han(before))
         else:
             alone = t0 == 3
-        if alone and han.fullmatch(text, t0 - 3, t0):
+        if alone and all(map(in_han, text[t0 - 3 : t0])):
             out.append((t0 - 3, t0, words[which]))
         if t1 == n or text[t1] not in _SPACES:
             continue
@@ -82,9 +81,11 @@ def _names(text: str) -> list[tuple[int, int, str]]:
         j = t1 + 1
         while j < n and text[j] in _SPACES:
             j += 1
-        m = han.match(text, j)  # a run of two or three Han characters after the spaces
-        if m and 2 <= m.end() - j <= 3:
-            out.append((j, m.end(), title))
+        k = j  # a run of two or three Han characters after the spaces
+        while k < n and k - j < 4 and in_han(text[k]):
+            k += 1
+        if 2 <= k - j <= 3:
+            out.append((j, k, title))
     return out
 
 
