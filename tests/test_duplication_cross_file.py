@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from lint.cli import main
 from lint.document import Document
 from lint.rule import Context
-from rules.duplication._keys import fingerprint
+from rules.duplication._keys import fingerprint, fingerprints
 from rules.duplication.duplicate_block import DuplicateBlock
 
 P1 = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
@@ -168,3 +168,9 @@ def test_kept_facts_hold_no_text_and_grow_with_blocks() -> None:
     assert facts.fps.itemsize * len(facts.fps) + facts.pos.itemsize * len(facts.pos) < len(
         text.encode()
     )
+
+
+def test_fingerprints_of_many_keys_are_their_fingerprints() -> None:
+    keys = ["政协工作报告", "annual report", "", "Straße", "政协 report ①", "abc"]
+    assert fingerprints(keys).tolist() == [fingerprint(k) if k else 0 for k in keys]
+    assert len(set(fingerprints(keys).tolist())) == len(keys)  # ASCII and not ASCII never meet

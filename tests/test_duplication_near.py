@@ -263,3 +263,20 @@ def test_near_duplicate_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None
         ).stdout
         outs.add(out)
     assert len(outs) == 1 and "D102" in next(iter(outs))
+
+
+def test_features_are_the_clauses_and_the_edges_of_long_clauses() -> None:
+    """``_features`` (sorted by length and bisected) against its plain definition."""
+    rng = random.Random(7)
+    long = "围绕中心服务大局着力助推经济社会高质量发展持续发出政协好声音"
+    pieces = ["", "同时", "一是", "推动发展", "加强", "持续提升经济社会发展质量", long, "a", "12"]
+    marks = [*near._MARKS, ","]
+    for _ in range(500):
+        key = "".join(rng.choice(pieces) + rng.choice(marks) for _ in range(rng.randrange(12)))
+        clauses = key
+        for m in near._MARKS:
+            clauses = clauses.replace(m, ",")
+        want = {c for c in clauses.split(",") if len(c) >= near._MIN_CLAUSE}
+        for c in [c for c in want if len(c) >= near._LONG_CLAUSE]:
+            want |= {"<" + c[: near._EDGE], ">" + c[-near._EDGE :]}
+        assert near._features(key) == want

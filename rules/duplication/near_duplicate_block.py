@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -164,8 +165,11 @@ def _features(key: str) -> set[str]:
     for mark in _MARKS:
         if mark in key:
             key = key.replace(mark, ",")
-    out = {c for c in key.split(",") if len(c) >= _MIN_CLAUSE}
-    for c in [c for c in out if len(c) >= _LONG_CLAUSE]:
+    clauses = key.split(",")
+    # sorted by length, the short and the long clauses are found by bisection (no loop in Python)
+    clauses.sort(key=len)
+    out = set(clauses[bisect_left(clauses, _MIN_CLAUSE, key=len) :])
+    for c in clauses[bisect_left(clauses, _LONG_CLAUSE, key=len) :]:
         out.add("<" + c[:_EDGE])
         out.add(">" + c[-_EDGE:])
     return out
