@@ -157,6 +157,8 @@ class DuplicateBlock(Rule):
         # Memory grows with the distinct blocks and the files that bring new ones.
         self._first: dict[int, int] = {}
         self._files: list[tuple[str, _FileFacts]] = []
+        # (first copy, blocks) -> its related location, file and line, as shown in findings
+        self._earlier: dict[tuple[int, int], tuple[tuple[Related], str, int]] = {}
 
     def finish(self, path: str, facts: Any, ctx: FinishContext) -> None:
         """Blocks that repeat a block of an earlier file, as runs of consecutive blocks; then the
@@ -172,8 +174,7 @@ class DuplicateBlock(Rule):
             if hit is None:
                 i += 1
                 continue
-            of, k = hit >> 32, hit & 0xFFFFFFFF
-            other_path, other = files[of]
+            other, k = files[hit >> 32][1], hit & 0xFFFFFFFF
             n = 1
             while (
                 i + n < nb
@@ -186,7 +187,7 @@ class DuplicateBlock(Rule):
             if total < self.options.min_chars:
                 i += 1
                 continue
-            self._report_file(ctx, facts, i, other_path, other, k, n, total)
+            self._report_file(ctx, facts, i, hit, n, total)
             i += n
         base, added = len(files) << 32, len(first)
         for j, fp in enumerate(fps):
@@ -196,32 +197,30 @@ class DuplicateBlock(Rule):
             files.append((path, facts))
 
     def _report_file(
-        self,
-        ctx: FinishContext,
-        facts: _FileFacts,
-        i: int,
-        other_path: str,
-        other: _FileFacts,
-        k: int,
-        n: int,
-        chars: int,
+        self, ctx: FinishContext, facts: _FileFacts, i: int, hit: int, n: int, chars: int
     ) -> None:
-        p, q = facts.pos, other.pos
-        a, b = 6 * k, 6 * (k + n - 1)  # first and last block of the earlier copy
+        # Most repeats across files are of a few paragraphs (boilerplate): the related location
+        # of an earlier copy is made once and shared (it is immutable) by the findings naming it.
+        earlier = self._earlier.get((hit, n))
+        if earlier is None:
+            other_path, other = self._files[hit >> 32]
+            q, k = other.pos, hit & 0xFFFFFFFF
+            a, b = 6 * k, 6 * (k + n - 1)  # first and last block of the earlier copy
+            related = Related(
+                Span(q[a], q[b + 1]),
+                self.messages["first"],
+                path=other_path,
+                position=(q[a + 2], q[a + 3], q[b + 4], q[b + 5]),
+            )
+            earlier = self._earlier[(hit, n)] = ((related,), other_path, q[a + 2])
+        p = facts.pos
         ctx.report(
             Span(p[6 * i], p[6 * (i + n - 1) + 1]),
             "dup-file",
             help="dup-file.help",
-            related=[
-                Related(
-                    Span(q[a], q[b + 1]),
-                    self.messages["first"],
-                    path=other_path,
-                    position=(q[a + 2], q[a + 3], q[b + 4], q[b + 5]),
-                )
-            ],
-            file=other_path,
-            line=q[a + 2],
+            related=earlier[0],
+            file=earlier[1],
+            line=earlier[2],
             n=n,
             chars=chars,
         )
