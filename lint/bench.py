@@ -193,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<40} {secs:>8.2f} {rate:>8.2f} {rss:>8}")
     if ac:
         print(f"\nwenlint (all rules) / autocorrect throughput ratio: {ac / rows[0][1]:.2f}")
+        # each wenlint run against the peer run right after it: steadier than best against best
+        # when the machine's load changes during the bench
+        paired = statistics.median(t / o for o, t in zip(ours, theirs, strict=True))
+        print(f"median of the {len(ours)} paired runs' ratios: {paired:.2f}")
     else:
         print("\nautocorrect-py not installed: pip install -e '.[bench]' to compare")
     print(

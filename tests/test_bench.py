@@ -38,3 +38,11 @@ def test_bench_runs_and_reports(tmp_path: Path) -> None:
     # which rules rank among the costliest is a timing: only that rules are listed is asserted
     assert re.search(r"^  [A-Z]\d{3} [a-z-]+ ", out.split("costliest rules")[1], re.MULTILINE)
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 4
+    try:
+        import autocorrect_py  # noqa: F401
+    except ImportError:
+        assert "autocorrect-py not installed" in out
+    else:
+        assert "autocorrect-py (peer), same corpus" in out
+        assert re.search(r"throughput ratio: \d+\.\d\d\n", out)
+        assert re.search(r"median of the \d+ paired runs' ratios: \d+\.\d\d\n", out)
