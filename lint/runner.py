@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import time
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
@@ -46,18 +45,20 @@ class RuleSet:
     registry: Registry
     rules: list[Rule]
     severity: dict[str, Severity]
-    _contexts: list[tuple[Rule, _RuleContext]] | None = field(
+    _contexts: list[tuple[Rule, Context]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _file: _File | None = field(default=None, init=False, repr=False, compare=False)
 
-    def contexts(self) -> list[tuple[Rule, _RuleContext]]:
-        """Each rule with its context, made on first use and reused for every file."""
-        if self._contexts is None:
-            file = _File()
-            self._contexts = [
-                (r, _RuleContext(r, self.severity[r.code], file, self.config.dictionary))
-                for r in self.rules
-            ]
+    def contexts(self, doc: Document, diags: list[Diagnostic]) -> list[tuple[Rule, Context]]:
+        """Each rule with its context, reporting into ``diags`` for ``doc``. The contexts are
+        made on first use and reused for every file (a new Context per rule per file was a
+        measurable share of a run); ``lint_document`` points each at the file in turn."""
+        if self._file is None or self._contexts is None:
+            self._file = _File(self.severity)
+            add, words = self._file.add, self.config.dictionary
+            self._contexts = [(r, Context(r, doc, add, words)) for r in self.rules]
+        self._file.attach(doc, diags)
         return self._contexts
 
     def ignored_for(self, path: str) -> set[str]:
@@ -107,9 +108,7 @@ def lint_document(
     diags: list[Diagnostic] = []
     kept: dict[str, Any] = {}
     skip = ruleset.ignored_for(doc.path)
-    contexts = ruleset.contexts()
-    if contexts:
-        _attach(contexts[0][1]._file, doc, diags)
+    contexts = ruleset.contexts(doc, diags)
     if timings is not None:  # shared work (decode view, split blocks) is timed on its own
         t0 = time.perf_counter()
         doc.blocks  # noqa: B018
@@ -137,14 +136,14 @@ def finish_file(doc: Document, ruleset: RuleSet, kept: dict[str, Any]) -> list[D
     """Cross-file findings in ``doc``: each rule's ``finish`` with the facts it kept for this file
     (called in run order), suppressions applied, sorted by position."""
     diags: list[Diagnostic] = []
-    file = _attach(_File(), doc, diags)
+    add = _File(ruleset.severity).attach(doc, diags).add
     for rule in ruleset.rules:
         facts = kept.get(rule.code)
         if facts is None or type(rule).finish is Rule.finish:
             continue
         before = len(diags)
         try:
-            rule.finish(doc.path, facts, _FinishContext(rule, ruleset.severity[rule.code], file))
+            rule.finish(doc.path, facts, FinishContext(rule, add))
         except Exception as exc:
             del diags[before:]
             diags.append(internal_error(doc, rule, exc))
@@ -152,57 +151,48 @@ def finish_file(doc: Document, ruleset: RuleSet, kept: dict[str, Any]) -> list[D
 
 
 class _File:
-    """The file the runner's contexts report into: its findings, path, length and line index."""
+    """Where the runner's contexts report: the findings of the file being linted, built already
+    positioned (a later pass placing every finding was a measurable share of a run)."""
 
-    __slots__ = ("diags", "limit", "path", "position")
-    diags: list[Diagnostic]
-    path: str
-    limit: int
-    position: Callable[[int, int], tuple[int, int, int, int]]
+    __slots__ = ("diags", "limit", "path", "position", "severity")
 
+    def __init__(self, severity: dict[str, Severity]) -> None:
+        self.severity = severity
 
-def _attach(file: _File, doc: Document, diags: list[Diagnostic]) -> _File:
-    file.diags, file.path, file.limit = diags, doc.path, len(doc.text)
-    file.position = doc.lines.position
-    return file
+    def attach(self, doc: Document, diags: list[Diagnostic]) -> _File:
+        self.diags, self.path, self.limit = diags, doc.path, len(doc.text)
+        self.position = doc.lines.position
+        return self
 
-
-def _report(
-    self: _RuleContext | _FinishContext,
-    span: Span,
-    key: str,
-    *,
-    help: str | None = None,
-    fix: Fix | None = None,
-    related: Sequence[Related] = (),
-    **args: Any,
-) -> None:
-    """``ctx.report`` of the runner's contexts: the finding is built here, already positioned
-    (a sink call and a later pass per finding were a measurable share of a run)."""
-    messages = self._messages
-    if key not in messages:
-        raise KeyError(f"{self._code} has no message {key!r}")
-    if help is not None and help not in messages:
-        raise KeyError(f"{self._code} has no message {help!r}")
-    file = self._file
-    if span.end > file.limit:
-        raise ValueError(f"span {span} outside the text ({file.limit} code points)")
-    position = file.position
-    file.diags.append(
-        Diagnostic(
-            file.path,
-            self._code,
-            self._name,
-            self._severity,
-            span,
-            Message(messages[key], args),
-            Message(messages[help], args) if help else None,
-            fix,
-            _placed(tuple(related), position) if related else (),
-            position(span.start, span.end),
-            args,
+    def add(
+        self,
+        rule: Rule,
+        span: Span,
+        key: str,
+        help: str | None,
+        fix: Fix | None,
+        related: tuple[Related, ...],
+        args: dict[str, Any],
+    ) -> None:
+        """The sink of ``Reporter.report`` (which has checked the message keys)."""
+        if span.end > self.limit:
+            raise ValueError(f"span {span} outside the text ({self.limit} code points)")
+        messages, position = rule.messages, self.position
+        self.diags.append(
+            Diagnostic(
+                self.path,
+                rule.code,
+                rule.name,
+                self.severity[rule.code],
+                span,
+                Message(messages[key], args),
+                Message(messages[help], args) if help else None,
+                fix,
+                _placed(related, position) if related else (),
+                position(span.start, span.end),
+                args,
+            )
         )
-    )
 
 
 def _placed(related: tuple[Related, ...], position: Any) -> tuple[Related, ...]:
@@ -213,33 +203,6 @@ def _placed(related: tuple[Related, ...], position: Any) -> tuple[Related, ...]:
         else r
         for r in related
     )
-
-
-class _RuleContext(Context):
-    """The Context of one rule in a rule set: made once, pointed at each file in turn by
-    ``lint_document`` (a new Context per rule per file was a measurable share of a run)."""
-
-    report = _report
-
-    def __init__(self, rule: Rule, severity: Severity, file: _File, dictionary: Any) -> None:
-        super().__init__(rule, None, _no_sink, dictionary)  # type: ignore[arg-type]
-        self._messages, self._code, self._name = rule.messages, rule.code, rule.name
-        self._severity, self._file = severity, file
-
-
-class _FinishContext(FinishContext):
-    """``finish``'s context, reporting like ``_RuleContext``."""
-
-    report = _report
-
-    def __init__(self, rule: Rule, severity: Severity, file: _File) -> None:
-        super().__init__(rule, _no_sink)
-        self._messages, self._code, self._name = rule.messages, rule.code, rule.name
-        self._severity, self._file = severity, file
-
-
-def _no_sink(*args: Any) -> None:  # pragma: no cover - the runner's contexts report themselves
-    raise AssertionError("the runner's contexts build their findings themselves")
 
 
 def _settle(
