@@ -123,6 +123,15 @@ def test_hard_wrapped_text_is_not_read_line_by_line() -> None:
         "全面加强基层组织建设以及，提高基层治理能力。",
         "提高产品质量、稳定石油和，促进消费。",
         "在政治方面和，在经济方面都取得了进展。",
+        # the characters before 和 make a word of their own (思维|和, not 思|维和)
+        "强化底线思维和，维护国家核心利益。",
+        "国务院办公厅将加强统筹协调和，适时开展督查。",
+        "应当明确数据安全负责人和，落实保护责任。",
+        "进一步提高居民生活水平和，改善人居环境。",
+        "签订廉政承诺书和，接受社会监督。",
+        # a comma, then a conjunction or preposition opening the next clause: not a list of them
+        "了解未成年人学习、生活情况和，与被委托人共同履行家庭教育责任。",
+        "做好矛盾纠纷的排查工作，防范和，及时调解纠纷。",
     ],
 )
 def test_dangling_conjunction(text: str) -> None:
@@ -144,6 +153,10 @@ def test_dangling_conjunction(text: str) -> None:
         "坚持天时、地利、人和，做到政通人和。",
         "“和”文化源远流长，讲求以和为贵、和而不同。",
         "时不我与，力所能及，过犹不及。",
+        # 和 as the noun "sum", and words whose reading takes fewer words than 和 alone
+        "累计修理时间，指单次修理时间累加之和。",
+        "境外各项所得抵免限额之和，为该国家的抵免限额。",
+        "当地天气温和，性格平和，数据的总和，碳达峰、碳中和。",
     ],
 )
 def test_words_ending_in_conjunction_characters_are_silent(text: str) -> None:

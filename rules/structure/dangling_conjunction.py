@@ -114,7 +114,6 @@ def ends_in_conjunction(text: str) -> str | None:
 
 def _is_word(text: str, start: int, end: int) -> bool:
     """Is the 和/与/及/或 at ``start`` part of a word or a name rather than a conjunction?"""
-    exceptions = conjunction_words()
     # the clause up to and including the conjunction
     i = start
     while i > 0 and text[i - 1] not in _CLAUSE:
@@ -124,13 +123,42 @@ def _is_word(text: str, start: int, end: int) -> bool:
         return True  # the character named as a word: 和、与、或
     if clause[-1] == "和" and _name_ends_here(clause):
         return True  # a given name ending in 和: 王建和、李明; 感谢王建和，
-    if any(clause[-k:] in exceptions for k in range(2, min(len(clause), 7) + 1)):
-        return True
     if clause.endswith("和") and _titled_name(clause):
         return True
+    if end - start == 1 and _ends_word(clause[-_WINDOW:]):
+        return True
     # 和、与、及 listed as words: the next item is a conjunction too
-    after = text[end + 1 : end + 2]
-    return bool(after) and after in "和与及或"
+    return text[end : end + 1] == "、" and text[end + 1 : end + 2] in tuple("和与及或")
+
+
+# How many characters before the conjunction are segmented, and the longest word looked up.
+_WINDOW = 10
+_LONGEST = 7
+
+
+def _ends_word(clause: str) -> bool:
+    """Does the clause read with fewer words when its last character ends a word (数据的总和,
+    天气温和) than when it stands alone as the conjunction (思维和, 负责人和, 协调和)?
+    A tie goes to the conjunction: 思维|和 is as short as 思|维和, and 和 alone is far commoner."""
+    if clause.endswith("之和"):
+        return True  # the particle 之 asks for a noun: 和 is "the sum" (累加之和), not "and"
+    ending = [w for k in range(2, _LONGEST + 1) if (w := clause[-k:]) in conjunction_words()]
+    if not ending:
+        return False
+    alone = _fewest_words(clause[:-1]) + 1
+    return any(_fewest_words(clause[: -len(w)]) + 1 < alone for w in ending)
+
+
+def _fewest_words(text: str) -> int:
+    """The fewest dictionary words (or single characters) that ``text`` splits into."""
+    lex, ends = words(), conjunction_words()
+    best = [0] + [len(text) + 1] * len(text)
+    for j in range(1, len(text) + 1):
+        for k in range(1, min(j, _LONGEST) + 1):
+            w = text[j - k : j]
+            if k == 1 or w in lex or w in ends:
+                best[j] = min(best[j], best[j - k] + 1)
+    return best[len(text)]
 
 
 def _name_ends_here(clause: str) -> bool:
