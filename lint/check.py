@@ -56,6 +56,9 @@ class FileResult:
     stdin: bool = False
     source: SourceInfo | None = None  # how the input was stored (stdin --fix writes it back so)
     lines: LineIndex | None = None  # the line index of ``text``, built once where it was linted
+    # The findings as the text reporter prints them, one per finding in order, when they were
+    # rendered where the file was linted (a worker process): see ``lint.parallel``.
+    rendered: list[str | None] | None = None
 
 
 class Checker:
@@ -65,7 +68,6 @@ class Checker:
         self._configs: dict[Path | None, Config] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._dir_config: dict[Path, Path | None] = {}
-        self.prepare: Callable[[FileResult], None] | None = None
         if options.config_file is not None:
             self._explicit: Config | None = load_config(options.config_file)
         elif options.no_config:
@@ -182,7 +184,6 @@ class Checker:
         ``jobs`` worker processes when there are several (the order, and so the output, is the
         same as a serial run). ``prepare`` runs on each result where the file was linted, before
         the result travels (a reporter rendering it there)."""
-        self.prepare = prepare
         files = [t for t in targets if t[1] is not None]
         if jobs <= 1 or len(files) < 2 or stdin is not None:
             for shown, path in targets:
@@ -191,16 +192,11 @@ class Checker:
                     prepare(r)
                 yield self.cross_file(r)
             return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from lint.parallel import WorkerSetup, lint_in_pool
 
-        global _WORKER, _TARGETS
-        _WORKER, _TARGETS = self, files  # workers inherit both: each file travels as its index
-        ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        chunk = max(1, min(16, len(files) // (jobs * 8)))
-        with ProcessPoolExecutor(min(jobs, len(files)), mp_context=ctx) as pool:
-            for result in pool.map(_check_in_worker, range(len(files)), chunksize=chunk):
-                yield self.cross_file(result)
+        setup = WorkerSetup(self.registry, self.options, files, prepare)
+        for result in lint_in_pool(setup, jobs):
+            yield self.cross_file(result)
 
     def cross_file(self, r: FileResult) -> FileResult:
         """Add the findings of cross-file rules to ``r``: the rules see each file's kept facts in
@@ -210,7 +206,12 @@ class Checker:
             doc = Document(r.path, r.text, markdown=is_markdown(r.path), lines=r.lines)
             extra = finish_file(doc, rs, r.kept)
             if extra:
-                r.diagnostics = sorted([*r.diagnostics, *extra], key=IN_FILE_ORDER)
+                merged = [*r.diagnostics, *extra]
+                order = sorted(range(len(merged)), key=lambda i: IN_FILE_ORDER(merged[i]))
+                r.diagnostics = [merged[i] for i in order]
+                if r.rendered is not None:  # cross-file findings are rendered by the reporter
+                    shown = [*r.rendered, *[None] * len(extra)]
+                    r.rendered = [shown[i] for i in order]
         r.kept = {}  # facts live on in the rules that need them, not in every result
         return r
 
@@ -229,19 +230,6 @@ def _identity(path: Path) -> Any:
     except OSError:
         return path.resolve()
     return (st.st_dev, st.st_ino) if st.st_ino else path.resolve()
-
-
-_WORKER: Checker | None = None
-_TARGETS: list[tuple[str, Path | None]] = []
-
-
-def _check_in_worker(index: int) -> FileResult:
-    assert _WORKER is not None, "worker started without a checker"
-    result = _WORKER.check_file(*_TARGETS[index])
-    if _WORKER.prepare is not None:
-        _WORKER.prepare(result)
-    result.ruleset = None  # rule objects stay in the worker; the main process has its own
-    return result
 
 
 def unified_diff(name: str, before: str, after: str) -> str:

@@ -241,7 +241,7 @@ def check(
         elif diff:
             sys.stdout.write(r.diff)
         elif fmt == "text" and r.diagnostics:
-            reporter.file(r.text, r.lines, r.diagnostics)
+            reporter.file(r.text, r.lines, r.diagnostics, r.rendered)
         elif stream is not None:
             stream.file(r.path, r.text, r.diagnostics)
         all_diags.extend(r.diagnostics)

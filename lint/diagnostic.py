@@ -76,59 +76,10 @@ class Diagnostic:
     # 1-based line/column of start and (exclusive) end, in code points.
     position: tuple[int, int, int, int] = (0, 0, 0, 0)
     args: Mapping[str, Any] = field(default_factory=dict)
-    # The finding as the text reporter prints it, when it was rendered where the file was linted
-    # (``TextReporter.prepare``): a worker process then sends only that text and what the summary,
-    # the statistics, the exit code and the merge with cross-file findings read (path, code, name,
-    # severity, span, whether a safe fix exists), not the message, fix edits, related locations.
-    rendered: str | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.start, self.span.end, self.code)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Worker processes send thousands of these: a flat tuple pickles and loads several times
-        # faster than the default (a dict per object, an enum call per severity).
-        s = self
-        if s.rendered is not None:
-            kind = 3 * s.severity + (0 if s.fix is None else 1 if s.fix.safe else 2)
-            return _printed, (s.path, s.code, s.name, kind, s.span.start, s.span.end, s.rendered)
-        return _diagnostic, (
-            s.path, s.code, s.name, int(s.severity), s.span.start, s.span.end, s.message,
-            s.help, s.fix, s.related, s.position, s.args, s.rendered,
-        )  # fmt: skip
-
-
-#: The message of a finding that was rendered where it was found (see ``Diagnostic.rendered``).
-PRINTED = T(zh="", en="")
-_SAFE = Fix((), Applicability.SAFE)  # what a printed finding keeps of its fix: whether it is safe
-_UNSAFE = Fix((), Applicability.UNSAFE)
-_NO_ARGS: Mapping[str, Any] = {}
-_FIXES = (None, _SAFE, _UNSAFE)
-_NOWHERE = (0, 0, 0, 0)  # a printed finding's position is in its text; nothing reads it
-_SEVERITY = {int(s): s for s in Severity}
-
-
-def _diagnostic(
-    path: str,
-    code: str,
-    name: str,
-    severity: int,
-    start: int,
-    end: int,
-    *rest: Any,
-) -> Diagnostic:
-    return Diagnostic(path, code, name, _SEVERITY[severity], Span(start, end), *rest)
-
-
-def _printed(
-    path: str, code: str, name: str, kind: int, start: int, end: int, text: str
-) -> Diagnostic:
-    severity, fix = _SEVERITY[kind // 3], _FIXES[kind % 3]  # kind: 3 * severity + fix's index
-    return Diagnostic(
-        path, code, name, severity, Span(start, end), PRINTED, None, fix, (), _NOWHERE, _NO_ARGS,
-        text,
-    )  # fmt: skip
 
 
 class Message:

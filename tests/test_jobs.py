@@ -7,8 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from lint import parallel
 from lint.cli import main
 
 SEED = next((Path(__file__).parents[1] / "seeds").glob("*.txt"))
@@ -31,7 +33,17 @@ def make_corpus(root: Path, n: int) -> Path:
     return corpus
 
 
-def test_parallel_output_equals_serial(tmp_path: Path) -> None:
+# Worker processes get their state through the pool's initializer, so every start method works
+# (``spawn`` is the default on Windows and macOS).
+@pytest.fixture
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    method: str = request.param
+    monkeypatch.setattr(parallel, "START_METHOD", method)
+    return method
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"], indirect=True)
+def test_parallel_output_equals_serial(tmp_path: Path, start_method: str) -> None:
     corpus = make_corpus(tmp_path, 9)
     for fmt in ("text", "json"):
         serial = run("check", "--no-config", "--format", fmt, "--jobs", "1", str(corpus))
@@ -44,7 +56,8 @@ def test_parallel_output_equals_serial(tmp_path: Path) -> None:
     assert doc["summary"]["files"] == 10
 
 
-def test_parallel_fix_equals_serial(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start_method", ["fork", "spawn"], indirect=True)
+def test_parallel_fix_equals_serial(tmp_path: Path, start_method: str) -> None:
     a = make_corpus(tmp_path / "a", 4)
     b = make_corpus(tmp_path / "b", 4)
     run("check", "--no-config", "--fix", "--jobs", "1", str(a))
@@ -66,7 +79,7 @@ def test_findings_rendered_in_a_worker_print_as_in_the_main_process(tmp_path: Pa
 
     from lint.check import Checker, Options
     from lint.registry import load_registry
-    from lint.report.text import TextReporter
+    from lint.report.text import TextRenderer, TextReporter
     from lint.runner import Overrides
 
     checker = Checker(load_registry(), Options(no_config=True, overrides=Overrides(["ALL"])))
@@ -78,14 +91,33 @@ def test_findings_rendered_in_a_worker_print_as_in_the_main_process(tmp_path: Pa
             rep = TextReporter(direct, lang=lang, color=color)
             rep.file(result.text, result.lines, result.diagnostics)
             sent = pickle.loads(pickle.dumps(result))
-            TextReporter(via_worker, lang=lang, color=color).prepare(sent)
-            back = pickle.loads(pickle.dumps(sent))
-            assert all(d.rendered for d in back.diagnostics)
-            TextReporter(via_worker, lang=lang, color=color).file(None, None, back.diagnostics)
+            renderer = pickle.loads(pickle.dumps(TextRenderer(lang=lang, color=color)))
+            renderer.prepare(sent)
+            back = parallel.unpack(pickle.loads(pickle.dumps(parallel.pack(sent))))
+            assert back.rendered is not None and all(back.rendered)
+            TextReporter(via_worker, lang=lang, color=color).file(
+                None, None, back.diagnostics, back.rendered
+            )
             assert via_worker.getvalue() == direct.getvalue()
             # what the summary and the exit code read survives
             assert [
-                (d.code, d.severity, d.fix is not None and d.fix.safe) for d in back.diagnostics
+                (d.code, d.severity, d.span, d.fix is not None and d.fix.safe)
+                for d in back.diagnostics
             ] == [
-                (d.code, d.severity, d.fix is not None and d.fix.safe) for d in result.diagnostics
+                (d.code, d.severity, d.span, d.fix is not None and d.fix.safe)
+                for d in result.diagnostics
             ]
+
+
+def test_whole_findings_travel_unchanged() -> None:
+    import pickle
+
+    from lint.check import Checker, Options
+    from lint.registry import load_registry
+    from lint.runner import Overrides
+
+    checker = Checker(load_registry(), Options(no_config=True, overrides=Overrides(["ALL"])))
+    result = checker.check_file(str(SEED), SEED)
+    before = list(result.diagnostics)
+    back = parallel.unpack(pickle.loads(pickle.dumps(parallel.pack(result))))
+    assert back.diagnostics == before and back.rendered is None

@@ -15,12 +15,15 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import accumulate
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lint.diagnostic import Diagnostic
 from lint.document import LineIndex
 from lint.rule import Severity
 from lint.text.width import block_widths, column_widths, wide_run, width_of
+
+if TYPE_CHECKING:
+    from lint.check import FileResult
 
 LABELS = {
     "zh": {
@@ -68,21 +71,15 @@ class Styler:
         return f"[{style}]{self._escape(text)}[/]"
 
 
-class TextReporter:
-    def __init__(
-        self, out: TextIO, *, lang: str = "zh", color: bool = False, width: int = 80
-    ) -> None:
+class TextRenderer:
+    """A finding as text, in one language, with or without colour, for a terminal ``width``
+    wide. Picklable: worker processes render the findings of the files they lint."""
+
+    def __init__(self, *, lang: str = "zh", color: bool = False, width: int = 80) -> None:
         self.lang = lang
         self.width = max(width, 40)
         self.style = s = Styler(color)
         self.labels = lab = LABELS[lang]
-        if color:
-            from rich.console import Console
-
-            self._console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
-            self._write: Callable[[str], object] = lambda s: self._console.print(s, end="")
-        else:
-            self._write = out.write
         # the parts every finding repeats, made once
         sep = "：" if lang == "zh" else ": "
         self._fix = f"{s(lab['fix'], 'bold')}{sep}"
@@ -92,22 +89,12 @@ class TextReporter:
         self._pipe = s("|", "blue")
         self._gutters: dict[int, tuple[str, str]] = {}
 
-    def file(self, text: str | None, lines: LineIndex | None, diags: Sequence[Diagnostic]) -> None:
-        # one write per file: stdout may be unbuffered (PYTHONUNBUFFERED), a write per line is slow
-        self._write(
-            "".join(
-                (d.rendered if d.rendered is not None else self.render(d, text, lines)) + "\n"
-                for d in diags
-            )
-        )
-
-    def prepare(self, result: Any) -> None:
+    def prepare(self, result: FileResult) -> None:
         """Render a file's findings where it was linted (a worker process): what travels back
         is the text and a few fields per finding, not the whole findings."""
         if result.diagnostics and result.text is not None and result.lines is not None:
             text, lines, render = result.text, result.lines, self.render
-            for d in result.diagnostics:
-                d.rendered = render(d, text, lines)
+            result.rendered = [render(d, text, lines) for d in result.diagnostics]
 
     def render(self, d: Diagnostic, text: str | None, lines: LineIndex | None) -> str:
         s = self.style
@@ -184,6 +171,46 @@ class TextReporter:
             if fast is not None:
                 return fast
         return _window_by_columns(src, a, b, avail)
+
+
+class TextReporter:
+    """Findings as text on ``out``, file by file, then the statistics and the summary."""
+
+    def __init__(
+        self, out: TextIO, *, lang: str = "zh", color: bool = False, width: int = 80
+    ) -> None:
+        self.lang = lang
+        self.renderer = TextRenderer(lang=lang, color=color, width=width)
+        self.style = self.renderer.style
+        if color:
+            from rich.console import Console
+
+            self._console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+            self._write: Callable[[str], object] = lambda s: self._console.print(s, end="")
+        else:
+            self._write = out.write
+        self.prepare = self.renderer.prepare
+        self.render = self.renderer.render
+
+    window = staticmethod(TextRenderer.window)
+
+    def file(
+        self,
+        text: str | None,
+        lines: LineIndex | None,
+        diags: Sequence[Diagnostic],
+        rendered: Sequence[str | None] | None = None,
+    ) -> None:
+        """Print a file's findings; ``rendered`` holds those already rendered (None: not)."""
+        shown = rendered or [None] * len(diags)
+        render = self.renderer.render
+        # one write per file: stdout may be unbuffered (PYTHONUNBUFFERED), a write per line is slow
+        self._write(
+            "".join(
+                (r if r is not None else render(d, text, lines)) + "\n"
+                for d, r in zip(diags, shown, strict=True)
+            )
+        )
 
     def summary(self, diags: Sequence[Diagnostic], fixed: int = 0, errors: int = 0) -> None:
         counts = Counter(d.severity for d in diags)
