@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from lint.cli import main
 from lint.document import Document
 from lint.rule import Context
-from rules.duplication._keys import fingerprint, fingerprints
-from rules.duplication.duplicate_block import DuplicateBlock
+from rules.duplication._keys import compare_keys, fingerprint, fingerprints
+from rules.duplication.duplicate_block import DuplicateBlock, frame_blocks
 
 P1 = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 P2 = "深化“放管服”改革，推行企业开办“一网通办”，压减审批事项和办理时限，营商环境持续优化。"
@@ -174,3 +174,130 @@ def test_fingerprints_of_many_keys_are_their_fingerprints() -> None:
     keys = ["政协工作报告", "annual report", "", "Straße", "政协 report ①", "abc"]
     assert fingerprints(keys).tolist() == [fingerprint(k) if k else 0 for k in keys]
     assert len(set(fingerprints(keys).tolist())) == len(keys)  # ASCII and not ASCII never meet
+
+
+# The frame of a State Council notice and of a work report: recipient line, opening formula,
+# signature and date repeat in every document of the kind, by design.
+RECIPIENTS = "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+OPENING = "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协各位委员提出意见。"
+BODY_A = (
+    "为进一步推动党中央、国务院重大决策部署贯彻落实，国务院部署开展了第五次大督查，"
+    "各地区、各部门积极探索创新，形成了一批好的经验做法。"
+)
+BODY_B = (
+    "农业机械化和农机装备是转变农业发展方式、提高农村生产力的重要基础，"
+    "是实施乡村振兴战略的重要支撑。"
+)
+BODY_C = (
+    "体育竞赛表演产业是体育产业的重要组成部分，对推动体育产业成为国民经济支柱性产业具有重要意义。"
+)
+BODY_D = (
+    "各地区、各部门要充分认识发展体育竞赛表演产业的重要意义，加强组织领导，"
+    "结合实际抓紧制定具体实施方案，确保各项任务落到实处。"
+)
+
+
+def _notice(d: Path, name: str, title: str, number: str, *body: str) -> None:
+    _write(
+        d,
+        name,
+        title,
+        number,
+        RECIPIENTS,
+        *body,
+        "国务院办公厅",
+        "2018年12月5日",
+        "（此件公开发布）",
+    )
+
+
+def test_recipient_line_and_signature_of_notices_are_not_duplicates(workdir: Path) -> None:
+    _notice(workdir, "a.txt", "国务院办公厅关于印发试点方案的通知", "国办发〔2018〕1号", BODY_A)
+    _notice(workdir, "b.txt", "国务院办公厅关于加快推进农机装备的意见", "国办发〔2018〕2号", BODY_B)
+    _notice(workdir, "c.txt", "国务院办公厅关于加快发展体育产业的意见", "国办发〔2018〕3号", BODY_C)
+    assert _json("a.txt", "b.txt", "c.txt") == []
+    assert _json("c.txt", "b.txt", "a.txt") == []
+
+
+def test_opening_formula_of_reports_is_not_a_duplicate(workdir: Path) -> None:
+    _write(workdir, "gwr-2015.txt", "各位代表：", OPENING, "一、2014年工作回顾", P1, P2)
+    _write(workdir, "gwr-2017.txt", "政府工作报告", "国务院总理　李克强", "各位代表：", OPENING, P3)
+    assert _json("gwr-2015.txt", "gwr-2017.txt") == []
+
+
+def test_body_paragraph_pasted_into_another_notice_is_reported(workdir: Path) -> None:
+    _notice(
+        workdir, "a.txt", "国务院办公厅关于印发试点方案的通知", "国办发〔2018〕1号", BODY_A, BODY_D
+    )
+    _notice(
+        workdir,
+        "b.txt",
+        "国务院办公厅关于加快发展体育产业的意见",
+        "国办发〔2018〕3号",
+        BODY_C,
+        BODY_D,
+    )
+    [d] = _json("a.txt", "b.txt")
+    assert (d["path"], d["line"], d["related"][0]["line"]) == ("b.txt", 9, 9)
+    assert d["message"] == f"与 a.txt 第 9 行起的 1 段重复（{len(BODY_D)} 字）"
+
+
+def test_pasted_block_stops_before_the_shared_signature(workdir: Path) -> None:
+    _notice(
+        workdir, "a.txt", "国务院办公厅关于印发试点方案的通知", "国办发〔2018〕1号", BODY_A, BODY_B
+    )
+    _notice(
+        workdir,
+        "b.txt",
+        "国务院办公厅关于加快发展体育产业的意见",
+        "国办发〔2018〕3号",
+        BODY_A,
+        BODY_B,
+    )
+    [d] = _json("a.txt", "b.txt")
+    # two paragraphs of substance in one finding; the recipient line before and the signature
+    # after them are the notices' frame
+    assert (d["line"], d["end_line"]) == (7, 9) and "2 段重复" in d["message"]
+
+
+def test_formula_moved_from_the_frame_into_the_body_is_reported(workdir: Path) -> None:
+    _write(workdir, "a.txt", "各位代表：", OPENING, P1)
+    _write(workdir, "b.txt", "各位委员：", P3, OPENING, P4)
+    [d] = _json("a.txt", "b.txt")
+    assert (d["path"], d["line"]) == ("b.txt", 5)
+
+
+def test_recipient_line_repeated_inside_one_file_is_still_reported(workdir: Path) -> None:
+    _write(
+        workdir,
+        "a.txt",
+        "国务院办公厅关于印发试点方案的通知",
+        RECIPIENTS,
+        BODY_A,
+        RECIPIENTS,
+        BODY_B,
+    )
+    [d] = _json("a.txt")
+    assert (d["line"], d["message"]) == (7, f"与第 3 行起的 1 段重复（{len(RECIPIENTS)} 字）")
+
+
+def test_frame_of_a_notice_and_of_a_report() -> None:
+    notice = [
+        "国务院办公厅关于印发方案的通知",
+        "国办发〔2018〕1号",
+        RECIPIENTS,
+        "现将《方案》印发给你们，请认真贯彻执行。",
+        BODY_A,
+        BODY_D,
+        "国务院办公厅",
+        "2018年12月5日",
+        "（此件公开发布）",
+    ]
+    keys = compare_keys(notice)
+    assert frame_blocks(keys) == ([0, 1, 2, 6, 7, 8], [3])
+    # a closing formula right before the signature is frame too; a long last paragraph is not
+    short_end = [*notice[:6], "请认真贯彻执行。", *notice[6:]]
+    assert frame_blocks(compare_keys(short_end)) == ([0, 1, 2, 7, 8, 9], [3, 6])
+    # no salutation before it: the first sentence is body, however short
+    assert frame_blocks(compare_keys(["各位代表", OPENING, P1])) == ([0], [])
+    assert frame_blocks(compare_keys(["一、总体要求", "（一）指导思想"])) == ([], [])

@@ -27,7 +27,9 @@ class _FileFacts(NamedTuple):
     fps: array[int]
     chars: array[int]
     pos: array[int]  # start, end, line, col, end_line, end_col per block
-    reported: bytes  # 1: reported by ``check`` already, or under a comment that disables D101
+    # 1: reported by ``check`` already, or under a comment that disables D101; 2: in the head
+    # or tail of the document, 3: its opening or closing formula (``frame_blocks``)
+    reported: bytes
 
 
 class DuplicateBlock(Rule):
@@ -44,11 +46,34 @@ class DuplicateBlock(Rule):
         zh="同一段落在文中出现两次几乎总是编辑失误：读者会以为漏校，正式文件更会因此失去严肃性。"
         "一次检查多个文件时，与前面某个文件重复的段落也会报告（选项 cross-file，默认开启），"
         "以发现稿件之间误粘的整段内容。"
+        "同类文件按同一格式写成，文件的“框架”本来就相同：正文前的标题、发文字号、主送机关、称呼"
+        "（“各省、自治区、直辖市人民政府，国务院各部委、各直属机构：”“各位代表：”），"
+        "正文后的署名、日期、“（此件公开发布）”，以及紧接称呼的开场套语、紧挨署名的结束套语"
+        "（只有一句、不长的段落，如“现在，我代表国务院，向大会报告政府工作……”"
+        "“现将《……》印发给你们，请认真贯彻执行。”）。框架由各文件自身的版式判断："
+        "第一个句子之前、最后一个句子之后的段落。两个文件的框架中都有的段落是模板，不报告；"
+        "出现在正文中的重复（框架里的套语被挪进另一文件的正文也算）照常报告。"
+        "之所以用这种就文件本身判断的办法，而不是等全部文件检查完再看某段出现在几个文件里："
+        "跨文件的结果随每个文件一起输出，第二个文件输出时还不知道第三个文件也有同一段；"
+        "而且两年的工作报告用同一开场白，只出现在两个文件里，按出现次数也认不出。"
+        "同一文件内的重复不论位置，一律报告。"
         "比较前会统一全角/半角并忽略空白，所以排版上的细微差别掩盖不了重复；"
         "短于 min-chars 的块（如“声明”“各位委员：”）和没有文字的分隔线（如“~~~~”“====”）不算。",
         en="A paragraph printed twice is almost always an editing slip. When several files are "
         "checked together, a paragraph that repeats one of an earlier file is reported too "
         "(option cross-file, on by default), to find text pasted into the wrong manuscript. "
+        "Documents of one kind share a frame by design: before the body, title, document "
+        "number, recipient line and salutation; after it, signature, date and “此件公开发布”; "
+        "and the formula that opens the body right after a salutation or closes it right "
+        "before the signature, when it is one short sentence (“现在，我代表国务院，向大会报告"
+        "政府工作……”, “现将《……》印发给你们，请认真贯彻执行。”). The frame is found from each "
+        "file's own layout: the blocks before its first sentence and after its last. A block "
+        "in the frame of both files is a template and is not reported; a repeat in the body "
+        "(a formula moved into another file's body included) is. This local criterion was "
+        "chosen over counting, at the end of the run, how many files hold a paragraph: "
+        "cross-file findings are printed with each file, so file 2 is out before file 3 shows "
+        "the paragraph is common, and the opening formula of two years' reports is in only "
+        "two files. Repeats within one file are reported wherever they stand. "
         "Blocks are compared after folding full/half-width variants and dropping whitespace; "
         "blocks shorter than min-chars (such as a salutation) and separator lines without any "
         "letter (“~~~~”, “====”) are not considered.",
@@ -115,6 +140,11 @@ class DuplicateBlock(Rule):
         if self.options.cross_file:
             if "wenlint-" in doc.text:
                 self._mark_suppressed(doc, blocks, reported)
+            edges, formulas = frame_blocks(keys)
+            for j in edges:
+                reported[j] = reported[j] or 2
+            for j in formulas:
+                reported[j] = reported[j] or 3
             ctx.keep(_facts(doc, blocks, keys, bytes(reported)))
 
     def _mark_suppressed(self, doc: Document, blocks: list[Block], skip: bytearray) -> None:
@@ -170,17 +200,22 @@ class DuplicateBlock(Rule):
         hits = list(map(first.get, fps))  # one C pass; most blocks are new
         i = 0 if hits.count(None) < nb else nb
         while i < nb:
-            hit = hits[i] if chars[i] and not reported[i] else None
+            hit = hits[i] if chars[i] and reported[i] != 1 else None
             if hit is None:
                 i += 1
                 continue
             other, k = files[hit >> 32][1], hit & 0xFFFFFFFF
+            if reported[i] > 1 and other.reported[k] > 1:
+                i += 1  # in the frame of both documents: a template (recipient line, formula)
+                continue
             n = 1
+            # a copied run goes on through a formula (it is a sentence), not into the frame
             while (
                 i + n < nb
                 and k + n < len(other.fps)
                 and fps[i + n] == other.fps[k + n]
-                and not reported[i + n]
+                and reported[i + n] != 1
+                and not (reported[i + n] == 2 and other.reported[k + n] > 1)
             ):
                 n += 1
             total = sum(chars[i : i + n])
@@ -224,6 +259,39 @@ class DuplicateBlock(Rule):
             n=n,
             chars=chars,
         )
+
+
+# A sentence ends with one of these (keys are NFKC-folded: ！？； are ASCII there).
+_SENTENCE_END = ("。", "!", "?", ";")
+_FORMULA_CHARS = 60  # an opening or closing formula is one sentence of at most this length
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def frame_blocks(keys: list[str]) -> tuple[list[int], list[int]]:
+    """The blocks of the document's frame, found from its own layout: the head (title, document
+    number, recipient line, salutation, byline: every block before the first sentence) and the
+    tail (signature, date, “此件公开发布”: every block after the last sentence); and the formula
+    that opens the body right after a salutation or closes it right before the tail, when it is a
+    single short sentence (“现在，我代表国务院，向大会报告政府工作，请予审议……”, “现将《…》印发给
+    你们，请认真贯彻执行。”). Returned as (head and tail, formulas); a document without a
+    sentence has no frame."""
+    body = [j for j, k in enumerate(keys) if k and any(m in k for m in _SENTENCE_END)]
+    if not body:
+        return [], []
+    first, last = body[0], body[-1]
+    formulas = []
+    if first and keys[first - 1].rstrip(_INVISIBLE).endswith(":") and _formula(keys[first]):
+        formulas.append(first)
+    if last != first and last + 1 < len(keys) and _formula(keys[last]):
+        formulas.append(last)
+    return [*range(first), *range(last + 1, len(keys))], formulas
+
+
+def _formula(key: str) -> bool:
+    """One sentence, short: a stock phrase of the frame rather than a paragraph of substance."""
+    if len(key) > _FORMULA_CHARS or not key.endswith(_SENTENCE_END):
+        return False
+    return sum(key.count(m) for m in _SENTENCE_END) == 1
 
 
 def _facts(doc: Document, blocks: list[Block], keys: list[str], reported: bytes) -> _FileFacts:
