@@ -1,4 +1,4 @@
-"""W201 doubled-word: a word written twice by mistake (医疗卫生卫生人才, 纪检纪检监察组)."""
+"""W201 doubled-word: a word written twice by mistake (医疗卫生卫生人才, 推进城镇城镇化)."""
 
 from __future__ import annotations
 
@@ -77,15 +77,20 @@ class DoubledWord(Rule):
         "单字重叠（常常、看看、人人、把把握、一一对应）不在检查范围；"
         "ABAB 形式只报常用词，动词的尝试态（研究研究、商量商量）、状态形容词（雪白雪白）、"
         "拟声词、数量词（一步一步）和数字（二〇二〇）都放行；"
-        "前后字能与词组成更长的词时（运动员动员、卫生卫生间）也不报。",
+        "第一遍与前一个字组成更长的词（运动员动员），或组成本文自己反复使用的词"
+        "（规章自称本规定：符合本规定规定的条件）时也不报；"
+        "第二遍开启一个更长的词（推进城镇城镇化建设）仍然要报，Markdown 段落折行处的重复也报。",
         en="Copy and paste or input-method prediction often types a word twice. Chinese also "
         "reduplicates freely, and none of that is reported: AABB and ABAC forms (清清楚楚, "
         "大大小小, 同心同德, 谈心谈话) are not one word twice; single-character doubling (常常, "
         "看看, 把把握, 一一对应) is out of scope; of ABAB forms only common words are "
         "reported, and tentative verbs (研究研究), state adjectives (雪白雪白), onomatopoeia, "
         "quantities (一步一步) and "
-        "numerals (二〇二〇) pass; nor is a pair reported when a neighbouring character joins "
-        "one copy into a longer word (卫生卫生间).",
+        "numerals (二〇二〇) pass; nor is a pair reported when the character before it joins "
+        "the first copy into a longer word (运动员动员) or into a term the document itself keeps "
+        "using (a rule that calls itself 本规定: 符合本规定规定的条件). A second copy that begins "
+        "a longer word (推进城镇城镇化建设) is still reported, and so is a pair across a line "
+        "break inside a Markdown paragraph.",
     )
     fix_safety = T(
         zh="删去第二遍。词夹在两个汉字之间、前后也不像尝试态时才自动修复，其余只作提示",
@@ -95,6 +100,8 @@ class DoubledWord(Rule):
     examples = (
         Example(bad="加强基层医疗卫生卫生人才队伍建设", good="加强基层医疗卫生人才队伍建设"),
         Example(bad="大力支持派驻纪检纪检监察组工作", good="大力支持派驻纪检监察组工作"),
+        Example(bad="推进城镇城镇化建设", good="推进城镇化建设"),
+        Example(bad="保护消费消费者合法权益", good="保护消费者合法权益"),
         Example(good="这件事我们研究研究再定。"),
         Example(good="做实做细委员履职考核，对标对表谋划推进工作。"),
         Example(good="把把握新时代的新方位作为前提，的的确确做到一一对应。"),
@@ -120,7 +127,7 @@ class DoubledWord(Rule):
                 continue
             unit = text[start : start + n]
             end = start + 2 * n
-            if unit in allow or not _is_doubling(text, start, unit):
+            if unit in allow or not _is_doubling(text, start, unit, text):
                 continue
             if not index.contains(start, end):
                 continue
@@ -132,26 +139,131 @@ class DoubledWord(Rule):
                 fix=Fix.delete(Span(start + len(unit), end), safe=_sure(text, start, end)),
                 word=unit,
             )
+        for first, second, unit in _wrapped(doc):
+            if unit in allow:
+                continue
+            # the pair read with the break taken out, enough context around it for the checks
+            left = max(0, first - _LONGEST)
+            joined = text[left : first + len(unit)] + text[second : second + len(unit) + _LONGEST]
+            whole = text[: first + len(unit)] + text[second:]
+            if _is_doubling(joined, first - left, unit, whole):
+                ctx.report(
+                    Span(first, second + len(unit)),
+                    "doubled",
+                    help="doubled.help",
+                    fix=Fix.delete(Span(second, second + len(unit)), safe=False),
+                    word=unit,
+                )
 
 
-def _is_doubling(text: str, start: int, unit: str) -> bool:
-    """Whether ``unit`` written twice at ``start`` is a slip rather than ordinary Chinese."""
+def _is_doubling(text: str, start: int, unit: str, whole: str) -> bool:
+    """Whether ``unit`` written twice at ``start`` of ``text`` is a slip rather than ordinary
+    Chinese; ``whole`` is the document's view, whose own terms are learned from it."""
     n = len(unit)
+    end = start + 2 * n
     if len(set(unit)) == 1 or all(c in _NUMERALS for c in unit):
         return False  # 哈哈哈哈, 二〇二〇
-    if unit[0] == "一" or unit in _data.reduplications():
-        return False  # 一步一步, 研究研究, 雪白雪白
+    if unit[0] == "一":
+        return False  # 一步一步, 一个一个
+    if unit in _data.reduplications() and not (
+        _in_enumeration(text, start, end) or _ends_compound(text, start, unit, whole)
+    ):
+        return False  # 研究研究, 雪白雪白; but not 科学研究研究、技术开发, 职业教育教育纳入
     words = _data.common_words()
     if n <= 3 and unit not in words:
         return False  # not a word: the pair straddles word boundaries
-    end = start + 2 * n
     if start > 0 and text[start - 1] + unit in words:
         return False  # 运动员|动员: the first copy ends a longer word
-    if end < len(text) and unit + text[end] in words:
-        return False  # 卫生|卫生间: the second copy begins a longer word
+    if end < len(text) and is_han(text[end]) and _closes_term(text, start, unit, whole):
+        return False  # 本规定|规定的: the first copy ends a term of the document's own
     if start > 0 and text[start - 1] in _TENTATIVE_BEFORE:
         return False
     return not text.startswith(_TENTATIVE_AFTER, end)
+
+
+def _in_enumeration(text: str, start: int, end: int) -> bool:
+    """The pair is an item of a list (、 beside it) whose neighbour is not itself doubled: a verb's
+    tentative form (商量商量、研究研究再定) is not listed among nouns (教育教育、医疗、住房)."""
+    if text.startswith("、", end):
+        return not any(_doubled_at(text, end + 1, n) for n in range(_SHORTEST, 5))
+    if start > 0 and text[start - 1] == "、":
+        return not any(_doubled_at(text, start - 1 - 2 * n, n) for n in range(_SHORTEST, 5))
+    return False
+
+
+def _ends_compound(text: str, start: int, unit: str, whole: str) -> bool:
+    """The first copy ends a compound the document writes elsewhere, a word and the copy
+    (职业教育, 教育活动): a noun there, not a verb tried out (大家商量商量)."""
+    before = text[start - 2 : start]
+    if len(before) < 2 or before not in _data.common_words():
+        return False
+    compound = before + unit
+    return any(not whole.startswith(unit, p + len(compound)) for p in _finds(whole, compound))
+
+
+def _finds(text: str, sub: str) -> Iterator[int]:
+    p = text.find(sub)
+    while p != -1:
+        yield p
+        p = text.find(sub, p + 1)
+
+
+def _doubled_at(text: str, i: int, n: int) -> bool:
+    return i >= 0 and i + 2 * n <= len(text) and text[i : i + n] == text[i + n : i + 2 * n]
+
+
+def _closes_term(text: str, start: int, unit: str, whole: str) -> bool:
+    """The first copy ends a term of the document's own: the bound character before it and the
+    copy, written elsewhere in the document as a unit (not followed by the copy again) and often
+    (本|规定 in a rule that calls itself 本规定, and whose 本 is nearly always 本规定).
+
+    Two characters that make a word (医疗) do not count: a frequent term such as 医疗卫生 is
+    exactly what a slip doubles (医疗卫生卫生人才)."""
+    if start == 0 or not is_han(text[start - 1]):
+        return False
+    if start >= 2 and text[start - 2 : start] in _data.common_words():
+        return False
+    bound = text[start - 1]
+    count = _unit_count(whole, bound + unit, unit)
+    # bound both ways: 本 mostly before 规定, and 规定 often after 本 (not 的 before 部门)
+    return count >= 2 and 3 * count >= whole.count(unit) and 2 * count >= whole.count(bound)
+
+
+def _unit_count(whole: str, term: str, unit: str) -> int:
+    """How often ``term`` (ending in ``unit``) stands in ``whole`` as a unit of its own: not
+    followed by ``unit`` again nor by a character that makes ``unit`` a longer word (卫生间),
+    and not begun by a character that closes a word with the one before it (医|疗卫生)."""
+    words = _data.common_words()
+    count = 0
+    p = whole.find(term)
+    while p != -1:
+        q = p + len(term)
+        if (
+            not whole.startswith(unit, q)
+            and (q >= len(whole) or unit + whole[q] not in words)
+            and (p == 0 or whole[p - 1 : p + 1] not in words)
+        ):
+            count += 1
+        p = whole.find(term, p + 1)
+    return count
+
+
+def _wrapped(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """``(first, second, unit)`` where a paragraph wrapped over two lines (a Markdown soft break)
+    ends a line with ``unit`` at ``first`` and begins the next with it at ``second``."""
+    text = doc.view
+    for block in doc.blocks:
+        if "\n" not in block.text and "\r" not in block.text:
+            continue
+        from lint.markup import SOFT_BREAK_RE
+
+        for m in SOFT_BREAK_RE.finditer(block.text):
+            a, b = block.start + m.start(), block.start + m.end()
+            for n in range(_SHORTEST, _LONGEST + 1):
+                unit = text[a - n : a]
+                if a - n >= block.start and text.startswith(unit, b) and all(map(in_han, unit)):
+                    yield a - n, b, unit
+                    break
 
 
 def _sure(text: str, start: int, end: int) -> bool:
