@@ -280,3 +280,81 @@ def test_features_are_the_clauses_and_the_edges_of_long_clauses() -> None:
         for c in [c for c in want if len(c) >= near._LONG_CLAUSE]:
             want |= {"<" + c[: near._EDGE], ">" + c[-near._EDGE :]}
         assert near._features(key) == want
+
+
+# Provisions of a regulation or items of a State Council notice built on one template.
+ART_56 = (
+    "第五十六条 有下列情形之一的，由县级以上人民政府市场监督管理部门按照职责责令限期改正；"
+    "逾期不改正的，处2万元以上5万元以下的罚款："
+)
+ART_57 = ART_56.replace("五十六", "五十七").replace(
+    "的，处2万元", "的，责令停产停业整顿，并处2万元"
+)
+ZONE_30 = (
+    "（三十）支持武汉机场开展国际航空货运业务，在平等互利的基础上允许外国航空公司承运经武汉"
+    "中转的国际货物，鼓励国内航空公司开辟武汉至共建“一带一路”国家的货运航线。"
+    "（负责部门：民航局，适用范围：湖北自贸试验区）"
+)
+ZONE_31 = ZONE_30.replace("三十", "三十一").replace("武汉", "成都").replace("湖北", "四川")
+BAN = (
+    "没有法律、法规依据，要求企业参加各类评比、达标、表彰、培训、考核以及类似活动，"
+    "或者借前述活动向企业收取费用或者变相收取费用；"
+)
+SPEED = (
+    "（二）驾驶中型以上载客载货汽车在高速公路、城市快速路以外的道路上行驶超过规定时速"
+    "百分之五十以上的；"
+)
+SPEED_1 = SPEED.replace("（二）", "（一）").replace(
+    "百分之五十以上的", "百分之十以上未达到百分之二十的"
+)
+
+
+def test_parallel_provisions_are_clean() -> None:
+    text = "\n\n".join(
+        [
+            ART_56,
+            "（一）未按照规定公示收费项目和标准的；",
+            ART_57,
+            ZONE_30,
+            ZONE_31,
+            f"（五）{BAN}",
+            "第十三条 行政机关不得有下列行为：",
+            f"（三）{BAN}",
+            SPEED,
+            SPEED_1,
+        ]
+    )
+    assert d102(text + "\n") == []
+
+
+def test_numbered_item_pasted_with_a_slip_is_still_found() -> None:
+    typo = ZONE_31.replace("平等互利", "平等互力")  # a template copy, and one character wrong
+    dropped = ZONE_30.replace("（三十）", "（三十一）").replace("国际货物", "国际货")
+    doubled = ART_56.replace("五十六", "五十七").replace("责令限期", "责令令限期")
+    short_cut = ZONE_30.replace("（三十）", "（三十一）").replace("鼓励国内", "国内")
+    for copy, diff in [
+        (typo, "“利” → “力”"),
+        (dropped, "“际货物” → “际货”"),
+        (doubled, "“责责” → “责责令”"),
+        (short_cut, "“物，鼓励” → “物，”"),
+    ]:
+        first = ART_56 if copy is doubled else ZONE_30
+        [d] = d102(f"{first}\n\n{OTHER}\n\n{copy}\n")
+        assert d.position[0] == 5 and diff in d.args["diff"], (copy, d.args["diff"])
+
+
+def test_added_clause_outside_numbered_items_is_still_found() -> None:
+    copy = INVEST.replace("早见效，", "早见效，确保年内形成实物工作量，")
+    assert len(d102(f"{INVEST}\n\n{OTHER}\n\n{copy}\n")) == 1
+    # numbered alike, but with the same number: a paste, not the next provision
+    item = f"（三）{BAN}"
+    assert len(d102(f"{item}\n\n{item.replace('表彰', '表扬')}\n")) == 1
+
+
+def test_item_numbers() -> None:
+    assert near._item_number("第五十六条有下列情形之一的") == (1, "五十六")
+    assert near._item_number("(三十一)支持") == (2, "三十一")
+    assert near._item_number("三、保障措施") == (3, "三")
+    assert near._item_number("12.加强") == (4, "12")
+    assert near._item_number("8.5%的增长") is None
+    assert near._item_number("围绕中心") is None

@@ -46,6 +46,11 @@ _BATCH = (
     "2024年第{}批重点项目于{}月{}日集中开工，计划总投资{}亿元，建设内容包括道路、管网、绿化等"
     "配套工程，预计2025年{}月底前建成投用。"
 )
+_ARTICLE = (
+    "第{}条 有下列情形之一的，由县级以上地方人民政府市场监督管理部门按照职责责令限期改正；"
+    "逾期不改正的，{}处1万元以上3万元以下的罚款："
+)
+_CLAUSE_ADDED = "责令暂停相关业务，并"
 _B = "围绕“打造龙头景区”开展专题调研，形成调研报告一篇，推动文旅融合发展。"
 
 
@@ -64,7 +69,13 @@ class NearDuplicateBlock(Rule):
         "本规则找相似度不低于 similarity（默认 90%）、长度不短于 min-chars 的段落，"
         "指出首次出现的位置和不同之处。只有数字或拉丁字母不同的段落"
         "（如日期、金额、型号各异的并列条目），以及把某个词全部换成另一个词的段落"
-        "（按同一模板写成的并列条目）不报告；标题和表格单元格不比较。",
+        "（按同一模板写成的并列条目）不报告；标题和表格单元格不比较。"
+        "法规的条文、文件的分项常按同一模板写成：两个序号不同的条、项"
+        "（第五十六条与第五十七条，（三十）与（三十一），不同条下的（五）与（三）），"
+        "如果只在数字、数额（百分之五十 → 百分之十）、所指对象（城市、机关等两个字以上的词，"
+        "武汉 → 成都）上不同，或者只多了一个分句（“责令暂停相关业务，并”），"
+        "就是有意写成的并列条款，不报告；"
+        "但即使序号不同，只要错了、漏了、多了一两个字，仍是复制时的笔误，照常报告。",
         en="Copying a paragraph and changing a few words often leaves two nearly identical "
         "paragraphs: a rewrite that was forgotten, or a paste done twice and then touched up. "
         "Exact repeats are D101's; this rule finds paragraphs at least `similarity` alike "
@@ -72,13 +83,26 @@ class NearDuplicateBlock(Rule):
         "differs. Paragraphs that differ only in numbers or Latin words (dates, amounts, model "
         "names of like items), or where one term was replaced by another wherever it occurs "
         "(like items written from one pattern), are not reported; headings and table cells are not "
-        "compared.",
+        "compared. Articles and items of a regulation or notice are often written from one "
+        "template: two items with different item numbers of one kind (第五十六条 and 第五十七条, "
+        "(三十) and (三十一), (五) and (三) under two articles) that differ only in numbers "
+        "or amounts, in named objects (words of two characters or more, such as cities or "
+        "organs), or by one added clause are deliberate parallel provisions and are not "
+        "reported; a character changed, dropped or doubled in them is still a slip.",
     )
     examples = (
         Example(bad=f"{_A}\n\n{_B}\n\n{_A.replace('九条', '十条')}\n"),
         Example(bad=f"{_A}\n\n{_A.replace('持续', '')}\n"),
         Example(good=f"{_A}\n\n{_B}\n"),
         Example(good=f"{_BATCH.format(1, 3, 15, 12, 6)}\n\n{_BATCH.format(2, 5, 20, 18, 9)}\n"),
+        Example(
+            good=f"{_ARTICLE.format('五十六', '')}\n\n{_ARTICLE.format('五十七', _CLAUSE_ADDED)}\n"
+        ),
+        Example(
+            bad=f"{_ARTICLE.format('五十六', '')}\n\n"
+            + _ARTICLE.format("五十七", "").replace("改正；", "改；")
+            + "\n"
+        ),
     )
     messages = {
         "near": T(
@@ -231,7 +255,7 @@ def _similarity(a: str, b: str, threshold: float) -> float | None:
     if ratio < threshold:
         return None
     diffs = [(ma[i1:i2], mb[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
-    if _like_items(a, b, diffs):
+    if _like_items(a, b, diffs) or _parallel_provisions(a, b, diffs):
         return None
     return ratio
 
@@ -246,6 +270,48 @@ def _like_items(a: str, b: str, diffs: list[tuple[str, str]]) -> bool:
         return True
     x, y = diffs[0]
     return bool(x) and a.count(x) >= 2 and a.replace(x, y) == b
+
+
+# Item numbers that open a provision: 第十二条, (三), 三、, 1. or 1、, ① (keys are NFKC-folded,
+# so the full-width parentheses are ASCII here). Group 1 is the number.
+_NUMERAL = "〇零一二三四五六七八九十百千两"
+_ITEM = re.compile(
+    rf"第([{_NUMERAL}]+|[0-9]+)条|\(([{_NUMERAL}]+|[0-9]+)\)|([{_NUMERAL}]+)、|([0-9]+)[.、](?![0-9])"
+)
+_NUMBERS = frozenset(_NUMERAL + "0123456789.%万亿")
+_CLAUSE = 4  # an insertion this long is an added clause, not a dropped or doubled character
+
+
+def _item_number(key: str) -> tuple[int, str] | None:
+    """The kind of item number ``key`` opens with (which pattern) and the number, or None."""
+    m = _ITEM.match(key)
+    if m is None:
+        return None
+    kind = m.lastindex or 0
+    return kind, m.group(kind)
+
+
+def _parallel_provisions(a: str, b: str, diffs: list[tuple[str, str]]) -> bool:
+    """Whether ``a`` and ``b`` are two provisions built on one template: items with item numbers
+    of one kind but different (第五十六条 and 第五十七条, (三) and (五)), that differ only in
+    numbers or amounts (百分之五十 → 百分之十), in named objects (郑州 → 西安, 河南 → 陕西:
+    whole words of two characters or more on both sides), and in at most one added clause
+    (“责令项目停工，并”). A single character changed, dropped or doubled is still a slip."""
+    ia, ib = _item_number(a), _item_number(b)
+    if ia is None or ib is None or ia[0] != ib[0] or ia[1] == ib[1]:
+        return False
+    clauses = 0
+    for x, y in diffs:
+        if _NUMBERS.issuperset(x + y):
+            continue  # numbers, amounts, the item number itself
+        if x and y:
+            if len(x) < 2 or len(y) < 2:
+                return False
+        elif len(x + y) >= _CLAUSE and clauses == 0:
+            clauses = 1
+        else:
+            return False
+    return True
 
 
 def _differences(a: str, b: str) -> list[tuple[str, str]]:
