@@ -57,12 +57,32 @@ def test_crlf_and_fullwidth_indent_are_removed_by_the_join() -> None:
         ("强化理论武装，各支部深入开展“学习", "贯彻”主题活动，引导党员坚定信念。"),  # quotation
         ("全市农业生产形势良好。全年粮食总产量达", "135.2万吨，同比增长3.1%。"),  # quantity
         ("详见官方文档，其中介绍了配置方法和", "常见问题的解决办法。"),  # conjunction
+        # before a number: a particle or word that asks for it, a date cut after its year
+        ("二、引导降低费率。原则上不高于承担风险责任的", "0.5%，单户担保金额500万元。"),
+        ("（三）报送材料。各地区要于", "2019年12月底前，对本地区工作进行总结。"),
+        ("第九条　本规则自2021年8月起施行。有效期自2021年", "8月1日起计算，为期三年。"),
+        ("全年工作取得新进展。城镇登记失业率", "4.1%，城镇新增就业1310万人。"),
+        ("补贴政策进一步完善。小麦收购价每50公斤提高7.4元和", "16元，农民收入增加。"),
+        ("可渐进调整支付标准，在", "2—3年内调整到位，并制定配套措施。"),
     ],
 )
 def test_certain_breaks_are_safe(prev: str, nxt: str) -> None:
     (d,) = lint_string(f"{prev}\n\n{nxt}\n", ["S501"])
     assert d.fix is not None and d.fix.safe
     assert fix_string(f"{prev}\n\n{nxt}\n", ["S501"]) == f"{prev}{nxt}\n"
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt"),
+    [
+        ("推动品牌建设。体育竞赛表演产业加快发展，打造", "100个具有自主知识产权的品牌。"),
+        ("（二）公开执法决定。执法决定信息要在执法决定作出之日起", "7个工作日内公开，不得延误。"),
+        ("鼓励地方开展创新。推动农业机械化发展，走出", "一条中国特色农业机械化发展道路。"),
+    ],
+)
+def test_prose_broken_before_a_number_is_suggested(prev: str, nxt: str) -> None:
+    (d,) = lint_string(f"{prev}\n\n{nxt}\n", ["S501"])
+    assert d.fix is not None and not d.fix.safe
 
 
 def test_prose_without_sign_of_continuation_is_only_suggested() -> None:
@@ -96,6 +116,13 @@ CLEAN = [
     # a title set on two lines
     "关于开展“学习\n贯彻”主题活动的通知\n\n各乡镇人民政府，市直各有关单位：\n",
     "关于进一步加强基层治理\n工作的实施意见\n\n各乡镇人民政府：\n",
+    # paragraphs that open with a number after a heading, a caption, a list, a table, a date
+    "坚持稳中求进，推动高质量发展\n\n2024年，全市经济运行稳中有进，发展质量稳步提升。\n",
+    "（一）主要指标完成情况\n\n2023年，地区生产总值增长5.2%，完成年度目标。\n",
+    "这是3月5日拍摄的开幕会现场。新华社记者 李学仁 摄\n\n3月5日，十四届全国人大二次会议开幕。\n",
+    "全年新增就业岗位，分行业统计如下\n\n制造业　3.2万个\n\n服务业　5.1万个\n",
+    "特此通知。\n\n某某市人民政府办公室\n\n2024年3月1日\n",
+    "某某市国民经济和社会发展统计公报\n\n（2024年）\n\n2024年，全市上下坚定信心。\n",
 ]
 
 

@@ -59,7 +59,15 @@ _QUANTITY = (
     "共计合计累计总计达到超过高达突破约为增长下降减少增加提高降低新增完成"
 )
 _QUANTITY_WORDS = frozenset(_QUANTITY[i : i + 2] for i in range(0, len(_QUANTITY), 2))
-_QUANTITY_CHARS = set("达为约超逾近共占计")
+_QUANTITY_CHARS = set("达为约超逾近共占计率")
+# Words and particles that cannot end a sentence and take the number that follows (总数的 | 5%,
+# 于 | 2018年12月底前, 每月 | 400元, 改革等 | 130项, 年满 | 18周岁, 2倍以上 | 5倍以下).
+_BEFORE_NUMBER = set("的于在自到至从按第每等满")
+_BEFORE_NUMBER_WORDS = frozenset(
+    ("以上", "以下", "低于", "高于", "少于", "多于", "不足", "涨幅", "上涨", "下跌", "降至")
+)
+# A Chinese numeral and its measure word (建设 | 一批); not 年: 一年来，opens a paragraph
+_ZH_COUNT = lazy_re("[一二两三四五六七八九十百千]+[个项名位家条次件批种类所座套部篇份届]")
 # The Han characters a _MARKER match may start with; no other Han character starts one.
 _MARKER_HAN = frozenset("一二三四五六七八九十百零〇第")
 # Chinese marks that never start a _MARKER match (a paragraph that opens with a quotation...).
@@ -230,16 +238,20 @@ class BrokenParagraph(Rule):
         if evidence is None:
             # Without a sign in the next paragraph, the previous one must be running prose
             # (whole sentences, then an unfinished one) and the next one prose too.
+            # (a list item of whole sentences may go on before a number: （二）…。应当在 | 7日内)
             if (
                 not _SENTENCE_END_RE().search(prev, 0, len(prev) - 1)
-                or _marker(prev)
+                or (_marker(prev) and not _quantity_start(nxt))
                 or not _CLAUSE_RE().search(nxt)
                 or (_indented(doc, a) and _indented(doc, b))  # two typed paragraph openings
             ):
                 return None
             evidence = "sentence"
+        if evidence in ("sentence", "quantity") and _spaced(_tail(prev)):
+            return None  # a credit or signature set with spaces: 新华社记者 李学仁 摄
         heading = _marker(prev) and not _SENTENCE_END_RE().search(prev)
-        if heading and evidence not in ("punct", "fragment", "pair"):
+        # a heading does not end in a word that asks for a number (的, 于, 达到, 面积...)
+        if heading and evidence not in ("punct", "fragment", "pair", "quantity"):
             return None
         safe = evidence != "sentence" and prev[-1] not in "，、,"
         return _Break(evidence, safe)
@@ -262,6 +274,11 @@ class BrokenParagraph(Rule):
             head=head,
             line=doc.line_col(b.start)[0],
         )
+
+
+def _spaced(tail: str) -> bool:
+    """Is there a space between two characters of the clause (a name set apart: 记者 李学仁 摄)?"""
+    return any(c in " \u3000\t" for c in tail.strip(" \u3000\t"))
 
 
 def _indented(doc: Document, b: Block) -> bool:
@@ -308,11 +325,41 @@ def _evidence(prev: str, nxt: str) -> str | None:
         return "word"
     if is_han(nxt[0]) and ends_in_conjunction(prev):
         return "conjunction"  # 介绍了配置方法和 / 常见问题的解决办法
-    if _number_start(nxt) and (
-        prev[-2:] in _QUANTITY_WORDS or (prev[-1] in _QUANTITY_CHARS and is_han(prev[-2]))
-    ):
-        return "quantity"  # 治理面积 / 6.3万平方公里
+    if _quantity_start(nxt):
+        if ends_in_conjunction(prev):
+            return "conjunction"  # 分别提高7.4元和 / 16元
+        if prev[-2:] in _QUANTITY_WORDS or (prev[-1] in _QUANTITY_CHARS and is_han(prev[-2])):
+            return "quantity"  # 治理面积 / 6.3万平方公里
+        asks = prev[-1] in _BEFORE_NUMBER or prev[-2:] in _BEFORE_NUMBER_WORDS
+        if _CLAUSE_RE().search(nxt) and (asks or _split_date(prev, nxt)):
+            return "quantity"  # 不低于采购金额的 / 30%提前预付
     return None
+
+
+def _quantity_start(text: str) -> bool:
+    """Does the paragraph open with a quantity (6.3万, 5%, 2018年, 7个, 一批)?"""
+    return (
+        _number_start(text)
+        or _ZH_COUNT().match(text) is not None
+        or _RANGE_START().match(text) is not None
+    )
+
+
+# A range of numbers and its unit: 2—3年, 5～10个
+_RANGE_START = lazy_re(rf"[{_D}]+(?:\.[{_D}]+)?[—～~\-][{_D}]+(?:\.[{_D}]+)?[%‰\u4e00-\u9fff]")
+
+
+_YEAR_END = lazy_re(rf"[{_D}]年$")
+_MONTH_END = lazy_re(rf"[{_D}]月$")
+_MONTH_START = lazy_re(rf"[{_D}]{{1,2}}月")
+_DAY_START = lazy_re(rf"[{_D}]{{1,2}}日")
+
+
+def _split_date(prev: str, nxt: str) -> bool:
+    """A date cut after its year or month: 自2019年 | 1月1日起, 于每年1月 | 31日前."""
+    if _YEAR_END().search(prev):
+        return _MONTH_START().match(nxt) is not None
+    return _MONTH_END().search(prev) is not None and _DAY_START().match(nxt) is not None
 
 
 def _split_word(prev: str, nxt: str) -> bool:
