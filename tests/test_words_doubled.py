@@ -260,6 +260,9 @@ def test_a_reduplicable_word_ending_a_compound_of_the_document() -> None:
     assert d.message.zh == "词语“教育”重复"
     # the same word tried out as a verb, with no such compound in the document
     assert lint_string("这件事大家商量商量，再教育教育他。", ["W201"]) == []
+    # 我们研究 is in the document, but never as a noun (after 的, before 、和与及等)
+    speech = "我们研究决定，成立工作专班。\n\n这件事我们研究研究再定。"
+    assert lint_string(speech, ["W201"]) == []
 
 
 def test_doubled_across_a_markdown_line_break() -> None:

@@ -20,6 +20,8 @@ _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 _TENTATIVE_BEFORE = frozenset("请去来再让帮想该得好")
 #: After these too (商量商量吧, 研究研究一下).
 _TENTATIVE_AFTER = ("一下", "吧", "看")
+#: After these a word is a noun: an item of a list (职业教育、医疗卫生; 教育和培训).
+_NOUN_AFTER = frozenset("、和与及等")
 
 
 #: Lengths of the units looked for: 2 (卫生卫生) to 6 characters.
@@ -192,13 +194,18 @@ def _in_enumeration(text: str, start: int, end: int) -> bool:
 
 
 def _ends_compound(text: str, start: int, unit: str, whole: str) -> bool:
-    """The first copy ends a compound the document writes elsewhere, a word and the copy
-    (职业教育, 教育活动): a noun there, not a verb tried out (大家商量商量)."""
+    """The first copy ends a compound the document uses elsewhere as a noun, a word and the copy
+    after 的 or before 、和与及等 (相关的职业教育, 教育活动和): a noun here too, not a verb
+    tried out (这件事我们研究研究再定, though the document says 我们研究决定)."""
     before = text[start - 2 : start]
     if len(before) < 2 or before not in _data.common_words():
         return False
     compound = before + unit
-    return any(not whole.startswith(unit, p + len(compound)) for p in _finds(whole, compound))
+    for p in _finds(whole, compound):
+        q = p + len(compound)
+        if (p > 0 and whole[p - 1] == "的") or (q < len(whole) and whole[q] in _NOUN_AFTER):
+            return True
+    return False
 
 
 def _finds(text: str, sub: str) -> Iterator[int]:
