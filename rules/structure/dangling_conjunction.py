@@ -56,10 +56,14 @@ class DanglingConjunction(Rule):
     rationale = T(
         zh="“经济工作会议精神和，聚焦……”：“和”后面的并列成分在改稿时被删掉了，只剩下连词。"
         "以这些字结尾的词语（总和、温和、缓和、参与、涉及、普及、抑或、来不及……）"
-        "以及以“和”结尾的人名不在此列。",
+        "以及以“和”结尾的人名不在此列：按词典切分，整句切成的词更少时，这个字属于前面的词"
+        "（天气|温和、累加之和），否则是连词（思维|和、负责人|和）。",
         en="In 经济工作会议精神和，聚焦…… the item after 和 was lost in editing and the "
         "conjunction is left dangling. Words that end in these characters (总和, 温和, 参与, "
-        "涉及, 抑或, ...) and personal names ending in 和 are not flagged.",
+        "涉及, 抑或, ...) and personal names ending in 和 are not flagged: the clause is split "
+        "into dictionary words, and the character belongs to the word before it when that "
+        "reading needs fewer words (天气|温和, 累加之和), else it is the conjunction (思维|和, "
+        "负责人|和).",
     )
     fix_safety = T(
         zh="删去连词；也可能是并列成分丢了，需要补回，因此只作提示",
