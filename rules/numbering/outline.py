@@ -16,8 +16,24 @@ item (a title on its own line, a run-in title 一、标题。正文……, or pl
 
 A short unnumbered heading-like line (2024年工作安排, a new article's headline) between two items
 separates their lists: a number that does not follow on after it starts a new list instead of being
-reported as a skip. Numbers are checked as the outline is built; ``Item.problem`` records what is
-wrong (skip, repeat, backward, start) and ``Item.expected`` which number was due.
+reported as a skip (a figure caption 图1　… or an address 各位代表！ is no such heading). A 一 after
+a list of one item repeats the number (一、A … 一、B … 二、C) rather than starting a new list.
+
+Sibling numbers are checked as the outline is built. The first number of a nested list is checked
+once it is built, against the document's own scheme: nested numbers either restart at 1 under
+each parent (work plans: 一、（一）（二） 二、（一）…) or run on through the parents (State Council
+opinions: 一、（一）（二） 二、（三）…; the third level 1. 2. too). ``nested_scheme`` infers the
+scheme for each kind and depth of nested list in each part of the document (one top-level list):
+a list under the second, third … parent of one list that starts at 1 votes for restarting, one
+that goes on from the last number under the previous parent votes for running on, and the
+majority wins. A list then breaks the scheme when it starts past 1 in a restarting scheme, or
+restarts, repeats, skips or steps back in a running one. A tie or no vote (one parent) decides
+nothing and nothing is reported. ``Item.problem`` records what is wrong (skip, repeat, backward,
+start, restart) and ``Item.expected`` which number was due.
+
+An item's title (``Item.title``) is its text up to the first 。：；！？; ``Item.headed`` tells
+whether that is a heading at all: a title line or a run-in title is, the first clause of a
+provision (第五条　有下列情形之一的，……：) is not, and an article's text is never a title.
 
 Markdown: an ordered ``list_item`` block (``meta["list_number"]``: its number is markup, not text)
 enters the outline with a synthetic marker of kind ``markup-<level>``; lazy numbering (1. 1. 1.)
@@ -43,6 +59,7 @@ _TITLE_STOP_RE = re.compile(f"[{_TITLE_STOPS}]")
 _MAX_TITLE = 60  # a standalone title longer than this reads as text
 _MAX_RUNIN = 40  # a run-in title (up to its 。) longer than this reads as a sentence
 _MAX_HEADING = 30  # unnumbered heading-like lines
+_CAPTION_RE = re.compile(r"[图表][0-9０-９]+(?:[-－.][0-9]+)?[\s\u3000]")
 
 
 @dataclass(eq=False)
@@ -71,6 +88,19 @@ class Item:
     @property
     def depth(self) -> int:
         return self.group.depth if self.group else 0
+
+    @property
+    def headed(self) -> bool:
+        """The item opens with a heading: a title line, a run-in title, or a paragraph that is one
+        short sentence (（一）推动改革取得新突破。). The first clause of a longer text is none."""
+        if self.shape != TEXT:
+            return True
+        t, end = self.block.text, self.title_end
+        if end - self.marker.body > _MAX_RUNIN or end >= len(t):
+            return False
+        if t[end] in "：:":  # 标题：正文, unless the clause before the colon is a sentence's
+            return "，" not in t[self.marker.body : end]
+        return end == len(t) - 1 and t[end] in _STOPS  # one short sentence, alone
 
 
 @dataclass(eq=False)
@@ -120,15 +150,21 @@ def block_marker(block: Block) -> Marker | None:
     return parse_marker(block.text)
 
 
-def item_shape(text: str, body: int) -> tuple[str, int]:
-    """(shape, title end) of an item whose own text starts at ``body``."""
+def item_shape(text: str, body: int, kind: str = "") -> tuple[str, int]:
+    """(shape, title end) of an item whose own text starts at ``body``.
+
+    An article (第五条　……) has no title: what follows its number is the provision itself. A
+    clause that introduces a list (有下列情形之一的，由……责令改正：) is a sentence, not a title."""
+    if kind == ARTICLE:
+        return TEXT, body
     size = len(text) - body  # of the item's own text
     t = _TITLE_STOP_RE.search(text, body)
     # the first stop is at or after the first title stop: often it is that very mark
     m = t if t is None or t.group() in _STOPS else _STOP_RE.search(text, t.end())
     title = t.start() - body if t is not None else size
     if m is None:
-        shape = TITLE if size <= _MAX_TITLE else TEXT
+        lead_in = text[-1:] in "：:" and "，" in text[body:]
+        shape = TITLE if size <= _MAX_TITLE and not lead_in else TEXT
     else:
         stop = m.start() - body
         shape = TEXT if stop == size - 1 or stop > _MAX_RUNIN else RUNIN
@@ -140,7 +176,9 @@ def heading_like(block: Block) -> bool:
     if block.kind == "heading":
         return True
     t = block.text
-    return len(t) <= _MAX_HEADING and "。" not in t and t[-1] not in "，、；：,;:"
+    if len(t) > _MAX_HEADING or "。" in t or t[-1] in "，、；：,;:！？!?":
+        return False  # (各位代表！ addresses the audience: it ends a sentence, heads nothing)
+    return _CAPTION_RE.match(t) is None  # 图1　… labels a figure inside the item
 
 
 def build_outline(blocks: Iterable[Block]) -> Outline:
@@ -171,7 +209,7 @@ class _Builder:
                     self.last_barrier = b.index
                     self.section += 1
                 continue
-            shape, title_end = item_shape(t, m.body)
+            shape, title_end = item_shape(t, m.body, m.kind)
             item = Item(b, m, shape, title_end, section=self.section)
             items.append(item)
             self.place(item, m)
@@ -180,7 +218,9 @@ class _Builder:
         for it in items:
             if it.children and not all(c.items for c in it.children):
                 it.children = [c for c in it.children if c.items]
-        return Outline(items, [lst for lst in self.lists if lst.items])
+        lists = [lst for lst in self.lists if lst.items]
+        check_nested_starts(lists)
+        return Outline(items, lists)
 
     def barrier_after(self, item: Item | None) -> bool:
         return item is not None and self.last_barrier > item.block.index
@@ -207,6 +247,11 @@ class _Builder:
             # a nested list that reuses its parent's marker (一、 items under a 一、 title)
             del stack[idx + 1 :]
             self.start_list(item, prev, lst.depth + 1, fresh=False)
+        elif v == 1 and not barrier and lst.last == 1 and not kind.startswith(MARKUP):
+            # 一、A … 一、B … 二、C: a list of one item does not restart; its number was repeated
+            self.misnumbered(item, prev, 2)
+            self.append(idx, item, 1)
+            lst.alt = 2
         elif v == 1 or barrier:
             del stack[idx:]
             self.start_list(item, lst.parent, lst.depth, fresh=True)
@@ -282,8 +327,6 @@ class _Builder:
             due = self.last_article.value + 1
             if v != due and not fresh:
                 self.misnumbered(item, self.last_article, due)
-        elif parent is not None and v != 1 and not fresh and not item.marker.supplement:
-            item.problem, item.expected, item.prev = "start", 1, parent
         item.group = lst
         lst.items.append(item)
         lst.last = v
@@ -293,6 +336,85 @@ class _Builder:
         v = item.value
         item.problem = "repeat" if v == prev.value else "skip" if v > due else "backward"
         item.expected, item.prev = due, prev
+
+
+RESTART, RUN_ON = "restart", "run-on"
+_Chained = tuple["OList | None", OList, tuple[str, int, int]]
+
+
+def chained(lists: list[OList]) -> list[_Chained]:
+    """Each nested list, with the list of its kind under the previous parent item of the same
+    parent list (None for a first list, or under the same parent), and the key its numbering
+    scheme is decided by: kind, depth and the top-level list (the part of the document) it is in.
+    """
+    last: dict[tuple[str, int, int], OList] = {}
+    out: list[_Chained] = []
+    for lst in lists:
+        parent = lst.parent
+        if parent is None or lst.kind == ARTICLE or lst.items[0].marker.supplement:
+            continue
+        key = (lst.kind, lst.depth, id(parent.group))
+        prev = last.get(key)
+        last[key] = lst
+        root = parent.group
+        while root is not None and root.parent is not None:
+            root = root.parent.group
+        same = prev is not None and prev.parent is parent
+        out.append((None if same else prev, lst, (lst.kind, lst.depth, id(root))))
+    return out
+
+
+def nested_scheme(links: list[_Chained]) -> dict[tuple[str, int, int], str]:
+    """How each kind and depth of nested list is numbered in each part of the document: RESTART
+    from one under each parent, or RUN_ON through the parents; absent when the evidence ties or
+    is missing. The evidence is the first number of each list under the second, third …
+    parent: 1 votes for RESTART, the last number under the previous parent + 1 for RUN_ON."""
+    votes: dict[tuple[str, int, int], list[int]] = {}
+    for prev, lst, key in links:
+        if prev is None:
+            continue
+        v = lst.items[0].value
+        tally = votes.setdefault(key, [0, 0])
+        if v == 1:
+            tally[0] += 1
+        elif v == prev.last + 1:
+            tally[1] += 1
+    return {key: RESTART if r > o else RUN_ON for key, (r, o) in votes.items() if r != o}
+
+
+def check_nested_starts(lists: list[OList]) -> None:
+    """Mark the first item of a nested list that breaks its part's scheme (``nested_scheme``):
+    in a restarting scheme one that does not start at 1; in a running one a restart at 1, or a
+    repeat, skip or step back from the last number under the previous parent. A first list starts
+    at 1 in both schemes. Nothing is marked where the scheme is undecided, nor for a list that
+    starts after an unnumbered heading."""
+    links = chained(lists)
+    scheme = nested_scheme(links)
+    before: dict[tuple[str, int], OList] = {}  # the previous list of a kind and depth, anywhere
+    # a list reported at its start is renumbered in the reader's mind: the next one may go on
+    # from the numbers it should have had (一、（一）（二） 二、（一）（二）! 三、（五）)
+    corrected: dict[int, int] = {}
+    for prev, lst, key in links:
+        earlier = before.get(key[:2])
+        before[key[:2]] = lst
+        first = lst.items[0]
+        how = scheme.get(key)
+        if how is None or lst.fresh or first.problem is not None or lst.parent is None:
+            continue
+        v = first.value
+        if prev is None:
+            # a first list: at 1, or (a page printed in parts) on from the part before
+            if v != 1 and not (earlier is not None and v == earlier.last + 1):
+                first.problem, first.expected, first.prev = "start", 1, lst.parent
+        elif how == RESTART:
+            if v != 1:
+                first.problem, first.expected, first.prev = "start", 1, lst.parent
+        elif v == 1:
+            first.problem, first.expected, first.prev = "restart", prev.last + 1, prev.items[-1]
+        elif v != prev.last + 1 and v != corrected.get(id(prev), prev.last) + 1:
+            _Builder.misnumbered(first, prev.items[-1], prev.last + 1)
+        if first.problem is not None and first.expected is not None:
+            corrected[id(lst)] = lst.last + first.expected - v
 
 
 def format_outline(doc: Document, outline: Outline | None = None) -> str:
