@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
 from operator import add
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint.text.chars import WHITESPACE
 
 if TYPE_CHECKING:
     import regex
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, order=True)
@@ -155,6 +158,7 @@ class Document:
         self.text = text
         self.source = source or SourceInfo()
         self.markdown = markdown
+        self._derived: dict[Hashable, Any] = {}
         if lines is not None:  # already built for this text (by a worker process)
             self.__dict__["lines"] = lines
 
@@ -163,14 +167,15 @@ class Document:
         return LineIndex(self.text)
 
     @cached_property
-    def _prose(self) -> tuple[str, list[Block]]:
+    def _prose(self) -> tuple[str, list[Block], list[tuple[int, int]]]:
         if self.markdown:
-            from lint.markup import markdown_prose
+            from lint.markup import markdown_parse
 
-            return markdown_prose(self.text)
+            return markdown_parse(self.text)
         from lint.markup import plain_prose
 
-        return plain_prose(self.text)
+        view, blocks = plain_prose(self.text)
+        return view, blocks, []
 
     @property
     def view(self) -> str:
@@ -180,8 +185,42 @@ class Document:
     def blocks(self) -> list[Block]:
         return self._prose[1]
 
+    @property
+    def code_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of Markdown code blocks, inline code and math (none in plain text)."""
+        return self._prose[2]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)
+
+    def derived(self, key: Hashable, build: Callable[[Document], R]) -> R:
+        """``build(self)``, computed on the first call with ``key`` and kept with the document.
+
+        Data derived from one document (a rule family's scan of the view, a table of its
+        blocks) belongs here rather than in a module-level cache: it lives as long as the
+        document, and documents can be linted in any order in one process. ``key`` names what
+        ``build`` computes (use the function or a tuple with it, so two modules never share one).
+        """
+        try:
+            value: R = self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build(self)
+        return value
+
+    def block_at(self, start: int, end: int | None = None) -> Block | None:
+        """The block whose text holds ``[start, end)`` whole (the character at ``start`` when
+        ``end`` is None), or None: between blocks, or across two."""
+        blocks = self.blocks
+        starts = self.derived(_block_starts, _block_starts)
+        i = bisect.bisect_right(starts, start) - 1
+        stop = start + 1 if end is None else end
+        if i >= 0 and stop <= blocks[i].end:
+            return blocks[i]
+        return None
+
+
+def _block_starts(doc: Document) -> list[int]:
+    return [b.start for b in doc.blocks]
 
 
 _PARA = "paragraph"

@@ -439,6 +439,14 @@ def _walk_inline(
 
 def markdown_prose(text: str) -> tuple[str, list[Block]]:
     """The prose view and blocks of a Markdown document (see the module docstring)."""
+    view, blocks, _ = markdown_parse(text)
+    return view, blocks
+
+
+def markdown_parse(text: str) -> tuple[str, list[Block], list[tuple[int, int]]]:
+    """``markdown_prose``, and the (start, end) of the document's code blocks, inline code and
+    math: where a ``<!-- wenlint-… -->`` is an example, not a suppression comment.
+    ``Document`` keeps all three, so a text is parsed once."""
     lines, starts = _split_lines(text)
     fm = front_matter_lines(lines)
     source = "\n".join([""] * fm + lines[fm:]) if fm else "\n".join(lines)
@@ -551,22 +559,12 @@ def markdown_prose(text: str) -> tuple[str, list[Block]]:
             col = -1
 
     view = mask_urls(_build_view(text, prose))
-    _last_code[:] = [text, code]
-    return view, _make_blocks(view, found, starts)
-
-
-_last_code: list[Any] = []
+    return view, _make_blocks(view, found, starts), code
 
 
 def markdown_code_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the code blocks, inline code and math of a Markdown text: where a
-    ``<!-- wenlint-… -->`` is an example, not a suppression comment. Remembered from the last
-    ``markdown_prose`` call on the same text (the runner builds the view before it reads
-    suppressions), so the text is parsed once."""
-    if not _last_code or _last_code[0] is not text:
-        markdown_prose(text)
-    spans: list[tuple[int, int]] = _last_code[1]
-    return spans
+    """The code spans of ``markdown_parse`` (a ``Document`` has them as ``code_spans``)."""
+    return markdown_parse(text)[2]
 
 
 def _build_view(text: str, prose: list[tuple[int, int]]) -> str:

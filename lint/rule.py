@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 if TYPE_CHECKING:
     from lint.diagnostic import Fix, Related
-    from lint.document import Document, Span
+    from lint.document import Block, Document, Span
+    from lint.suppress import Suppressions
 
 
 class Severity(enum.IntEnum):
@@ -109,10 +111,28 @@ class Rule:
         return cls.code.rstrip("0123456789")
 
 
+@dataclass(slots=True)
+class Finding:
+    """What a rule reported (``ctx.report``), before the engine places it in its file."""
+
+    span: Span
+    key: str  # a key of the rule's ``messages``
+    help: str | None = None  # another message key, telling the cure
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Sink(Protocol):
+    """Where a context's findings go: the engine's findings of one file, or a test's list."""
+
+    def __call__(self, rule: Rule, finding: Finding, /) -> None: ...
+
+
 class Reporter:
     """Reporting findings of one rule in one file; the base of ``Context`` and ``FinishContext``."""
 
-    def __init__(self, rule: Rule, sink: Callable[..., None]) -> None:
+    def __init__(self, rule: Rule, sink: Sink) -> None:
         self.rule = rule
         self._sink = sink
 
@@ -134,28 +154,74 @@ class Reporter:
             raise KeyError(f"{self.rule.code} has no message {key!r}")
         if help is not None and help not in self.rule.messages:
             raise KeyError(f"{self.rule.code} has no message {help!r}")
-        self._sink(self.rule, span, key, help, fix, tuple(related), args)
+        self._sink(self.rule, Finding(span, key, help, fix, tuple(related), args))
 
 
 class Context(Reporter):
-    """What ``check`` may do besides reading the document: report findings and keep facts."""
+    """What ``check`` may do besides reading the document: report findings, keep facts, and use
+    the engine's services on the document (made once per rule and document)."""
 
     def __init__(
         self,
         rule: Rule,
         doc: Document,
-        sink: Callable[..., None],
+        sink: Sink,
         dictionary: Mapping[str, Any] | None = None,
+        suppressions: Callable[[], Suppressions] | None = None,
     ) -> None:
         super().__init__(rule, sink)
         self.doc = doc
         self.kept: Any = None
         #: The config's ``[dictionary]`` table (user word lists), validated by the config loader.
         self.dictionary: Mapping[str, Any] = dictionary or {}
+        self._suppressions = suppressions
 
     def keep(self, facts: Any) -> None:
         """Keep picklable per-file facts for the rule's ``finish``."""
         self.kept = facts
+
+    # -- services: scanning the document ----------------------------------------------------------
+    def block_at(self, start: int, end: int | None = None) -> Block | None:
+        """The block holding ``[start, end)`` (or the character at ``start``), or None."""
+        return self.doc.block_at(start, end)
+
+    def blocks_with(
+        self,
+        chars: Iterable[str] = (),
+        *,
+        literals: Iterable[str] = (),
+        pattern: re.Pattern[str] | None = None,
+    ) -> list[Block]:
+        """The blocks, in order, whose text holds one of the single characters ``chars``, one
+        of the strings ``literals`` or a match of ``pattern`` (which must not match the empty
+        string and must need no lookaround beyond the block): the prefilter of a rule that has
+        work only where one of these occurs, found in the whole view at C speed."""
+        from lint.text.locate import blocks_containing, blocks_matching, blocks_with
+
+        doc = self.doc
+        view, blocks = doc.view, doc.blocks
+        parts = []
+        chars = "".join(chars)
+        if chars:
+            parts.append(blocks_with(view, blocks, chars))
+        literals = list(literals)
+        if literals:
+            parts.append(blocks_containing(view, blocks, literals))
+        if pattern is not None:
+            parts.append(blocks_matching(view, blocks, pattern))
+        if len(parts) == 1:
+            return parts[0]
+        seen = {b.index: b for part in parts for b in part}
+        return [seen[i] for i in sorted(seen)]
+
+    # -- services: suppression comments -----------------------------------------------------------
+    def suppressed(self, offset: int, code: str | None = None) -> bool:
+        """Whether a ``<!-- wenlint-disable… -->`` comment turns this rule (or ``code``) off at
+        ``offset``. The engine drops such findings itself; a rule asks only when it must know
+        before reporting (what a cross-file rule keeps for later files)."""
+        if self._suppressions is None:
+            return False
+        return self._suppressions().suppressed(code or self.rule.code, offset)
 
 
 class FinishContext(Reporter):

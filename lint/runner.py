@@ -14,11 +14,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from lint.config import Config, check_selectors, rule_settings
-from lint.diagnostic import Diagnostic, Fix, Message, Related
+from lint.diagnostic import Diagnostic, Message, Related
 from lint.document import Document, Span
 from lint.registry import Registry
-from lint.rule import Context, FinishContext, Rule, Severity, T
-from lint.suppress import parse_suppressions
+from lint.rule import Context, Finding, FinishContext, Rule, Severity, T
+from lint.suppress import Suppressions, parse_suppressions
 
 # The order of findings within one file (all of one path): ``Diagnostic.sort_key`` without the path.
 IN_FILE_ORDER = attrgetter("span.start", "span.end", "code")
@@ -45,21 +45,12 @@ class RuleSet:
     registry: Registry
     rules: list[Rule]
     severity: dict[str, Severity]
-    _contexts: list[tuple[Rule, Context]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
-    _file: _File | None = field(default=None, init=False, repr=False, compare=False)
 
-    def contexts(self, doc: Document, diags: list[Diagnostic]) -> list[tuple[Rule, Context]]:
-        """Each rule with its context, reporting into ``diags`` for ``doc``. The contexts are
-        made on first use and reused for every file (a new Context per rule per file was a
-        measurable share of a run); ``lint_document`` points each at the file in turn."""
-        if self._file is None or self._contexts is None:
-            self._file = _File(self.severity)
-            add, words = self._file.add, self.config.dictionary
-            self._contexts = [(r, Context(r, doc, add, words)) for r in self.rules]
-        self._file.attach(doc, diags)
-        return self._contexts
+    def suppressions(self, doc: Document) -> Suppressions:
+        """The suppression comments of ``doc``, read once per document."""
+        return doc.derived(
+            parse_suppressions, lambda d: parse_suppressions(d, self.registry.resolve)
+        )
 
     def ignored_for(self, path: str) -> set[str]:
         if not self.config.per_file_ignores:
@@ -108,15 +99,20 @@ def lint_document(
     diags: list[Diagnostic] = []
     kept: dict[str, Any] = {}
     skip = ruleset.ignored_for(doc.path)
-    contexts = ruleset.contexts(doc, diags)
+    sink = _File(doc, diags, ruleset.severity)
+    words = ruleset.config.dictionary
+
+    def suppressions() -> Suppressions:
+        return ruleset.suppressions(doc)
+
     if timings is not None:  # shared work (decode view, split blocks) is timed on its own
         t0 = time.perf_counter()
         doc.blocks  # noqa: B018
         timings["(document)"] = timings.get("(document)", 0.0) + time.perf_counter() - t0
-    for rule, ctx in contexts:
+    for rule in ruleset.rules:
         if rule.code in skip:
             continue
-        ctx.doc, ctx.kept = doc, None
+        ctx = Context(rule, doc, sink, words, suppressions)
         before = len(diags)
         t0 = time.perf_counter() if timings is not None else 0.0
         try:
@@ -136,14 +132,14 @@ def finish_file(doc: Document, ruleset: RuleSet, kept: dict[str, Any]) -> list[D
     """Cross-file findings in ``doc``: each rule's ``finish`` with the facts it kept for this file
     (called in run order), suppressions applied, sorted by position."""
     diags: list[Diagnostic] = []
-    add = _File(ruleset.severity).attach(doc, diags).add
+    sink = _File(doc, diags, ruleset.severity)
     for rule in ruleset.rules:
         facts = kept.get(rule.code)
         if facts is None or type(rule).finish is Rule.finish:
             continue
         before = len(diags)
         try:
-            rule.finish(doc.path, facts, FinishContext(rule, add))
+            rule.finish(doc.path, facts, FinishContext(rule, sink))
         except Exception as exc:
             del diags[before:]
             diags.append(internal_error(doc, rule, exc))
@@ -151,33 +147,23 @@ def finish_file(doc: Document, ruleset: RuleSet, kept: dict[str, Any]) -> list[D
 
 
 class _File:
-    """Where the runner's contexts report: the findings of the file being linted, built already
-    positioned (a later pass placing every finding was a measurable share of a run)."""
+    """The sink of the runner's contexts: the findings of one file, each built positioned."""
 
     __slots__ = ("diags", "limit", "path", "position", "severity")
 
-    def __init__(self, severity: dict[str, Severity]) -> None:
-        self.severity = severity
-
-    def attach(self, doc: Document, diags: list[Diagnostic]) -> _File:
+    def __init__(
+        self, doc: Document, diags: list[Diagnostic], severity: dict[str, Severity]
+    ) -> None:
         self.diags, self.path, self.limit = diags, doc.path, len(doc.text)
         self.position = doc.lines.position
-        return self
+        self.severity = severity
 
-    def add(
-        self,
-        rule: Rule,
-        span: Span,
-        key: str,
-        help: str | None,
-        fix: Fix | None,
-        related: tuple[Related, ...],
-        args: dict[str, Any],
-    ) -> None:
-        """The sink of ``Reporter.report`` (which has checked the message keys)."""
+    def __call__(self, rule: Rule, found: Finding) -> None:
+        """What ``Reporter.report`` found (it has checked the message keys)."""
+        span = found.span
         if span.end > self.limit:
             raise ValueError(f"span {span} outside the text ({self.limit} code points)")
-        messages, position = rule.messages, self.position
+        messages, position, args = rule.messages, self.position, found.args
         self.diags.append(
             Diagnostic(
                 self.path,
@@ -185,10 +171,10 @@ class _File:
                 rule.name,
                 self.severity[rule.code],
                 span,
-                Message(messages[key], args),
-                Message(messages[help], args) if help else None,
-                fix,
-                _placed(related, position) if related else (),
+                Message(messages[found.key], args),
+                Message(messages[found.help], args) if found.help else None,
+                found.fix,
+                _placed(found.related, position) if found.related else (),
                 position(span.start, span.end),
                 args,
             )
@@ -209,7 +195,7 @@ def _settle(
     doc: Document, ruleset: RuleSet, diags: list[Diagnostic], *, report_unknown: bool
 ) -> list[Diagnostic]:
     """Apply the file's suppression comments and sort by position (findings come positioned)."""
-    sup = parse_suppressions(doc, ruleset.registry.resolve)
+    sup = ruleset.suppressions(doc)
     if sup.ranges:
         diags = [d for d in diags if not sup.suppressed(d.code, d.span.start)]
     if report_unknown:

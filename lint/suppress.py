@@ -39,11 +39,7 @@ def parse_suppressions(doc: Document, resolve: Callable[[str], list[str]]) -> Su
     if "wenlint-" not in text:
         return sup
     open_ranges: dict[str | None, int] = {}
-    code: list[tuple[int, int]] = []
-    if doc.markdown:
-        from lint.markup import markdown_code_spans
-
-        code = markdown_code_spans(text)
+    code = doc.code_spans
     for m in COMMENT_RE.finditer(text):
         if code and any(a <= m.start() < b for a, b in code):
             continue  # an example in a code block or inline code, not a comment

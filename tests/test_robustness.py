@@ -233,3 +233,89 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     )
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and len(one_line_errors(r.stderr)) == 2
+
+
+MARKDOWN_DOC = """# 关于开展调研的通知
+
+各单位要按时按时报送材料。
+
+<!-- wenlint-disable-next-line W201 -->
+请各单位认真认真组织。
+
+```
+<!-- wenlint-disable W201 --> 这是代码示例
+```
+
+第二段内容内容，要求“完成任务。
+"""
+
+
+def test_documents_linted_in_any_order_in_one_process_match_separate_runs(tmp_path: Path) -> None:
+    """Per-document data lives on the Document: linting A, B, A in one process (the language
+    server's way) gives each the findings of a run on that file alone."""
+    import json
+
+    from lint.check import is_markdown
+    from lint.document import Document
+    from lint.report.json_ import diagnostic_json
+    from lint.runner import lint_document
+    from lint.testing import ruleset
+
+    a = tmp_path / "a.md"
+    a.write_text(MARKDOWN_DOC, "utf-8")
+    b = tmp_path / "b.txt"
+    b.write_bytes(SEED.read_bytes())
+    alone = {}
+    for p in (a, b):
+        out = subprocess.run(
+            [sys.executable, "-m", "lint.cli", "check", "--no-config", "--select", "ALL",
+             "--format", "json", str(p)],
+            capture_output=True, text=True, check=False,
+        ).stdout  # fmt: skip
+        alone[str(p)] = json.loads(out)["diagnostics"]
+    assert alone[str(a)] and alone[str(b)]
+    rs = ruleset(["ALL"])
+    for p in (a, b, a, b):
+        # a fresh copy of the text each time: no cache may recognise a string by its identity
+        text = "".join(list(p.read_text("utf-8")))
+        doc = Document(str(p), text, markdown=is_markdown(str(p)))
+        found = [diagnostic_json(d, "zh") for d in lint_document(doc, rs)[0]]
+        assert found == alone[str(p)]
+
+
+def test_context_services_find_blocks() -> None:
+    from lint.document import Document
+    from lint.rule import Context
+
+    doc = Document("t.txt", "第一段，有逗号。\n\n第二段没有\n第三段有“引号”。\n")
+    rule = Faulty()
+    ctx = Context(rule, doc, lambda rule, finding: None)
+    first, second, third = doc.blocks
+    assert ctx.block_at(0) is first and ctx.block_at(first.end - 1) is first
+    assert ctx.block_at(first.end) is None  # the line break between blocks
+    assert ctx.block_at(second.start, second.end) is second
+    assert ctx.block_at(second.start, third.end) is None  # across two blocks
+    assert ctx.blocks_with("，“") == [first, third]
+    assert ctx.blocks_with(literals=["没有"]) == [second]
+    import re
+
+    assert ctx.blocks_with("“", literals=["第一"], pattern=re.compile("第二")) == doc.blocks
+    assert ctx.blocks_with("？") == []
+
+
+def test_derived_data_is_computed_once_per_document() -> None:
+    from lint.document import Document
+
+    calls: list[str] = []
+
+    def count(doc: Document) -> int:
+        calls.append(doc.path)
+        return len(doc.text)
+
+    one, two = Document("1.txt", "甲乙"), Document("2.txt", "甲乙丙")
+    assert [one.derived(count, count), one.derived(count, count), two.derived(count, count)] == [
+        2,
+        2,
+        3,
+    ]
+    assert calls == ["1.txt", "2.txt"]

@@ -111,3 +111,21 @@ def test_markdown_comment_in_code_is_an_example() -> None:
     assert lint(text, "t.md") == [("XT101", 5, 2), ("XT101", 7, 29)]
     # the same text as plain text: the comments are comments
     assert lint(text, "t.txt") == []
+
+
+def test_a_rule_can_ask_whether_a_comment_turns_it_off() -> None:
+    """The engine reads the comments once per document; a rule asks ``ctx.suppressed``."""
+    from lint.document import Document
+    from lint.rule import Context
+    from lint.testing import registry, ruleset
+
+    text = "甲。\n<!-- wenlint-disable-next-line W201 -->\n乙乙。\n丙。\n"
+    doc = Document("t.txt", text)
+    rs = ruleset(["W201"])
+    rule = registry().rules["W201"]()
+    ctx = Context(rule, doc, lambda rule, finding: None, suppressions=lambda: rs.suppressions(doc))
+    second = text.index("乙")
+    assert ctx.suppressed(second)
+    assert not ctx.suppressed(text.index("丙"))
+    assert not ctx.suppressed(second, "P401")
+    assert rs.suppressions(doc) is rs.suppressions(doc)  # parsed once
