@@ -22,7 +22,7 @@ class EllipsisWithDeng(Rule):
     code = "P408"
     name = "ellipsis-with-deng"
     severity = Severity.WARNING
-    fix = FixAvailability.ALWAYS
+    fix = FixAvailability.SOMETIMES
     standard = "GB/T 15834-2011 §4.11"
     summary = T(
         zh="省略号后又用“等”“等等”，意思重复",
@@ -36,8 +36,9 @@ class EllipsisWithDeng(Rule):
         "not reported.",
     )
     fix_safety = T(
-        zh="删去“等”“等等”；也可以改为删去省略号，由编辑决定，因此不自动应用",
-        en="Deletes 等/等等; deleting the ellipsis instead is as good, so the editor decides",
+        zh="建议删去“等”“等等”，从不自动应用：也可以改为删去省略号，由编辑决定",
+        en="Suggests deleting 等/等等, never applied: deleting the ellipsis instead is as good, "
+        "so the editor decides",
     )
     examples = (
         Example(bad="涉及能源、产业、生态……等多个方面。", fixed="涉及能源、产业、生态……多个方面。"),

@@ -58,6 +58,7 @@ class MalformedDash(Rule):
             bad="—在政协第七届朔州市委员会第三次会议上",
             good="——在政协第七届朔州市委员会第三次会议上",
         ),
+        Example(bad="这就是我们的目标———建设现代化塞上绿都。"),
         Example(good="沈括（1031—1095），北京—上海特别旅客快车；运行 wenlint --fix 修复。"),
     )
     messages = {

@@ -47,6 +47,7 @@ class MalformedEllipsis(Rule):
         Example(bad="煤炭、电力、化工...都在其中。", good="煤炭、电力、化工……都在其中。"),
         Example(bad="我们要坚持。。。", good="我们要坚持……"),
         Example(bad="他想了想…说道。", good="他想了想……说道。"),
+        Example(bad="他想了想……………说道。"),
         Example(good="程序输出 Loading... 后退出；数组下标从1...10。"),
         Example(good="…………"),
     )
