@@ -6,6 +6,7 @@ from lint.rule import Rule
 from rules.punctuation.ellipsis_with_deng import EllipsisWithDeng
 from rules.punctuation.fullwidth_alphanumeric import FullwidthAlphanumeric
 from rules.punctuation.halfwidth_punct_in_han import HalfwidthPunctInHan
+from rules.punctuation.hyphen_in_range import HyphenInRange
 from rules.punctuation.malformed_dash import MalformedDash
 from rules.punctuation.malformed_ellipsis import MalformedEllipsis
 from rules.punctuation.mixed_quote_style import MixedQuoteStyle
@@ -25,4 +26,5 @@ RULES: tuple[type[Rule], ...] = (
     EllipsisWithDeng,
     SuperfluousDunhao,
     FullwidthAlphanumeric,
+    HyphenInRange,
 )

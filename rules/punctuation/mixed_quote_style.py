@@ -13,6 +13,8 @@ from rules.punctuation._context import Protected, chinese_block, is_zh
 _TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 _TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 _MAX = 200
+_SPACES = " \t"
+_MAX_SPACES = 2
 
 
 def _pairs(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
@@ -31,21 +33,34 @@ def _pairs(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
     return out
 
 
-def straight_pairs(text: str) -> list[tuple[int, int]]:
-    """Pairs of ASCII double quotes that enclose Chinese text in Chinese context."""
+def straight_pairs(text: str) -> list[tuple[int, int, int, int]]:
+    """``(a, b, left, right)``: pairs of ASCII double quotes at a and b that enclose Chinese text,
+    with Chinese text (or the paragraph's edge) outside them, perhaps across ``left`` spaces before
+    a and ``right`` spaces after b (他说 "坚持" 的原则)."""
     if '"' not in text:
         return []
     prot = Protected(text)
     pos = [i for i, ch in enumerate(text) if ch == '"' and not prot.covers(i)]
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, int, int]] = []
+    n = len(text)
     for a, b in zip(pos[::2], pos[1::2], strict=False):
         content = text[a + 1 : b]
         if not 0 < len(content) <= _MAX or MASK in content or not any(map(is_han, content)):
             continue
-        left = text[a - 1] if a else ""
-        right = text[b + 1] if b + 1 < len(text) else ""
+        if content[0] in _SPACES or content[-1] in _SPACES:
+            continue  # " 甲 " reads like code or a list of strings
+        s = a
+        while s > 0 and a - s < _MAX_SPACES and text[s - 1] in _SPACES:
+            s -= 1
+        e = b + 1
+        while e < n and e - b - 1 < _MAX_SPACES and text[e] in _SPACES:
+            e += 1
+        left = text[s - 1] if s else ""
+        right = text[e] if e < n else ""
+        if (s < a and not left) or (e > b + 1 and not right):
+            continue  # spaces count only between texts
         if (not left or is_zh(left)) and (not right or is_zh(right)):
-            out.append((a, b))
+            out.append((a, b, a - s, e - b - 1))
     return out
 
 
@@ -70,14 +85,17 @@ class MixedQuoteStyle(Rule):
         "reported instead.",
     )
     fix_safety = T(
-        zh="成对的直引号换成弯引号，可自动应用；“”与「」之间的统一涉及嵌套引号，只作提示",
-        en="Paired straight quotes become curly ones (safe); converting between “” and 「」 "
+        zh="成对的直引号换成弯引号（并删去直引号与中文之间多打的空格），可自动应用；“”与「」之间的统一涉及嵌套引号，只作提示",
+        en="Paired straight quotes become curly ones, dropping the spaces typed between them "
+        "and the Chinese text (safe); converting between “” and 「」 "
         "touches nested quotes and is left to the editor",
     )
     examples = (
         Example(bad='请在表中填写"是"或"否"。', good="请在表中填写“是”或“否”。"),
+        Example(bad='他说 "我们要坚持" 的原则。', good="他说“我们要坚持”的原则。"),
         Example(bad="坚持“第一议题”制度，开展「书香政协」建设。"),
-        Example(good='配置文件中的 "name" 字段必须填写，例如 name = "wenlint"。'),
+        Example(good='配置文件中的 "name" 字段必须填写，例如 name = "wenlint"、title = "标题"。'),
+        Example(good='The slogan "一国两制" means one country, two systems.'),
         Example(good="坚持「第一议题」制度，开展「书香政协」建设。"),
     )
     messages = {
@@ -103,15 +121,18 @@ class MixedQuoteStyle(Rule):
             return  # nothing to find
         for block in doc.blocks:
             text = block.text
-            for a, b in straight_pairs(text) if '"' in text and chinese_block(text) else ():
+            pairs = straight_pairs(text) if '"' in text and chinese_block(text) else ()
+            for a, b, left, right in pairs:
                 inner = text[a + 1 : b]
                 span = block.span(a, b + 1)
+                # the spaces typed around English-style quotes go with them
                 ctx.report(
                     span,
                     "straight",
                     help="straight.help",
                     fix=Fix.of(
-                        Edit(span.start, span.start + 1, "“"), Edit(span.end - 1, span.end, "”")
+                        Edit(span.start - left, span.start + 1, "“"),
+                        Edit(span.end - 1, span.end + right, "”"),
                     ),
                     text=_clip(text[a : b + 1]),
                     inner=_clip(inner),

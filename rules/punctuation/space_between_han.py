@@ -1,16 +1,18 @@
-"""P405 space-between-han: a space inside running Chinese text, between two Han characters or after
-a Chinese point mark."""
+"""P405 space-between-han: a space inside running Chinese text, between two Han characters, after
+a Chinese point mark or before a full-width mark (重启 。)."""
 
 from __future__ import annotations
 
 from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN, REGEX_DIGIT
+from lint.text.chars import HAN, MASK, REGEX_DIGIT
 from lint.text.locate import ascii_present, blocks_with, lazy_re, positions
 from rules.punctuation._context import chinese_block, has_han
 
 _LEFT = "，。、；：？！"
+# Full-width marks no space may precede: point marks and closing marks.
+_BEFORE = "，。、；：？！”’）》〉」』】〕"
 
 
 def _sentence(text: str) -> bool:
@@ -96,6 +98,18 @@ _ARTICLE = lazy_re("^第[0-9一二三四五六七八九十百千零〇两]+[条�
 _MARKER = lazy_re(
     rf"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[{REGEX_DIGIT}]+[.、．])$"
 )
+
+
+def _before_mark(text: str, i: int, j: int) -> bool:
+    """Whether the gap ``text[i:j]`` before a full-width mark is a stray space: not a blank to
+    fill in after a colon or underline, not two or more ideographic spaces of alignment, not
+    next to masked markup or a Markdown-like marker ("- ，")."""
+    left = text[i - 1]
+    if left in "：:_＿-*+>#|" or left == MASK:
+        return False
+    return text.count("\u3000", i, j) < 2
+
+
 _SEPARATORS = set("，。、；：？！“”‘’《》（）()【】 \t\u3000\u00a0")
 
 
@@ -103,35 +117,47 @@ class SpaceBetweenHan(Rule):
     code = "P405"
     name = "space-between-han"
     severity = Severity.WARNING
-    fix = FixAvailability.ALWAYS
+    fix = FixAvailability.SOMETIMES
     standard = "GB/T 15834-2011 §5.1"
     summary = T(
-        zh="正文中汉字之间、中文标点之后多了空格",
-        en="A space between Han characters, or after a Chinese point mark, in running text",
+        zh="正文中汉字之间、中文点号之后或全角标点之前多了空格",
+        en="A space between Han characters, after a Chinese point mark or before a full-width "
+        "mark, in running text",
     )
     rationale = T(
         zh="汉字之间不留空格；中文标点本身占一个字的位置（GB/T 15834-2011 第 5.1 条），"
-        "其后也不再加空格。"
+        "其后也不再加空格，其前（点号和后半个引号、括号、书名号之前）也不留空格"
+        "（安装完成后重启 。→ 重启。）。"
         "正文中的空格多是排版、复制或删改留下的痕迹，有时标志着漏掉的标点。"
         "只检查含句末标点的正文段落：标题、署名行、表格行不检查；"
         "署名中职务与姓名之间的空格（记者 胡璐、市政协主席 张立新）、电头后的空格"
         "（新华社北京3月12日电 ……）、“第一条　”后的空格、书名号内标题的分隔空格、"
-        "单字姓名的对齐空格（王　刚）都是惯例，不报告。",
+        "单字姓名的对齐空格（王　刚）都是惯例，不报告。"
+        "全角标点前的空格在任何含中文标点的段落都检查，但冒号后留出的填写空白"
+        "（姓名：　　　　，）和两个以上全角空格的对齐不报告。",
         en="Han characters are not separated by spaces, and a Chinese point mark already takes a "
-        "full cell (GB/T 15834-2011 §5.1). A space inside running text is usually left over from "
+        "full cell (GB/T 15834-2011 §5.1), so no space follows it, nor precedes a point mark or a "
+        "closing quote, bracket or title mark (重启 。). A space inside running text is usually "
+        "left over from "
         "layout, pasting or editing, and sometimes marks a lost punctuation mark. Only paragraphs "
         "with a sentence mark are checked; the conventional gaps in bylines (记者 胡璐), "
         "datelines, after 第一条, inside titles in 《》 and in padded two-character names are "
-        "left alone.",
+        "left alone. A space before a full-width mark is checked in any paragraph with Chinese "
+        "punctuation, except a blank left to fill in after a colon (姓名：　　　　，) and "
+        "alignment of two or more ideographic spaces.",
     )
     fix_safety = T(
-        zh="删去空格；但空格有时代替了漏掉的标点（集中力量 用时半年 → 集中力量，用时半年），"
-        "需人工确认，不自动应用",
-        en="Deletes the space; it sometimes stands for a missing mark, so the editor confirms",
+        zh="删去空格。标点前后的空格删去后文字不变，可自动应用；汉字之间的空格有时代替了"
+        "漏掉的标点（集中力量 用时半年 → 集中力量，用时半年），需人工确认，不自动应用",
+        en="Deletes the space: next to a Chinese mark that is safe; between Han characters the "
+        "space sometimes stands for a missing mark, so the editor confirms",
     )
     examples = (
         Example(bad="确保党的领导在政协执行见效，  确保各项工作落实。"),
         Example(bad="着力夯实共同的 思想政治基础。"),
+        Example(bad="安装完成后重启 。", good="安装完成后重启。"),
+        Example(bad="参见第5条 ，按程序办理。", good="参见第5条，按程序办理。"),
+        Example(good="姓名：　　　　，性别：　　。"),
         Example(good="新华社北京电（记者 胡璐）在我国第46个植树节到来之际，全国完成造林任务。"),
         Example(good="市政协主席 张立新"),
         Example(good="形成《关于大力推动煤化一体化 助力产业转型升级的建议报告》，报送市委。"),
@@ -147,23 +173,31 @@ class SpaceBetweenHan(Rule):
         spaces = ascii_present(view, " \t") + "".join(c for c in "\u3000\u00a0" if c in view)
         for block in blocks_with(view, doc.blocks, spaces) if spaces else ():
             text = block.text
-            if not _sentence(text) or not chinese_block(text):
+            sentence = _sentence(text)
+            if not (sentence or any(c in text for c in _BEFORE)) or not chinese_block(text):
                 continue
             for i, j in _gaps(text, spaces):
-                if not i or j == len(text) or not has_han(text[j]):
+                if not i or j == len(text):
                     continue
-                if not (has_han(text[i - 1]) or text[i - 1] in _LEFT):
-                    continue
-                if self._allowed(text, i, j):
+                left, right = text[i - 1], text[j]
+                if right in _BEFORE:
+                    if not _before_mark(text, i, j):
+                        continue
+                    safe = True
+                elif sentence and has_han(right) and (has_han(left) or left in _LEFT):
+                    if self._allowed(text, i, j):
+                        continue
+                    safe = left in _LEFT  # after a mark the space stands for nothing
+                else:
                     continue
                 span = block.span(i, j)
                 ctx.report(
                     span,
                     "gap",
                     help="gap.help",
-                    fix=Fix.delete(span, safe=False),
-                    left=text[i - 1],
-                    right=text[j],
+                    fix=Fix.delete(span, safe=safe),
+                    left=left,
+                    right=right,
                 )
 
     @staticmethod
