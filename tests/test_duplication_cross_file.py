@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from lint.cli import main
 from lint.document import Document
 from lint.rule import Context
+from lint.testing import lint_string
 from rules.duplication._keys import compare_keys, fingerprint, fingerprints
 from rules.duplication.duplicate_block import DuplicateBlock, frame_blocks
 
@@ -301,3 +302,30 @@ def test_frame_of_a_notice_and_of_a_report() -> None:
     # no salutation before it: the first sentence is body, however short
     assert frame_blocks(compare_keys(["各位代表", OPENING, P1])) == ([0], [])
     assert frame_blocks(compare_keys(["一、总体要求", "（一）指导思想"])) == ([], [])
+
+
+def test_paragraph_cut_short_before_or_after_its_whole_is_reported() -> None:
+    lead = P1 + P2[:30]  # the first sentence and a half of a paragraph, pasted on its own
+    whole = P1 + P2
+    for text, line, key in [
+        (f"{P3}\n\n{lead}\n\n{whole}\n\n{P4}\n", 5, "开头"),
+        (f"{whole}\n\n{P2}\n\n{P4}\n", 1, "结尾"),
+        (f"{P2}\n\n{whole}\n", 3, "结尾"),
+    ]:
+        [d] = lint_string(text, ["D101"])
+        shown = (d.position[0], d.args["line"])
+        assert key in d.message.zh and shown[1] == line and shown[0] != line, (text, d.message)
+        assert d.fix is not None and not d.fix.safe
+
+
+def test_cut_short_needs_a_long_part_next_to_its_whole_in_prose() -> None:
+    # a short lead-in sentence, a short part, a heading: not reported; a long part is
+    text = (
+        "加大简政放权力度。\n\n加大简政放权力度。今年再取消和下放一批行政审批事项，"
+        "全部取消非行政许可审批。\n\n"
+        f"{P1[:20]}\n\n{P1}\n\n# {P2[:30]}\n\n{P2}\n\n{P3}\n\n{P3}{P4}\n"
+    )
+    found = lint_string(text, ["D101"], path="x.md")
+    assert [d.args.get("chars") for d in found] == [len(compare_keys([P3])[0])]
+    # the part and its whole apart: an ordinary paragraph and a longer one that quotes it
+    assert lint_string(f"{P1}\n\n{P3}\n\n{P1}{P2}\n", ["D101"]) == []

@@ -57,6 +57,7 @@ class DuplicateBlock(Rule):
         "跨文件的结果随每个文件一起输出，第二个文件输出时还不知道第三个文件也有同一段；"
         "而且两年的工作报告用同一开场白，只出现在两个文件里，按出现次数也认不出。"
         "同一文件内的重复不论位置，一律报告。"
+        "一段的开头（或结尾）又单独成段、紧挨着完整的那一段，是粘贴时只粘了一半，也报告。"
         "比较前会统一全角/半角并忽略空白，所以排版上的细微差别掩盖不了重复；"
         "短于 min-chars 的块（如“声明”“各位委员：”）和没有文字的分隔线（如“~~~~”“====”）不算。",
         en="A paragraph printed twice is almost always an editing slip. When several files are "
@@ -73,7 +74,9 @@ class DuplicateBlock(Rule):
         "chosen over counting, at the end of the run, how many files hold a paragraph: "
         "cross-file findings are printed with each file, so file 2 is out before file 3 shows "
         "the paragraph is common, and the opening formula of two years' reports is in only "
-        "two files. Repeats within one file are reported wherever they stand. "
+        "two files. Repeats within one file are reported wherever they stand. A paragraph "
+        "that is the beginning (or the end) of the paragraph next to it, a paste cut short, is "
+        "reported too. "
         "Blocks are compared after folding full/half-width variants and dropping whitespace; "
         "blocks shorter than min-chars (such as a salutation) and separator lines without any "
         "letter (“~~~~”, “====”) are not considered.",
@@ -87,6 +90,7 @@ class DuplicateBlock(Rule):
     examples = (
         Example(bad=f"{_FIRST}\n\n{_OTHER}\n\n{_FIRST}\n"),
         Example(bad=f"{_FIRST}\n\n{_FIRST.replace('，', ',')}\n"),
+        Example(bad=f"{_FIRST[:40]}\n\n{_FIRST}\n\n{_OTHER}\n"),
         Example(good=f"{_FIRST}\n\n{_OTHER}\n"),
         Example(good="各位委员：\n\n报告如下。\n\n各位委员：\n"),
     )
@@ -101,6 +105,16 @@ class DuplicateBlock(Rule):
             zh="与 {file} 第 {line} 行起的 {n} 段重复（{chars} 字）",
             en="repeats the {n} paragraph(s) from line {line} of {file} ({chars} characters)",
         ),
+        "part-start": T(
+            zh="与第 {line} 行段落的开头重复（{chars} 字）",
+            en="repeats the beginning of the paragraph at line {line} ({chars} characters)",
+        ),
+        "part-end": T(
+            zh="与第 {line} 行段落的结尾重复（{chars} 字）",
+            en="repeats the end of the paragraph at line {line} ({chars} characters)",
+        ),
+        "part.help": T(zh="删去这一段", en="delete this paragraph"),
+        "whole": T(zh="完整的段落", en="the whole paragraph"),
         "dup-file.help": T(
             zh="确认是否误粘：删去重复的 {n} 段，或改写",
             en="check for a paste into the wrong file: delete or rewrite the {n} paragraph(s)",
@@ -137,6 +151,7 @@ class DuplicateBlock(Rule):
             self._report(doc, ctx, blocks, r, k, n, chars)
             reported[r : r + n] = b"\1" * n
             i = r + n
+        self._cut_short(doc, ctx, blocks, keys, reported)
         if self.options.cross_file:
             if "wenlint-" in doc.text:
                 self._mark_suppressed(doc, blocks, reported)
@@ -146,6 +161,39 @@ class DuplicateBlock(Rule):
             for j in formulas:
                 reported[j] = reported[j] or 3
             ctx.keep(_facts(doc, blocks, keys, bytes(reported)))
+
+    def _cut_short(
+        self, doc: Document, ctx: Context, blocks: list[Block], keys: list[str], reported: bytearray
+    ) -> None:
+        """A paragraph that is the beginning or the end of the paragraph next to it: a paste cut
+        short (the first part of a paragraph pasted again as a paragraph of its own)."""
+        for j in range(len(blocks) - 1):
+            a, b = keys[j], keys[j + 1]
+            short, other = (j, j + 1) if len(a) < len(b) else (j + 1, j)
+            part, whole = keys[short], keys[other]
+            if len(part) < self.options.min_chars or len(part) == len(whole) or reported[short]:
+                continue
+            if blocks[short].kind != "paragraph" or blocks[other].kind != "paragraph":
+                continue
+            if whole.startswith(part):
+                key = "part-start"
+            elif whole.endswith(part):
+                key = "part-end"
+            else:
+                continue
+            span = blocks[short].whole
+            # delete the paragraph with the line breaks before it (after it, when it is first)
+            cut = Span(blocks[short - 1].end, span.end) if short else Span(0, blocks[1].start)
+            ctx.report(
+                span,
+                key,
+                help="part.help",
+                fix=Fix.delete(cut, safe=False),
+                related=[Related(blocks[other].whole, self.messages["whole"])],
+                line=doc.line_col(blocks[other].start)[0],
+                chars=len(part),
+            )
+            reported[short] = 1
 
     def _mark_suppressed(self, doc: Document, blocks: list[Block], skip: bytearray) -> None:
         """Blocks under a comment that disables this rule are left out of the cross-file search:
