@@ -110,6 +110,9 @@ def _mentions(block: Block, family: str) -> list[_Mention]:
     for m in _pattern(family).finditer(text):
         if not _opens_clause(text, m.start()):
             continue
+        after = text[m.end() : m.end() + 2]
+        if family == "di" and len(after) == 2 and after[0] == "、" and after[1] in "第" + _NUMERALS:
+            continue  # 第一、第二产业, 第一、二季度: ordinals joined before one noun, no points
         v = parse_cn_numeral(m.group(1))
         if v is not None and v <= 20:
             out.append(_Mention(block, m.start(), m.end(), v, m.group()))
@@ -147,13 +150,15 @@ class MisnumberedEnumeration(Rule):
         zh="报告和讲话常用“一是……二是……三是……”或“第一，……第二，……”列举要点；"
         "写成“一是……二是……四是……”或两个“二是”，多半是删改后没有重排。"
         "只认分句开头的列举词（段首或标点之后），所以“统一是”“之一是”“第一次”不算；"
-        "列举可以跨段延续，遇到不含列举词的段落即告结束；“一是”重新开始一组列举。"
+        "列举可以跨段延续，但只延续到以列举词开头的段落，遇到不含列举词的段落即告结束；"
+        "“一是”重新开始一组列举。“第一、第二产业”“第一、二季度”是修饰同一名词的序数，不是列举。"
         "“首先……其次……”只报告确定无疑的重复（两个“其次，”）。",
         en="Reports enumerate points with 一是…二是…三是 or 第一，…第二，; 一是…二是…四是 "
         "or two 二是 usually means an edit without renumbering. Only words opening a clause "
-        "count (统一是, 第一次 do not); an enumeration may run on into the next paragraphs and "
-        "ends at a paragraph without one; 一是 starts a new one. For 首先/其次 only an "
-        "unmistakable repeat (其次 twice) is reported.",
+        "count (统一是, 第一次 do not); an enumeration may run on into the next paragraphs that "
+        "open with its next point and ends at a paragraph without one; 一是 starts a new one. "
+        "第一、第二产业 and 第一、二季度 are ordinals of one noun, no enumeration. "
+        "For 首先/其次 only an unmistakable repeat (其次 twice) is reported.",
     )
     standard = None
     examples = (
@@ -162,6 +167,10 @@ class MisnumberedEnumeration(Rule):
         Example(bad="首先，要统一思想。其次，要明确任务。其次，要狠抓落实。\n"),
         Example(good="我们重点抓了三项工作：一是抓学习，二是抓调研，三是抓落实。\n"),
         Example(good="祖国统一是大势所趋。原因之一是投入不足。第一次会议于三月召开。\n"),
+        Example(
+            good="议程有：第一，审议报告；第二，审查计划；第三，审议方案。\n\n"
+            "今年第一季度，全国第一、第二、第三产业增加值均有增长。\n"
+        ),
     )
     messages = {
         "skip": T(
@@ -204,6 +213,9 @@ class MisnumberedEnumeration(Rule):
                 if not found:
                     last = None
                     continue
+                text = blocks[bi].text
+                if any(c not in _OPENERS for c in text[: found[0].start]):
+                    last = None  # a run goes on into a paragraph that opens with its next point
                 for m in found:
                     v = m.value
                     if v is None:  # 最后

@@ -27,12 +27,15 @@ class MixedMarkerStyle(Rule):
     rationale = T(
         zh="同一层级的序号应当一种写法到底（GB/T 9704-2012 §7.3.3 第三层为“1.”）。"
         "规则按推断出的层次比较：同一部分（以不带序号的小标题分隔）里同一深度、同一种序号的写法，"
-        "以多数写法为准，报告少数写法。"
+        "以多数写法为准，报告少数写法；两种写法一样多时，只报告同一列表内与该列表首项写法不同的序号"
+        "（不同列表可能出自不同的稿件）。"
         "GB/T 9704 不允许的写法（“(一)”“（一）、”“一.”）由 N305 报告。",
         en="One level of an outline is written one way throughout (GB/T 9704-2012 §7.3.3 writes "
         "the third level 1.). Items of the same depth and numbering system within one part of the "
         "document (parts are separated by unnumbered headings) are compared; the majority form "
-        "wins. Forms GB/T 9704 does not allow at all are N305's.",
+        "wins; on a tie only an item unlike the first of its own list is reported (separate "
+        "lists may come from separate stories). Forms GB/T 9704 does not allow at all are "
+        "N305's.",
     )
     fix_safety = T(
         zh="多数写法正是 GB/T 9704 的写法时可自动改为该写法；否则改向哪一种由编辑决定，只作提示",
@@ -73,12 +76,20 @@ class MixedMarkerStyle(Rule):
             if len(counts) < 2:
                 continue
             top = max(counts.values())
+            tie = sum(1 for n in counts.values() if n == top) > 1
             ref = next(it for it in items if counts[it.marker.form] == top)
-            ref_form = ref.marker.form
-            safe = ref_form == STANDARD_FORM.get(kind)
             for it in items:
+                if tie:
+                    # no majority: only a list written two ways is inconsistent for sure, and the
+                    # form it opened with is its own (separate lists may be separate stories)
+                    lst = it.group
+                    if lst is None or lst.items[0].marker.kind != kind:
+                        continue
+                    ref = lst.items[0]
+                ref_form = ref.marker.form
                 if it.marker.form == ref_form:
                     continue
+                safe = ref_form == STANDARD_FORM.get(kind)
                 span = marker_span(it, doc)
                 good = render(kind, it.value, ref_form)
                 ctx.report(
