@@ -282,12 +282,14 @@ def space_before_stop(text: str, rng: random.Random) -> Iterator[Injection]:
 
 
 def ascii_ellipsis(text: str, rng: random.Random) -> Iterator[Injection]:
-    for m in _sites(text, "(……)", rng):
+    """A list cut short with ASCII dots: 土地、资金、人才等 → 土地、资金、人才..."""
+    for m in _sites(text, f"、{HAN}{{2,4}}(等)(?:方面|领域)?[，。；]", rng):
         yield _swap(text, m, 1, "...", ("P406",))
 
 
 def ascii_dash(text: str, rng: random.Random) -> Iterator[Injection]:
-    for m in _sites(text, f"{HAN}(——){HAN}", rng):
+    """An explanatory dash typed as two hyphens: 一项任务：推进改革 → 一项任务--推进改革."""
+    for m in _sites(text, f"{HAN}{{2}}(：){HAN}{{2}}[^\\n]{{10,}}", rng):
         yield _swap(text, m, 1, "--", ("P407",))
 
 
@@ -298,8 +300,8 @@ def fullwidth_digits(text: str, rng: random.Random) -> Iterator[Injection]:
 
 
 def fullwidth_range_dash(text: str, rng: random.Random) -> Iterator[Injection]:
-    """3%～5% written 3%－5% (GB/T 15834-2011 §4.13)."""
-    for m in _sites(text, r"\d%?(～|—)\d", rng):
+    """A range joined by the full-width hyphen (GB/T 15834-2011 §4.13): 3%～5%, 3至5年 → 3－5年."""
+    for m in _sites(text, r"\d%?(～|—|至)\d+(?:%|年|个|天|万|亿)", rng):
         yield _swap(text, m, 1, "－", ("P407", "P411"))
 
 
@@ -354,8 +356,10 @@ def shortened_year(text: str, rng: random.Random) -> Iterator[Injection]:
 
 
 def letter_o_year(text: str, rng: random.Random) -> Iterator[Injection]:
-    for m in _sites(text, "二(〇)[一二三四五六七八九〇]{2}年", rng):
-        yield _swap(text, m, 1, "O", ("F603",))
+    """A year in Chinese numerals with the letter O for 〇: 2018年 → 二O一八年."""
+    for m in _sites(text, r"(?<!\d)(20[01]\d)年\d{1,2}月", rng):
+        year = "".join(_DIGITS[int(c)] for c in m.group(1)).replace("〇", "O")
+        yield _swap(text, m, 1, year, ("F603",))
 
 
 # --- characters and words ----------------------------------------------------------------------
