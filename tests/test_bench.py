@@ -8,13 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
+BENCH = Path(__file__).parent / "perf" / "bench.py"
+
+
+@pytest.mark.slow
 def test_bench_runs_and_reports(tmp_path: Path) -> None:
     out = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "lint.bench",
+            str(BENCH),
             "--files",
             "4",
             "--file-kb",

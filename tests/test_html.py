@@ -274,6 +274,7 @@ def _list_codes(page: Any) -> list[str]:
     )
 
 
+@pytest.mark.slow
 def test_report_in_chromium_click_scroll_filters(page: Any, tmp_path: Path) -> None:
     big, small = big_document(), small_document()
     report = tmp_path / "report.html"
@@ -357,6 +358,7 @@ def _id(page: Any, code: str) -> int:
     return int(page.get_attribute(f'#findings li:has(.code:text-is("{code}"))', "data-id"))
 
 
+@pytest.mark.slow
 def test_seed_report_in_chromium(
     page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

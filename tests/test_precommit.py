@@ -29,6 +29,7 @@ def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_hook_fails_on_defect_and_passes_on_clean(tmp_path: Path) -> None:
     work = tmp_path / "docs"
