@@ -118,6 +118,7 @@ def test_space_between_han_keeps_its_unsafe_fix() -> None:
         "姓名：\u3000\u3000\u3000\u3000，性别：\u3000\u3000。",
         "签名：    ，日期：    。",
         "第一条\u3000为了规范公文处理工作，制定本条例。",
+        "这是3月5日拍摄的开幕会现场。新华社记者 李学仁 摄",
     ],
 )
 def test_layout_spaces_are_clean(text: str) -> None:

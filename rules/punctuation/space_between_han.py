@@ -88,6 +88,8 @@ _ROLES = (
     "发言人",
     "讲解员",
 )
+# Credits that follow a name at the end of a caption or byline: 新华社记者 李学仁 摄.
+_CREDIT = lazy_re("(?:摄|摄影|供图|制图|绘|报道)[）)]?$")
 _ROLE_END = lazy_re("(?:" + "|".join(sorted(_ROLES, key=len, reverse=True)) + ")$")
 # A dateline ends with 电 or 讯: 新华社北京3月12日电 记者……, 本报讯 ……
 _DATELINE = lazy_re(f"^[{HAN}0-9０-９（）()]{{2,24}}[电讯]$")
@@ -131,18 +133,19 @@ class SpaceBetweenHan(Rule):
         "正文中的空格多是排版、复制或删改留下的痕迹，有时标志着漏掉的标点。"
         "只检查含句末标点的正文段落：标题、署名行、表格行不检查；"
         "署名中职务与姓名之间的空格（记者 胡璐、市政协主席 张立新）、电头后的空格"
-        "（新华社北京3月12日电 ……）、“第一条　”后的空格、书名号内标题的分隔空格、"
+        "（新华社北京3月12日电 ……）、图片说明末尾署名前的空格（新华社记者 李学仁 摄）、"
+        "“第一条　”后的空格、书名号内标题的分隔空格、"
         "单字姓名的对齐空格（王　刚）都是惯例，不报告。"
         "全角标点前的空格在任何含中文标点的段落都检查，但冒号后留出的填写空白"
         "（姓名：　　　　，）和两个以上全角空格的对齐不报告。",
         en="Han characters are not separated by spaces, and a Chinese point mark already takes a "
         "full cell (GB/T 15834-2011 §5.1), so no space follows it, nor precedes a point mark or a "
         "closing quote, bracket or title mark (重启 。). A space inside running text is usually "
-        "left over from "
-        "layout, pasting or editing, and sometimes marks a lost punctuation mark. Only paragraphs "
-        "with a sentence mark are checked; the conventional gaps in bylines (记者 胡璐), "
-        "datelines, after 第一条, inside titles in 《》 and in padded two-character names are "
-        "left alone. A space before a full-width mark is checked in any paragraph with Chinese "
+        "left over from layout, pasting or editing, and sometimes marks a lost punctuation mark. "
+        "Only paragraphs with a sentence mark are checked; the conventional gaps in bylines "
+        "(记者 胡璐), datelines, before a closing credit (李学仁 摄), after 第一条, inside "
+        "titles in 《》 and in padded two-character names are left alone. A space before a "
+        "full-width mark is checked in any paragraph with Chinese "
         "punctuation, except a blank left to fill in after a colon (姓名：　　　　，) and "
         "alignment of two or more ideographic spaces.",
     )
@@ -215,7 +218,7 @@ class SpaceBetweenHan(Rule):
         while s > 0 and text[s - 1] not in _SEPARATORS:
             s -= 1
         word = text[s:i]
-        if _ROLE_END().search(word):
+        if _ROLE_END().search(word) or _CREDIT().match(text, j):
             return True
         if s == 0 and (_DATELINE().match(word) or _ARTICLE().match(word)):
             return True
