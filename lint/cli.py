@@ -35,13 +35,10 @@ def _registry(with_config: bool = False) -> Registry:
             from pathlib import Path
 
             from lint.config import find_config, load_config
+            from lint.runner import registry_with_style
 
             found = find_config(Path.cwd())
-            cfg = load_config(found) if found is not None else None
-            if cfg is not None and cfg.style:
-                from lint.declarative import with_style_rules
-
-                registry = with_style_rules(registry, cfg.style, cfg.where)
+            registry = registry_with_style(registry, load_config(found) if found else None)
         return registry
     except (RegistryError, ConfigError) as exc:
         fail(str(exc))
@@ -153,142 +150,82 @@ def check(
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
 
-    from lint.check import Checker, Options
+    from lint.check import Options
     from lint.config import ConfigError
     from lint.io import InputError
+    from lint.report import DiffReporter, Reporter, StdinFixReporter, reporter_for
     from lint.rule import Severity
     from lint.runner import Overrides
+    from lint.session import Session, UnknownRule, read_stdin
 
     if fix and diff:
         fail("--fix and --diff cannot be used together")
     registry = _registry()
-    overrides = Overrides(
-        select=_split(select) or None, ignore=_split(ignore), extend_select=_split(extend_select)
-    )
     options = Options(
         config_file=Path(config_file) if config_file else None,
         no_config=no_config,
-        overrides=overrides,
+        overrides=Overrides(
+            select=_split(select) or None,
+            ignore=_split(ignore),
+            extend_select=_split(extend_select),
+        ),
         fix=fix,
         diff=diff,
         stdin_filename=stdin_filename,
         timing=timing,
     )
     try:
-        checker = Checker(registry, options)
-        base_cfg = checker.config_for(Path.cwd())
-        base_rules = registry
-        if base_cfg.style:  # the config's house-style rules can be selected too
-            from lint.declarative import with_style_rules
-
-            base_rules = with_style_rules(registry, base_cfg.style, base_cfg.where)
-        for tok in [*(overrides.select or []), *overrides.ignore, *overrides.extend_select]:
-            try:
-                base_rules.resolve(tok)
-            except KeyError:
-                fail(f"unknown rule {tok!r} (see `wenlint rules`)")
-        checker.ruleset_for(base_cfg)
-        missing = [p for p in paths if p != "-" and not Path(p).exists()]
-        targets = list(checker.collect([p for p in paths if p not in missing] if paths else ["."]))
+        session = Session(registry, options)
+        targets, missing = session.targets(paths)
+    except UnknownRule as exc:
+        fail(f"unknown rule {exc.args[0]!r} (see `wenlint rules`)")
     except (ConfigError, InputError) as exc:
         fail(str(exc))
-    lang = lang or base_cfg.lang
-    threshold = Severity.parse(fail_on) if fail_on else base_cfg.fail_on
+    lang = lang or session.config.lang
+    threshold = Severity.parse(fail_on) if fail_on else session.config.fail_on
     use_color = color == "always" or (
         color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
+    stdin_bytes = read_stdin(targets)
 
-    stdin_bytes = sys.stdin.buffer.read() if any(p is None for _, p in targets) else None
+    def text() -> Reporter:
+        return reporter_for(
+            "text",
+            registry,
+            lang=lang,
+            color=use_color,
+            width=_terminal_width(),
+            statistics=statistics,
+            summary=not quiet,
+        )
 
-    from lint.report.text import TextReporter
-
-    width = _terminal_width()
-    reporter = TextReporter(sys.stdout, lang=lang, color=use_color, width=width)
-    streamed = not diff and not (fix and stdin_bytes is not None)
-    stream = _stream_reporter(fmt, registry, lang) if streamed else None
+    reporter: Reporter
+    if diff:
+        reporter = DiffReporter()
+    elif fix and stdin_bytes is not None:
+        reporter = StdinFixReporter(stdin_bytes, text() if fmt == "text" else None)
+    else:
+        reporter = text() if fmt == "text" else reporter_for(fmt, registry, lang=lang)
     gate = _gate(baseline, write_baseline, lang)
-    from lint.report.progress import track
-
-    results = []
-    all_diags = []
-    errors = [f"{p}: no such file or directory" for p in missing]
-    for e in errors:
-        click.echo(f"wenlint: error: {e}", err=True)
-    timings: dict[str, float] = {}
     # What exists now (modules, rules, configs) lives for the whole run, and so do the results:
     # keep the collector off the former and let it run less often (worker processes inherit this).
     if not gc.get_freeze_count():
         gc.freeze()
         gc.set_threshold(20_000, 20, 100)
-    # plain text findings are rendered where each file is linted (in parallel, and far less to
-    # send back); a baseline needs the whole findings, and --diff prints no findings
-    prepare = reporter.prepare if fmt == "text" and streamed and gate is None else None
-    run = checker.run(targets, stdin_bytes, jobs or os.cpu_count() or 1, prepare)
-    for r in track(run, len(targets), fmt, lambda r: r.path):
-        if gate is not None:
-            r.diagnostics = gate.file(r.path, r.text, r.diagnostics)
-        for code, secs in (r.timings or {}).items():
-            timings[code] = timings.get(code, 0.0) + secs
-        if r.error:
-            errors.append(r.error)
-            click.echo(f"wenlint: error: {r.error}", err=True)
-        if r.unconverged:
-            click.echo(
-                f"wenlint: warning: {r.path}: fixes did not converge; check the result", err=True
-            )
-        if r.stdin and fix:
-            _write_stdin_fix(r.text, r.source, stdin_bytes)
-        elif diff:
-            sys.stdout.write(r.diff)
-        elif fmt == "text" and r.diagnostics:
-            reporter.file(r.text, r.lines, r.diagnostics, r.rendered)
-        elif stream is not None:
-            stream.file(r.path, r.text, r.diagnostics)
-        all_diags.extend(r.diagnostics)
-        if fmt != "json" and not r.stdin:
-            r.text = r.lines = None  # keep memory to the largest file, not the corpus
-        results.append(r)
-    internal = any(d.code == "E001" for d in all_diags)
+    jobs = jobs or os.cpu_count() or 1
+    out = session.run(
+        targets, missing, reporter, jobs=jobs, stdin=stdin_bytes, gate=gate, progress=fmt
+    )
     if timing:
-        _print_timings(registry, timings)
-    fixed = sum(r.fixed for r in results)
-
-    if fmt == "json" and not diff and not (fix and stdin_bytes is not None):
-        from lint.report.json_ import write_json
-
-        all_diags.sort(key=lambda d: d.sort_key)
-        write_json(sys.stdout, all_diags, lang=lang, files=len(results), errors=errors, fixed=fixed)
-    elif stream is not None:
-        stream.finish(files=len(results), errors=errors, fixed=fixed)
-    elif not diff and not (fix and stdin_bytes is not None):
-        if statistics:
-            reporter.statistics(all_diags)
-        if not quiet:
-            reporter.summary(all_diags, fixed=fixed, errors=len(errors))
+        _print_timings(registry, out.timings)
+    session.close(reporter, out)
     if gate is not None:
         _close_gate(gate, quiet)
-    if errors or internal:
+    if out.errors or out.internal_error:
         sys.exit(EXIT_ERROR)
     if diff:
-        sys.exit(EXIT_FINDINGS if any(r.diff for r in results) else EXIT_OK)
-    sys.exit(EXIT_FINDINGS if any(d.severity >= threshold for d in all_diags) else EXIT_OK)
-
-
-def _write_stdin_fix(text: str | None, source: Any, original: bytes | None) -> None:
-    """``--fix`` on stdin: the fixed text on stdout, in the input's encoding, BOM and newlines;
-    input that could not be decoded passes through unchanged, so a pipe never loses text."""
-    from lint.io import encode
-
-    sys.stdout.flush()
-    if text is None:
-        data = original or b""
-    else:
-        try:
-            data = encode(text, source) if source is not None else text.encode("utf-8")
-        except UnicodeEncodeError:
-            data = text.encode("utf-8", "surrogateescape")
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+        sys.exit(EXIT_FINDINGS if any(r.diff for r in out.results) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if any(d.severity >= threshold for d in out.diagnostics) else EXIT_OK)
 
 
 def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
@@ -299,23 +236,6 @@ def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
         rule = registry.rules.get(code)
         label = f"{code} {rule.name}" if rule else code
         click.echo(f"{label:<34} {secs * 1000:>10.1f} {secs / total:>7.1%}", err=True)
-
-
-def _stream_reporter(fmt: str, registry: Registry, lang: str) -> Any:
-    """The reporters fed file by file (``file(path, text, diags)``, then ``finish``)."""
-    if fmt == "sarif":
-        from lint.report.sarif import SarifReporter
-
-        return SarifReporter(sys.stdout, registry=registry, lang=lang)
-    if fmt == "github":
-        from lint.report.github import GithubReporter
-
-        return GithubReporter(sys.stdout, registry=registry, lang=lang)
-    if fmt == "html":
-        from lint.report.html import HtmlReporter
-
-        return HtmlReporter(sys.stdout, registry=registry, lang=lang)
-    return None
 
 
 def _gate(baseline: str | None, write_baseline: str | None, lang: str) -> Any:
@@ -360,17 +280,17 @@ def _terminal_width() -> int:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules_cmd(fmt: str, lang: str) -> None:
     """List every rule: code, name, default severity, fixable, summary."""
+    from lint.engine_rules import ENGINE_RULES
     from lint.explain import rule_json
 
     registry = _registry(with_config=True)
+    every = sorted([*registry.sorted(), *ENGINE_RULES], key=lambda r: r.code)
     if fmt == "json":
         import json
 
-        click.echo(
-            json.dumps([rule_json(r) for r in registry.sorted()], ensure_ascii=False, indent=2)
-        )
+        click.echo(json.dumps([rule_json(r) for r in every], ensure_ascii=False, indent=2))
         return
-    for r in registry.sorted():
+    for r in every:
         fixable = {"none": " ", "sometimes": "*", "always": "*"}[r.fix.value]
         off = (
             "" if r.default_enabled else (" （默认关闭）" if lang == "zh" else " (off by default)")
@@ -385,9 +305,14 @@ def rules_cmd(fmt: str, lang: str) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def explain(rule: str, lang: str) -> None:
     """A rule's documentation: what, why, bad and good examples, options."""
+    from lint.engine_rules import ENGINE_RULES
     from lint.explain import explain_text
 
     registry = _registry(with_config=True)
+    engine = [r for r in ENGINE_RULES if rule.strip().upper() == r.code or rule.strip() == r.name]
+    if engine:
+        click.echo(explain_text(engine[0], lang))
+        return
     try:
         codes = registry.resolve(rule)
     except KeyError:

@@ -16,16 +16,17 @@ from typing import Any
 from lint.config import Config, check_selectors, rule_settings
 from lint.diagnostic import Diagnostic, Message, Related
 from lint.document import Document, Span
+from lint.engine_rules import InternalError, UnknownRuleInComment
 from lint.registry import Registry
-from lint.rule import Context, Finding, FinishContext, Rule, Severity, T
+from lint.rule import Context, Finding, FinishContext, Rule, Severity
 from lint.suppress import Suppressions, parse_suppressions
 
 # The order of findings within one file (all of one path): ``Diagnostic.sort_key`` without the path.
 IN_FILE_ORDER = attrgetter("span.start", "span.end", "code")
 
-# Findings of the engine itself (not rules): they cannot be selected or ignored.
-INTERNAL_ERROR = ("E001", "internal-error")
-UNKNOWN_SUPPRESSION = ("E002", "unknown-rule-in-comment")
+# Findings of the engine itself (lint.engine_rules): they cannot be selected or ignored.
+INTERNAL_ERROR = (InternalError.code, InternalError.name)
+UNKNOWN_SUPPRESSION = (UnknownRuleInComment.code, UnknownRuleInComment.name)
 
 
 @dataclass
@@ -68,12 +69,19 @@ class RuleSet:
         return out
 
 
+def registry_with_style(registry: Registry, config: Config | None) -> Registry:
+    """The rules a config can select: the registry's, and the config's house-style rules
+    (``[[style]]``, which join a copy of the registry). The one place they are loaded."""
+    if config is None or not config.style:
+        return registry
+    from lint.declarative import with_style_rules
+
+    return with_style_rules(registry, config.style, config.where)
+
+
 def build_ruleset(registry: Registry, config: Config, cli: Overrides | None = None) -> RuleSet:
     cli = cli or Overrides()
-    if config.style:  # the config's [[style]] rules join a copy of the registry
-        from lint.declarative import with_style_rules
-
-        registry = with_style_rules(registry, config.style, config.where)
+    registry = registry_with_style(registry, config)
     check_selectors(config, registry)
     settings = rule_settings(config, registry)
     select = cli.select if cli.select else config.select
@@ -201,17 +209,7 @@ def _settle(
     if report_unknown:
         for span, tok in sup.unknown:
             diags.append(
-                Diagnostic(
-                    doc.path,
-                    *UNKNOWN_SUPPRESSION,
-                    Severity.WARNING,
-                    span,
-                    T(zh=f"注释中的规则“{tok}”不存在", en=f"unknown rule “{tok}” in comment"),
-                    help=T(
-                        zh="运行 wenlint rules 查看规则代码", en="see `wenlint rules` for codes"
-                    ),
-                    position=doc.lines.position(span.start, span.end),
-                )
+                _engine_finding(doc, UnknownRuleInComment, span, "unknown", "see", token=tok)
             )
     diags.sort(key=IN_FILE_ORDER)
     return diags
@@ -223,15 +221,25 @@ def internal_error(doc: Document, rule: Rule, exc: BaseException) -> Diagnostic:
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
     detail = f"{type(exc).__name__}: {exc}{where}"
+    return _engine_finding(
+        doc, InternalError, Span(0, 0), "failed", "report", rule=rule.code, name=rule.name,
+        detail=detail,
+    )  # fmt: skip
+
+
+def _engine_finding(
+    doc: Document, kind: type[Rule], span: Span, key: str, help: str, **args: Any
+) -> Diagnostic:
+    """A finding of one of the engine's rules (which cannot be selected, so keep their
+    default severity)."""
     return Diagnostic(
         doc.path,
-        *INTERNAL_ERROR,
-        Severity.ERROR,
-        Span(0, 0),
-        T(
-            zh=f"规则 {rule.code} {rule.name} 内部错误：{detail}",
-            en=f"rule {rule.code} {rule.name} failed: {detail}",
-        ),
-        help=T(zh="请报告此问题；其他规则照常运行", en="please report this; other rules still ran"),
-        position=doc.lines.position(0, 0),
+        kind.code,
+        kind.name,
+        kind.severity,
+        span,
+        Message(kind.messages[key], args),
+        Message(kind.messages[help], args),
+        position=doc.lines.position(span.start, span.end),
+        args=args,
     )

@@ -247,3 +247,23 @@ def test_house_style_rules_are_listed_explained_and_selectable(workdir: Path) ->
     assert code == 1 and "a.txt:1:2: U101 org-full-name 应写作“发展和改革局”" in out
     code, out, _ = run("check", "--select", "U", "--fix", "a.txt")
     assert (workdir / "a.txt").read_text("utf-8") == "市发展和改革局印发了通知。\n"
+
+
+def test_engine_findings_are_rules_listed_and_explained(workdir: Path) -> None:
+    """E001 and E002 are defined once (lint.engine_rules): listed, explained, and described in
+    SARIF and HTML from that definition; they still cannot be selected."""
+    from lint.engine_rules import UnknownRuleInComment
+
+    code, out, _ = run("rules", "--lang", "en")
+    assert code == 0
+    assert "E001   internal-error" in out and "E002   unknown-rule-in-comment" in out
+    code, out, _ = run("explain", "E002", "--lang", "en")
+    assert code == 0 and UnknownRuleInComment.rationale.en in out
+    assert run("explain", "internal-error")[0] == 0
+    (workdir / "a.txt").write_text("<!-- wenlint-disable-next-line ZZ999 -->\n正文。\n", "utf-8")
+    code, out, _ = run("check", "--format", "sarif", "a.txt")
+    rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["E002"]["shortDescription"]["text"] == UnknownRuleInComment.summary.zh
+    code, out, _ = run("check", "--format", "html", "a.txt")
+    assert UnknownRuleInComment.rationale.zh in out
+    assert run("check", "--select", "E002", "a.txt")[0] == 2  # not selectable

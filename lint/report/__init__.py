@@ -1,1 +1,132 @@
-"""Reporters: one module per output format."""
+"""Reporters: one module per output format, all behind one protocol.
+
+A run (``lint.session``) hands a reporter each file's result as it comes in (``result``), then
+the totals of the run (``close``). ``prepare``, when a reporter has one, renders a result where
+the file was linted (in a worker process), so that less travels back.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from lint.check import FileResult
+    from lint.diagnostic import Diagnostic
+
+
+@dataclass
+class Totals:
+    """What a run found, for the end of a report."""
+
+    files: int
+    errors: Sequence[str]  # files that could not be checked, one line each
+    fixed: int
+    diagnostics: Sequence[Diagnostic]  # every finding, in run order
+
+
+class Reporter(Protocol):
+    prepare: Callable[[FileResult], None] | None
+
+    def result(self, r: FileResult) -> None: ...
+
+    def close(self, totals: Totals) -> None: ...
+
+
+class FileFed:
+    """The protocol for reporters fed ``file(path, text, diags)`` and closed by
+    ``finish(files=, errors=, fixed=)`` (SARIF, GitHub, HTML)."""
+
+    prepare: Callable[[FileResult], None] | None = None
+
+    def file(self, path: str, text: str | None, diags: Sequence[Diagnostic]) -> None:
+        raise NotImplementedError  # pragma: no cover - interface
+
+    def finish(self, *, files: int, errors: Sequence[str] = (), fixed: int = 0) -> None:
+        raise NotImplementedError  # pragma: no cover - interface
+
+    def result(self, r: FileResult) -> None:
+        self.file(r.path, r.text, r.diagnostics)
+
+    def close(self, totals: Totals) -> None:
+        self.finish(files=totals.files, errors=totals.errors, fixed=totals.fixed)
+
+
+class DiffReporter:
+    """``--diff``: each file's safe fixes as a unified diff, nothing else."""
+
+    prepare: Callable[[FileResult], None] | None = None
+
+    def result(self, r: FileResult) -> None:
+        sys.stdout.write(r.diff)
+
+    def close(self, totals: Totals) -> None:
+        pass
+
+
+class StdinFixReporter:
+    """``--fix`` with standard input among the inputs: the fixed text on stdout, in the input's
+    encoding, BOM and newlines (input that could not be decoded passes through unchanged, so a
+    pipe never loses text); other files' findings only as text, and no summary."""
+
+    prepare: Callable[[FileResult], None] | None = None
+
+    def __init__(self, original: bytes | None, text: Any = None) -> None:
+        self.original = original
+        self.text = text  # the text reporter, when the format is text
+
+    def result(self, r: FileResult) -> None:
+        if r.stdin:
+            from lint.io import encode
+
+            sys.stdout.flush()
+            if r.text is None:
+                data = self.original or b""
+            else:
+                try:
+                    data = encode(r.text, r.source) if r.source is not None else r.text.encode()
+                except UnicodeEncodeError:
+                    data = r.text.encode("utf-8", "surrogateescape")
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        elif self.text is not None and r.diagnostics:
+            self.text.result(r)
+
+    def close(self, totals: Totals) -> None:
+        pass
+
+
+def reporter_for(
+    fmt: str,
+    registry: Any,
+    *,
+    lang: str,
+    color: bool = False,
+    width: int = 80,
+    statistics: bool = False,
+    summary: bool = True,
+) -> Reporter:
+    """The reporter of ``--format fmt``, writing to stdout."""
+    if fmt == "json":
+        from lint.report.json_ import JsonReporter
+
+        return JsonReporter(sys.stdout, lang=lang)
+    if fmt == "sarif":
+        from lint.report.sarif import SarifReporter
+
+        return SarifReporter(sys.stdout, registry=registry, lang=lang)
+    if fmt == "github":
+        from lint.report.github import GithubReporter
+
+        return GithubReporter(sys.stdout, registry=registry, lang=lang)
+    if fmt == "html":
+        from lint.report.html import HtmlReporter
+
+        return HtmlReporter(sys.stdout, registry=registry, lang=lang)
+    from lint.report.text import TextReporter
+
+    return TextReporter(
+        sys.stdout, lang=lang, color=color, width=width, statistics=statistics, summary=summary
+    )

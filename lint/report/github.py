@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from lint.diagnostic import Diagnostic
+from lint.report import FileFed
 from lint.rule import Severity
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def annotation(d: Diagnostic, lang: str = "zh") -> str:
     return f"::{COMMAND[d.severity]} {','.join(props)}::{escape_data(message)}"
 
 
-class GithubReporter:
+class GithubReporter(FileFed):
     """Prints annotations as files are linted; file errors become annotations too."""
 
     def __init__(self, out: TextIO, *, registry: Registry | None = None, lang: str = "zh") -> None:

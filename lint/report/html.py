@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from lint import __version__
 from lint.diagnostic import Diagnostic
+from lint.engine_rules import ENGINE_BY_CODE
+from lint.report import FileFed
 from lint.report.html_app import CSS, JS
 from lint.rule import FixAvailability, Rule
 
@@ -174,7 +176,7 @@ def rule_doc(rule: type[Rule], lang: str) -> dict[str, Any]:
     }
 
 
-class HtmlReporter:
+class HtmlReporter(FileFed):
     """Fed file by file (``file``), closed by ``finish``; writes to ``out`` as it goes."""
 
     def __init__(
@@ -261,6 +263,7 @@ class HtmlReporter:
         rules: dict[str, Any] = {}
         for code in sorted(self.codes):
             rule = self.registry.rules.get(code) if self.registry is not None else None
+            rule = rule or ENGINE_BY_CODE.get(code)
             rules[code] = (
                 rule_doc(rule, self.lang)
                 if rule is not None

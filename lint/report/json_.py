@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from lint.diagnostic import Diagnostic, Related
 from lint.rule import Severity
+
+if TYPE_CHECKING:
+    from lint.check import FileResult
+    from lint.report import Totals
 
 VERSION = 1
 
@@ -90,3 +94,28 @@ def write_json(
         "summary": summary_json(diags, files, errors, fixed),
     }
     out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")  # one write: far faster
+
+
+class JsonReporter:
+    """Collects every finding; writes one JSON document, sorted by path and position, at the
+    end (the shape of ``write_json``)."""
+
+    prepare: Callable[[FileResult], None] | None = None
+
+    def __init__(self, out: TextIO, *, lang: str = "zh") -> None:
+        self.out = out
+        self.lang = lang
+
+    def result(self, r: FileResult) -> None:
+        pass  # the totals hold every finding
+
+    def close(self, totals: Totals) -> None:
+        diags = sorted(totals.diagnostics, key=lambda d: d.sort_key)
+        write_json(
+            self.out,
+            diags,
+            lang=self.lang,
+            files=totals.files,
+            errors=totals.errors,
+            fixed=totals.fixed,
+        )

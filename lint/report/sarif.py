@@ -21,7 +21,9 @@ from lint import __version__
 from lint.baseline import fingerprint
 from lint.diagnostic import Diagnostic, Edit
 from lint.document import LineIndex, Span
-from lint.rule import Rule, Severity, T
+from lint.engine_rules import ENGINE_RULES
+from lint.report import FileFed
+from lint.rule import Rule, Severity
 
 if TYPE_CHECKING:
     from lint.registry import Registry
@@ -44,25 +46,6 @@ FAMILY_TAGS = {
     "C": "characters",
     "U": "house-style",
 }
-
-# Findings the engine itself reports (runner.INTERNAL_ERROR, runner.UNKNOWN_SUPPRESSION).
-ENGINE_RULES: tuple[tuple[str, str, Severity, T], ...] = (
-    (
-        "E001",
-        "internal-error",
-        Severity.ERROR,
-        T(zh="规则运行时出错；其他规则照常运行", en="A rule failed; the other rules still ran"),
-    ),
-    (
-        "E002",
-        "unknown-rule-in-comment",
-        Severity.WARNING,
-        T(
-            zh="抑制注释中写了不存在的规则",
-            en="A suppression comment names a rule that does not exist",
-        ),
-    ),
-)
 
 
 def artifact_location(path: str) -> dict[str, Any]:
@@ -103,19 +86,18 @@ def rule_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
     }
 
 
-def _engine_descriptor(
-    code: str, name: str, sev: Severity, summary: T, lang: str
-) -> dict[str, Any]:
+def _engine_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
+    """An engine rule (``lint.engine_rules``): not configurable, so no more than its summary."""
     return {
-        "id": code,
-        "name": name,
-        "shortDescription": {"text": summary.get(lang)},
-        "defaultConfiguration": {"level": LEVEL[sev]},
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary.get(lang)},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"tags": ["wenlint-engine"]},
     }
 
 
-class SarifReporter:
+class SarifReporter(FileFed):
     """Fed file by file (``file``), writes one SARIF log at ``finish``."""
 
     def __init__(self, out: TextIO, *, registry: Registry, lang: str = "zh") -> None:
@@ -123,7 +105,7 @@ class SarifReporter:
         self.lang = lang
         self.rules = [rule_descriptor(r, lang) for r in registry.sorted()]
         known = {r["id"] for r in self.rules}
-        self.rules += [_engine_descriptor(*e, lang=lang) for e in ENGINE_RULES if e[0] not in known]
+        self.rules += [_engine_descriptor(r, lang) for r in ENGINE_RULES if r.code not in known]
         self.index = {r["id"]: i for i, r in enumerate(self.rules)}
         self.results: list[dict[str, Any]] = []
         self._occurrence: Counter[tuple[str, str, str]] = Counter()

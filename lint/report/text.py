@@ -24,6 +24,7 @@ from lint.text.width import block_widths, column_widths, wide_run, width_of
 
 if TYPE_CHECKING:
     from lint.check import FileResult
+    from lint.report import Totals
 
 LABELS = {
     "zh": {
@@ -177,9 +178,17 @@ class TextReporter:
     """Findings as text on ``out``, file by file, then the statistics and the summary."""
 
     def __init__(
-        self, out: TextIO, *, lang: str = "zh", color: bool = False, width: int = 80
+        self,
+        out: TextIO,
+        *,
+        lang: str = "zh",
+        color: bool = False,
+        width: int = 80,
+        statistics: bool = False,
+        summary: bool = True,
     ) -> None:
         self.lang = lang
+        self.show_statistics, self.show_summary = statistics, summary
         self.renderer = TextRenderer(lang=lang, color=color, width=width)
         self.style = self.renderer.style
         if color:
@@ -189,10 +198,20 @@ class TextReporter:
             self._write: Callable[[str], object] = lambda s: self._console.print(s, end="")
         else:
             self._write = out.write
-        self.prepare = self.renderer.prepare
+        self.prepare: Callable[[FileResult], None] | None = self.renderer.prepare
         self.render = self.renderer.render
 
     window = staticmethod(TextRenderer.window)
+
+    def result(self, r: FileResult) -> None:
+        if r.diagnostics:
+            self.file(r.text, r.lines, r.diagnostics, r.rendered)
+
+    def close(self, totals: Totals) -> None:
+        if self.show_statistics:
+            self.statistics(totals.diagnostics)
+        if self.show_summary:
+            self.summary(totals.diagnostics, fixed=totals.fixed, errors=len(totals.errors))
 
     def file(
         self,

@@ -1,0 +1,115 @@
+"""One ``wenlint check`` run, from options to a reporter: the session resolves the config of the
+current directory and the rules it adds, collects the files, runs the checker over them (in
+worker processes or not) and feeds each result, then the totals, to the reporter. The command
+line (``lint.cli``) only turns flags into options and the outcome into an exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from lint.check import STDIN, Checker, FileResult, Options
+from lint.config import Config
+from lint.diagnostic import Diagnostic
+from lint.registry import Registry
+from lint.report import Reporter, Totals
+from lint.runner import registry_with_style
+
+
+class UnknownRule(Exception):
+    """A ``--select``/``--ignore``/``--extend-select`` token that names no rule."""
+
+
+@dataclass
+class Outcome:
+    results: list[FileResult] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def internal_error(self) -> bool:
+        """Whether a rule failed (the engine's rule E001 was reported)."""
+        return any(d.code == "E001" for d in self.diagnostics)
+
+
+class Session:
+    """Raises ``ConfigError``, ``InputError`` or ``UnknownRule`` for what stops a run early."""
+
+    def __init__(self, registry: Registry, options: Options) -> None:
+        self.options = options
+        self.checker = Checker(registry, options)
+        #: The config of the current directory (language, fail-on of the run).
+        self.config: Config = self.checker.config_for(Path.cwd())
+        #: Every rule a selector may name: the registry and the config's house-style rules.
+        self.rules = registry_with_style(registry, self.config)
+        o = options.overrides
+        for tok in [*(o.select or []), *o.ignore, *o.extend_select]:
+            try:
+                self.rules.resolve(tok)
+            except KeyError:
+                raise UnknownRule(tok) from None
+        self.checker.ruleset_for(self.config)
+
+    def targets(self, paths: Sequence[str]) -> tuple[list[tuple[str, Path | None]], list[str]]:
+        """The files to lint (each once) and the paths given that do not exist."""
+        missing = [p for p in paths if p != STDIN and not Path(p).exists()]
+        given = [p for p in paths if p not in missing] if paths else ["."]
+        targets = list(self.checker.collect(given))
+        return targets, missing
+
+    def run(
+        self,
+        targets: Sequence[tuple[str, Path | None]],
+        missing: Sequence[str],
+        reporter: Reporter,
+        *,
+        jobs: int,
+        stdin: bytes | None,
+        gate: Any = None,
+        progress: str = "text",
+    ) -> Outcome:
+        """Lint ``targets`` and report them; file errors go to stderr as they happen."""
+        from lint.report.progress import track
+
+        out = Outcome(errors=[f"{p}: no such file or directory" for p in missing])
+        for e in out.errors:
+            click.echo(f"wenlint: error: {e}", err=True)
+        # findings are rendered where each file is linted when the reporter can (a baseline
+        # needs the whole findings)
+        prepare = reporter.prepare if gate is None else None
+        run = self.checker.run(targets, stdin, jobs, prepare)
+        for r in track(run, len(targets), progress, lambda r: r.path):
+            if gate is not None:
+                r.diagnostics = gate.file(r.path, r.text, r.diagnostics)
+                r.rendered = None
+            for code, secs in (r.timings or {}).items():
+                out.timings[code] = out.timings.get(code, 0.0) + secs
+            if r.error:
+                out.errors.append(r.error)
+                click.echo(f"wenlint: error: {r.error}", err=True)
+            if r.unconverged:
+                click.echo(
+                    f"wenlint: warning: {r.path}: fixes did not converge; check the result",
+                    err=True,
+                )
+            reporter.result(r)
+            out.diagnostics.extend(r.diagnostics)
+            if not r.stdin:
+                r.text = r.lines = None  # keep memory to the largest file, not the corpus
+            out.results.append(r)
+        return out
+
+    def close(self, reporter: Reporter, out: Outcome) -> None:
+        fixed = sum(r.fixed for r in out.results)
+        reporter.close(Totals(len(out.results), out.errors, fixed, out.diagnostics))
+
+
+def read_stdin(targets: Sequence[tuple[str, Path | None]]) -> bytes | None:
+    """Standard input, when ``-`` is among the targets."""
+    return sys.stdin.buffer.read() if any(p is None for _, p in targets) else None
