@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
 from lint.document import Document
 from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from lint.text.chars import is_han, is_han_script
@@ -48,7 +47,9 @@ class DanglingConjunction(Rule):
     code = "S502"
     name = "dangling-conjunction"
     severity = Severity.WARNING
-    fix = FixAvailability.ALWAYS
+    # no fix: deleting the conjunction is right only when it was left over, and restoring the
+    # lost item needs the author
+    fix = FixAvailability.NONE
     summary = T(
         zh="连词“和”“与”“及”“或”紧挨标点，后面缺了并列的成分",
         en="A conjunction (和, 与, 及, 或) stands right before punctuation, with nothing to join",
@@ -57,17 +58,15 @@ class DanglingConjunction(Rule):
         zh="“经济工作会议精神和，聚焦……”：“和”后面的并列成分在改稿时被删掉了，只剩下连词。"
         "以这些字结尾的词语（总和、温和、缓和、参与、涉及、普及、抑或、来不及……）"
         "以及以“和”结尾的人名不在此列：按词典切分，整句切成的词更少时，这个字属于前面的词"
-        "（天气|温和、累加之和），否则是连词（思维|和、负责人|和）。",
+        "（天气|温和、累加之和），否则是连词（思维|和、负责人|和）。"
+        "没有自动修复：可能要删去连词，也可能要补回丢失的成分，须由作者决定。",
         en="In 经济工作会议精神和，聚焦…… the item after 和 was lost in editing and the "
         "conjunction is left dangling. Words that end in these characters (总和, 温和, 参与, "
         "涉及, 抑或, ...) and personal names ending in 和 are not flagged: the clause is split "
         "into dictionary words, and the character belongs to the word before it when that "
         "reading needs fewer words (天气|温和, 累加之和), else it is the conjunction (思维|和, "
-        "负责人|和).",
-    )
-    fix_safety = T(
-        zh="删去连词；也可能是并列成分丢了，需要补回，因此只作提示",
-        en="Deletes the conjunction; the lost item may need restoring instead, so it is unsafe",
+        "负责人|和). There is no automatic fix: the conjunction may need deleting or the lost "
+        "item restoring, which only the author can tell.",
     )
     examples = (
         Example(bad="深入学习市委全会、经济工作会议精神和，聚焦全市中心任务谋划工作。"),
@@ -100,7 +99,6 @@ class DanglingConjunction(Rule):
                     block.span(m.start(), m.end()),
                     "dangling",
                     help="dangling.help",
-                    fix=Fix.delete(block.span(m.start(), m.end()), safe=False),
                     conj=m.group(1),
                 )
 
