@@ -368,16 +368,21 @@ def nested_scheme(links: list[_Chained]) -> dict[tuple[str, int, int], str]:
     """How each kind and depth of nested list is numbered in each part of the document: RESTART
     from one under each parent, or RUN_ON through the parents; absent when the evidence ties or
     is missing. The evidence is the first number of each list under the second, third …
-    parent: 1 votes for RESTART, the last number under the previous parent + 1 for RUN_ON."""
+    parent: 1 votes for RESTART; the last number under the previous parent + 1, or the count of
+    the items under the earlier parents + 1, votes for RUN_ON."""
     votes: dict[tuple[str, int, int], list[int]] = {}
+    counted: dict[int, int] = {}  # items so far under the parents of one list
     for prev, lst, key in links:
+        chain = id(lst.parent.group) if lst.parent is not None else 0
+        before = counted.get(chain, 0)
+        counted[chain] = before + len(lst.items)
         if prev is None:
             continue
         v = lst.items[0].value
         tally = votes.setdefault(key, [0, 0])
         if v == 1:
             tally[0] += 1
-        elif v == prev.last + 1:
+        elif v == prev.last + 1 or v == before + 1:  # (on from a slip, or on through it)
             tally[1] += 1
     return {key: RESTART if r > o else RUN_ON for key, (r, o) in votes.items() if r != o}
 
@@ -391,8 +396,8 @@ def check_nested_starts(lists: list[OList]) -> None:
     links = chained(lists)
     scheme = nested_scheme(links)
     before: dict[tuple[str, int], OList] = {}  # the previous list of a kind and depth, anywhere
-    # a list reported at its start is renumbered in the reader's mind: the next one may go on
-    # from the numbers it should have had (一、（一）（二） 二、（一）（二）! 三、（五）)
+    # a list with a slip is renumbered in the reader's mind: the next one may go on from the
+    # numbers it should have had (一、（一）（二） 二、（一）!（二） 三、（五）)
     corrected: dict[int, int] = {}
     for prev, lst, key in links:
         earlier = before.get(key[:2])
@@ -413,8 +418,8 @@ def check_nested_starts(lists: list[OList]) -> None:
             first.problem, first.expected, first.prev = "restart", prev.last + 1, prev.items[-1]
         elif v != prev.last + 1 and v != corrected.get(id(prev), prev.last) + 1:
             _Builder.misnumbered(first, prev.items[-1], prev.last + 1)
-        if first.problem is not None and first.expected is not None:
-            corrected[id(lst)] = lst.last + first.expected - v
+        due = first.expected if first.problem is not None and first.expected is not None else v
+        corrected[id(lst)] = due + len(lst.items) - 1
 
 
 def format_outline(doc: Document, outline: Outline | None = None) -> str:
