@@ -250,8 +250,11 @@ class BrokenParagraph(Rule):
         if evidence in ("sentence", "quantity") and _spaced(_tail(prev)):
             return None  # a credit or signature set with spaces: 新华社记者 李学仁 摄
         heading = _marker(prev) and not _SENTENCE_END_RE().search(prev)
-        # a heading does not end in a word that asks for a number (的, 于, 达到, 面积...)
+        # a heading does not end in a word that asks for a number (的, 于, 达到, 面积...);
+        # one character is no such word there (二、……在建言献策上有新作为 | 2024年第1批)
         if heading and evidence not in ("punct", "fragment", "pair", "quantity"):
+            return None
+        if heading and evidence == "quantity" and not _asks_for_number_word(prev):
             return None
         safe = evidence != "sentence" and prev[-1] not in "，、,"
         return _Break(evidence, safe)
@@ -334,6 +337,15 @@ def _evidence(prev: str, nxt: str) -> str | None:
         if _CLAUSE_RE().search(nxt) and (asks or _split_date(prev, nxt)):
             return "quantity"  # 不低于采购金额的 / 30%提前预付
     return None
+
+
+def _asks_for_number_word(prev: str) -> bool:
+    """Does the text end in a whole word that takes a number (面积, 达到, 以上), or in a particle
+    no word ends with (的, 于)?"""
+    tail = prev[-2:]
+    if tail in _QUANTITY_WORDS or tail in _BEFORE_NUMBER_WORDS:
+        return True
+    return prev[-1] in _BEFORE_NUMBER and tail not in words()
 
 
 def _quantity_start(text: str) -> bool:
