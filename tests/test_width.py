@@ -93,17 +93,24 @@ ODD = ["\t", "e\u0301", "😀", "\u200b", "\x01"]
     st.integers(0, 60),
     st.integers(10, 120),
 )
-def test_the_window_of_chinese_prose_is_the_window_by_columns(
+def test_the_window_fits_and_points_at_the_span(
     runs: list[str], odd: list[tuple[int, str]], a: int, length: int, avail: int
 ) -> None:
-    from lint.report.text import _window_by_columns, _window_of_block_widths
+    """One caret-window algorithm: the excerpt fits ``avail`` columns, and the carets start
+    where the span starts and stay within the excerpt."""
+    from lint.report.text import TextReporter
 
     for at, ch in odd:
         runs.insert(at, ch)
     src = "".join(runs)
     a = min(a, len(src))
     b = min(a + length, len(src))
-    fast = _window_of_block_widths(src, a, b, avail)
-    assert fast is not None or odd  # only a character outside the fast ranges falls back
-    if fast is not None:
-        assert fast == _window_by_columns(src, a, b, avail)
+    excerpt, pad, marks = TextReporter.window(src, a, b, avail)
+    width = text_width(excerpt)
+    assert width <= avail or len(src) <= 2 * avail  # a short line is shown whole
+    assert marks >= 1 and pad <= width
+    if b > a and not odd:
+        # the caret column is where the span's first character is shown
+        k = next((k for k in range(len(excerpt) + 1) if text_width(excerpt[:k]) >= pad), None)
+        assert k is not None and text_width(excerpt[:k]) == pad
+        assert excerpt[k] == src[a]

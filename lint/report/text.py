@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from lint.diagnostic import Diagnostic
 from lint.document import LineIndex
 from lint.rule import Severity
-from lint.text.width import block_widths, column_widths, wide_run, width_of
+from lint.text.width import column_widths, width_of
 
 if TYPE_CHECKING:
     from lint.check import FileResult
@@ -163,14 +163,8 @@ class TextRenderer:
 
         Returns the excerpt, the caret padding and the caret count, both in display columns.
         """
-        n = len(src)
-        # (conditional expressions, not min/max: this runs once per finding shown)
-        a = 0 if a < 0 else n if a > n else a
-        b = a if b < a else n if b > n else b
-        if avail >= 10:
-            fast = _window_of_block_widths(src, a, b, avail)
-            if fast is not None:
-                return fast
+        a = min(max(a, 0), len(src))
+        b = min(max(b, a), len(src))
         return _window_by_columns(src, a, b, avail)
 
 
@@ -269,102 +263,6 @@ class TextReporter:
         for (code, name), n in sorted(by.items(), key=lambda kv: (-kv[1], kv[0])):
             mark = "[*]" if fixable[code] else "   "
             self._write(f"{n:>5}  {code:<6} {mark} {name}\n")
-
-
-_ELLIPSIS_WIDTH = width_of("…")
-
-
-def _window_of_block_widths(src: str, a: int, b: int, avail: int) -> tuple[str, int, int] | None:
-    """``TextReporter.window`` (the same result) when the part that can show has only characters
-    one or two columns wide (Chinese prose, nearly always); None otherwise. Columns of
-    ``src[i:j]`` are ``j - i`` plus its wide characters: no running total per character.
-    Needs ``0 <= a <= b <= len(src)`` and ``avail >= 10`` (so the shown part reaches ``a``)."""
-    n = len(src)
-    budget = avail - 2 * _ELLIPSIS_WIDTH
-    if n <= avail:
-        if wide_run(src):
-            if n + n <= avail:  # the whole line fits
-                return src, a + a, b - a + b - a if b > a else 1
-        else:
-            ws = block_widths(src)
-            if ws is None:
-                return None
-            if n + ws.count(2) <= avail:  # the whole line fits
-                marks = b - a + ws.count(2, a, b)
-                return src, a + ws.count(2, 0, a), marks if marks > 1 else 1
-            return _cut(src, ws, 0, a, b, budget)
-    # Guess that every character that can show is wide, then check just those characters (and
-    # one more each side, which an odd column left over would otherwise let in).
-    span = b - a + b - a
-    left = min(budget // 3, budget - span)
-    if left < 8:
-        left = 8  # a span longer than the budget gets this whatever its width
-    i = a - left // 2 if a > left // 2 else 0
-    j = i + budget // 2 if i + budget // 2 < n else n
-    lo, hi = (i - 1 if i > 0 else 0), (j + 1 if j < n else n)
-    if b - a <= budget and b > hi:
-        hi = b
-    if not wide_run(src, lo, hi):
-        reach = budget // 3 if budget // 3 > 8 else 8  # columns before a that can show
-        lo = a - reach if a > reach else 0
-        hi = a + budget if a + budget < n else n
-        ws = block_widths(src[lo:hi])
-        return None if ws is None else _cut(src, ws, lo, a - lo, b - lo, budget)
-    before = a - i + a - i  # columns of [i, a)
-    lmark = "…" if i > 0 else ""
-    rmark = "…" if j < n else ""
-    if b <= j:
-        marks = span
-    else:
-        marks = j - a + j - a
-        if rmark:
-            marks += _ELLIPSIS_WIDTH
-    pad = before + _ELLIPSIS_WIDTH if lmark else before
-    return lmark + src[i:j] + rmark, pad, marks if marks > 1 else 1
-
-
-def _cut(src: str, ws: bytes, lo: int, a: int, b: int, budget: int) -> tuple[str, int, int]:
-    """The window cut from ``src[lo:]`` (``ws``: the widths of its characters from ``lo``, each 1
-    or 2, at least as far as can show), with ``a`` and ``b`` counted from ``lo``."""
-    n, m, count = len(src), len(ws), ws.count
-    span = 0
-    if b - a <= budget:
-        span = b - a + count(2, a, b)
-        left = min(budget // 3, budget - span)
-        if left < 8:
-            left = 8
-    else:
-        left = 8  # the span alone is wider than the budget
-    # First shown character: the smallest i with columns of [i, a) <= left. Start where all
-    # would be wide, then add k characters while ``slack`` has room for 2k columns.
-    i = a - left // 2 if a > left // 2 else 0
-    slack = left - (a - i) - count(2, i, a)
-    while slack > 1 and i > 0:
-        k = slack // 2 if slack // 2 < i else i
-        i -= k
-        slack -= k + count(2, i, i + k)
-    if slack == 1 and i > 0 and ws[i - 1] == 1:
-        i, slack = i - 1, 0
-    before = left - slack  # columns of [i, a)
-    # End of the shown characters: the largest j with columns of [i, j) <= budget, alike
-    j = i + budget // 2 if i + budget // 2 < m else m
-    slack = budget - (j - i) - count(2, i, j)
-    while slack > 1 and j < m:
-        k = slack // 2 if slack // 2 < m - j else m - j
-        slack -= k + count(2, j, j + k)
-        j += k
-    if slack == 1 and j < m and ws[j] == 1:
-        j, slack = j + 1, 0
-    lmark = "…" if lo + i > 0 else ""
-    rmark = "…" if lo + j < n else ""
-    if b <= j:
-        marks = span
-    else:
-        marks = budget - slack - before  # columns of [a, j)
-        if rmark:
-            marks += _ELLIPSIS_WIDTH
-    pad = before + _ELLIPSIS_WIDTH if lmark else before
-    return lmark + src[lo + i : lo + j] + rmark, pad, marks if marks > 1 else 1
 
 
 def _window_by_columns(src: str, a: int, b: int, avail: int) -> tuple[str, int, int]:
