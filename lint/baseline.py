@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from lint.diagnostic import Diagnostic
+from wenlint.diagnostic import Diagnostic
 
 VERSION = 1
 #: Code points of context taken on each side of a finding (never across a line break).

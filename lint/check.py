@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint.config import Config, ConfigError, find_config, load_config
-from lint.diagnostic import Diagnostic
-from lint.document import Document, LineIndex, SourceInfo
-from lint.files import excluded, walk_stat
-from lint.fix import fix_text
-from lint.io import InputError, decode, read_file, write_atomic
-from lint.registry import Registry
-from lint.runner import (
+from wenlint.config import Config, ConfigError, find_config, load_config
+from wenlint.diagnostic import Diagnostic
+from wenlint.document import Document, LineIndex, SourceInfo
+from wenlint.files import excluded, walk_stat
+from wenlint.fix import fix_text
+from wenlint.io import InputError, decode, read_file, write_atomic
+from wenlint.registry import Registry
+from wenlint.runner import (
     IN_FILE_ORDER,
     Overrides,
     RuleSet,
@@ -57,7 +57,7 @@ class FileResult:
     source: SourceInfo | None = None  # how the input was stored (stdin --fix writes it back so)
     lines: LineIndex | None = None  # the line index of ``text``, built once where it was linted
     # The findings as the text reporter prints them, one per finding in order, when they were
-    # rendered where the file was linted (a worker process): see ``lint.parallel``.
+    # rendered where the file was linted (a worker process): see ``wenlint.parallel``.
     rendered: list[str | None] | None = None
 
 
@@ -192,7 +192,7 @@ class Checker:
                     prepare(r)
                 yield self.cross_file(r)
             return
-        from lint.parallel import WorkerSetup, lint_in_pool
+        from wenlint.parallel import WorkerSetup, lint_in_pool
 
         setup = WorkerSetup(self.registry, self.options, files, prepare)
         for result in lint_in_pool(setup, jobs):

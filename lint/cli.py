@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from lint import __version__
+from wenlint import __version__
 
 if TYPE_CHECKING:
-    from lint.registry import Registry
+    from wenlint.registry import Registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -26,16 +26,16 @@ def fail(message: str) -> NoReturn:
 def _registry(with_config: bool = False) -> Registry:
     """Every registered rule; with ``with_config``, plus the house-style rules of the config
     found from the current directory."""
-    from lint.config import ConfigError
-    from lint.registry import RegistryError, load_registry
+    from wenlint.config import ConfigError
+    from wenlint.registry import RegistryError, load_registry
 
     try:
         registry = load_registry()
         if with_config:
             from pathlib import Path
 
-            from lint.config import find_config, load_config
-            from lint.runner import registry_with_style
+            from wenlint.config import find_config, load_config
+            from wenlint.runner import registry_with_style
 
             found = find_config(Path.cwd())
             registry = registry_with_style(registry, load_config(found) if found else None)
@@ -150,13 +150,13 @@ def check(
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
 
-    from lint.check import Options
-    from lint.config import ConfigError
-    from lint.io import InputError
-    from lint.report import DiffReporter, Reporter, StdinFixReporter, reporter_for
-    from lint.rule import Severity
-    from lint.runner import Overrides
-    from lint.session import Session, UnknownRule, read_stdin
+    from wenlint.check import Options
+    from wenlint.config import ConfigError
+    from wenlint.io import InputError
+    from wenlint.report import DiffReporter, Reporter, StdinFixReporter, reporter_for
+    from wenlint.rule import Severity
+    from wenlint.runner import Overrides
+    from wenlint.session import Session, UnknownRule, read_stdin
 
     if fix and diff:
         fail("--fix and --diff cannot be used together")
@@ -242,7 +242,7 @@ def _gate(baseline: str | None, write_baseline: str | None, lang: str) -> Any:
     """Baseline filtering/recording (``--baseline``, ``--write-baseline``), or None."""
     if not baseline and not write_baseline:
         return None
-    from lint.baseline import BaselineError, Gate
+    from wenlint.baseline import BaselineError, Gate
 
     try:
         return Gate.open(baseline, write_baseline, lang)
@@ -251,7 +251,7 @@ def _gate(baseline: str | None, write_baseline: str | None, lang: str) -> Any:
 
 
 def _close_gate(gate: Any, quiet: bool) -> None:
-    from lint.baseline import BaselineError
+    from wenlint.baseline import BaselineError
 
     try:
         notes = gate.close()
@@ -280,8 +280,8 @@ def _terminal_width() -> int:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules_cmd(fmt: str, lang: str) -> None:
     """List every rule: code, name, default severity, fixable, summary."""
-    from lint.engine_rules import ENGINE_RULES
-    from lint.explain import rule_json
+    from wenlint.engine_rules import ENGINE_RULES
+    from wenlint.explain import rule_json
 
     registry = _registry(with_config=True)
     every = sorted([*registry.sorted(), *ENGINE_RULES], key=lambda r: r.code)
@@ -305,8 +305,8 @@ def rules_cmd(fmt: str, lang: str) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def explain(rule: str, lang: str) -> None:
     """A rule's documentation: what, why, bad and good examples, options."""
-    from lint.engine_rules import ENGINE_RULES
-    from lint.explain import explain_text
+    from wenlint.engine_rules import ENGINE_RULES
+    from wenlint.explain import explain_text
 
     registry = _registry(with_config=True)
     engine = [r for r in ENGINE_RULES if rule.strip().upper() == r.code or rule.strip() == r.name]

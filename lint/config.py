@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lint.registry import Registry
-from lint.rule import Rule, Severity
+from wenlint.registry import Registry
+from wenlint.rule import Rule, Severity
 
 CONFIG_NAMES = ("wenlint.toml", ".wenlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md")

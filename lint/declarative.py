@@ -32,12 +32,12 @@ from typing import Any
 
 import regex
 
-from lint.config import ConfigError
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.registry import CODE_RE, NAME_RE, RESERVED, Registry, RegistryError
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.phrases import PhraseMatcher
+from wenlint.config import ConfigError
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.registry import CODE_RE, NAME_RE, RESERVED, Registry, RegistryError
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.text.phrases import PhraseMatcher
 
 #: Seconds one pattern may spend on one paragraph (or on one example when the config loads).
 TIMEOUT = 1.0

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.document import Span
-from lint.rule import Severity, T
+from wenlint.document import Span
+from wenlint.rule import Severity, T
 
 
 class Applicability(enum.Enum):

@@ -16,7 +16,7 @@ from itertools import accumulate, repeat
 from operator import add
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from lint.text.chars import WHITESPACE
+from wenlint.text.chars import WHITESPACE
 
 if TYPE_CHECKING:
     import regex
@@ -169,10 +169,10 @@ class Document:
     @cached_property
     def _prose(self) -> tuple[str, list[Block], list[tuple[int, int]]]:
         if self.markdown:
-            from lint.markup import markdown_parse
+            from wenlint.markup import markdown_parse
 
             return markdown_parse(self.text)
-        from lint.markup import plain_prose
+        from wenlint.markup import plain_prose
 
         view, blocks = plain_prose(self.text)
         return view, blocks, []

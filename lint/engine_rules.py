@@ -4,7 +4,7 @@ cannot be selected or ignored, and so are not in the registry's selection."""
 
 from __future__ import annotations
 
-from lint.rule import Rule, Severity, T
+from wenlint.rule import Rule, Severity, T
 
 
 class InternalError(Rule):

@@ -6,7 +6,7 @@ import typing
 from dataclasses import MISSING
 from typing import Any
 
-from lint.rule import FixAvailability, Rule
+from wenlint.rule import FixAvailability, Rule
 
 _H: dict[str, dict[str, Any]] = {
     "zh": {

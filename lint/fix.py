@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from lint.diagnostic import Diagnostic, Edit
+from wenlint.diagnostic import Diagnostic, Edit
 
 MAX_ROUNDS = 10
 

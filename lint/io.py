@@ -29,7 +29,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.document import SourceInfo
+from wenlint.document import SourceInfo
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -4,7 +4,7 @@
 the length of the text; every character that is not prose is replaced by ``MASK`` (U+FFFC), except
 line breaks, which are kept, so an offset or a line found in the view is the same in the source.
 
-Plain text (.txt): every non-blank line is a block (``lint.document.text_blocks``). wenlint
+Plain text (.txt): every non-blank line is a block (``wenlint.document.text_blocks``). wenlint
 suppression comments (``<!-- wenlint-disable … -->``) and bare URLs / e-mail addresses are masked;
 a line that holds only masked text is not a block and counts as a blank line for its neighbours.
 
@@ -44,8 +44,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from lint.document import Block, text_blocks
-from lint.text.chars import MASK, WHITESPACE
+from wenlint.document import Block, text_blocks
+from wenlint.text.chars import MASK, WHITESPACE
 
 # A soft line break inside a Markdown block's text: masked trailing spaces, the line break, masked
 # markup or indentation of the next line.

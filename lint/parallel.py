@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lint.diagnostic import Applicability, Diagnostic, Fix
-from lint.document import Span
-from lint.rule import Severity, T
+from wenlint.diagnostic import Applicability, Diagnostic, Fix
+from wenlint.document import Span
+from wenlint.rule import Severity, T
 
 if TYPE_CHECKING:
-    from lint.check import Checker, FileResult, Options
-    from lint.registry import Registry
+    from wenlint.check import Checker, FileResult, Options
+    from wenlint.registry import Registry
 
 Target = tuple[str, Path | None]
 
@@ -70,7 +70,7 @@ _worker: tuple[Checker, WorkerSetup] | None = None
 
 def _start_worker(setup: WorkerSetup) -> None:
     global _worker
-    from lint.check import Checker
+    from wenlint.check import Checker
 
     _worker = (Checker(setup.registry, setup.options), setup)
 

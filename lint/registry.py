@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.rule import FixAvailability, Rule, Severity, T
+from wenlint.rule import FixAvailability, Rule, Severity, T
 
 GROUP = "wenlint.rules"
 CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 if TYPE_CHECKING:
-    from lint.diagnostic import Fix, Related
-    from lint.document import Block, Document, Span
-    from lint.suppress import Suppressions
+    from wenlint.diagnostic import Fix, Related
+    from wenlint.document import Block, Document, Span
+    from wenlint.suppress import Suppressions
 
 
 class Severity(enum.IntEnum):
@@ -196,7 +196,7 @@ class Context(Reporter):
         of the strings ``literals`` or a match of ``pattern`` (which must not match the empty
         string and must need no lookaround beyond the block): the prefilter of a rule that has
         work only where one of these occurs, found in the whole view at C speed."""
-        from lint.text.locate import blocks_containing, blocks_matching, blocks_with
+        from wenlint.text.locate import blocks_containing, blocks_matching, blocks_with
 
         doc = self.doc
         view, blocks = doc.view, doc.blocks

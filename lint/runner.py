@@ -13,18 +13,18 @@ from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from lint.config import Config, check_selectors, rule_settings
-from lint.diagnostic import Diagnostic, Message, Related
-from lint.document import Document, Span
-from lint.engine_rules import InternalError, UnknownRuleInComment
-from lint.registry import Registry
-from lint.rule import Context, Finding, FinishContext, Rule, Severity
-from lint.suppress import Suppressions, parse_suppressions
+from wenlint.config import Config, check_selectors, rule_settings
+from wenlint.diagnostic import Diagnostic, Message, Related
+from wenlint.document import Document, Span
+from wenlint.engine_rules import InternalError, UnknownRuleInComment
+from wenlint.registry import Registry
+from wenlint.rule import Context, Finding, FinishContext, Rule, Severity
+from wenlint.suppress import Suppressions, parse_suppressions
 
 # The order of findings within one file (all of one path): ``Diagnostic.sort_key`` without the path.
 IN_FILE_ORDER = attrgetter("span.start", "span.end", "code")
 
-# Findings of the engine itself (lint.engine_rules): they cannot be selected or ignored.
+# Findings of the engine itself (wenlint.engine_rules): they cannot be selected or ignored.
 INTERNAL_ERROR = (InternalError.code, InternalError.name)
 UNKNOWN_SUPPRESSION = (UnknownRuleInComment.code, UnknownRuleInComment.name)
 
@@ -74,7 +74,7 @@ def registry_with_style(registry: Registry, config: Config | None) -> Registry:
     (``[[style]]``, which join a copy of the registry). The one place they are loaded."""
     if config is None or not config.style:
         return registry
-    from lint.declarative import with_style_rules
+    from wenlint.declarative import with_style_rules
 
     return with_style_rules(registry, config.style, config.where)
 

@@ -1,7 +1,7 @@
 """One ``wenlint check`` run, from options to a reporter: the session resolves the config of the
 current directory and the rules it adds, collects the files, runs the checker over them (in
 worker processes or not) and feeds each result, then the totals, to the reporter. The command
-line (``lint.cli``) only turns flags into options and the outcome into an exit code."""
+line (``wenlint.cli``) only turns flags into options and the outcome into an exit code."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from typing import Any
 
 import click
 
-from lint.check import STDIN, Checker, FileResult, Options
-from lint.config import Config
-from lint.diagnostic import Diagnostic
-from lint.registry import Registry
-from lint.report import Reporter, Totals
-from lint.runner import registry_with_style
+from wenlint.check import STDIN, Checker, FileResult, Options
+from wenlint.config import Config
+from wenlint.diagnostic import Diagnostic
+from wenlint.registry import Registry
+from wenlint.report import Reporter, Totals
+from wenlint.runner import registry_with_style
 
 
 class UnknownRule(Exception):
@@ -75,7 +75,7 @@ class Session:
         progress: str = "text",
     ) -> Outcome:
         """Lint ``targets`` and report them; file errors go to stderr as they happen."""
-        from lint.report.progress import track
+        from wenlint.report.progress import track
 
         out = Outcome(errors=[f"{p}: no such file or directory" for p in missing])
         for e in out.errors:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lint.document import Document, Span
+from wenlint.document import Document, Span
 
 _TOKEN_RE = re.compile(r"[^\s,]+")
 COMMENT_RE = re.compile(r"<!--\s*wenlint-(disable-next-line|disable|enable)\b([^>]*?)-->")

@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from lint.config import parse_config
-from lint.diagnostic import Diagnostic
-from lint.document import Document
-from lint.fix import fix_text
-from lint.registry import Registry, load_registry
-from lint.runner import RuleSet, build_ruleset, lint_document
+from wenlint.config import parse_config
+from wenlint.diagnostic import Diagnostic
+from wenlint.document import Document
+from wenlint.fix import fix_text
+from wenlint.registry import Registry, load_registry
+from wenlint.runner import RuleSet, build_ruleset, lint_document
 
 
 @lru_cache(maxsize=1)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import lint.registry
-from lint.diagnostic import Fix
-from lint.rule import Example, FixAvailability, Rule, Severity, T
+import wenlint.registry
+from wenlint.diagnostic import Fix
+from wenlint.rule import Example, FixAvailability, Rule, Severity, T
 
 
 class DoubledDe(Rule):
@@ -31,12 +31,12 @@ class DoubledDe(Rule):
 
 def register(monkeypatch: pytest.MonkeyPatch, *rules: type[Rule]) -> None:
     """Make ``load_registry`` return the installed rules plus ``rules`` for this test."""
-    real = lint.registry.load_registry
+    real = wenlint.registry.load_registry
 
-    def load() -> lint.registry.Registry:
+    def load() -> wenlint.registry.Registry:
         reg = real()
         for rule in rules:
             reg.add(rule, "tests")
         return reg
 
-    monkeypatch.setattr(lint.registry, "load_registry", load)
+    monkeypatch.setattr(wenlint.registry, "load_registry", load)

@@ -461,7 +461,7 @@ def _family(codes: tuple[str, ...]) -> list[str]:
 
 def measure(seed: int = 14, docs: list[Path] | None = None) -> dict[str, Tally]:
     """Inject every defect into every corpus document; count the ones wenlint finds."""
-    from lint.testing import lint_string
+    from wenlint.testing import lint_string
 
     tallies: dict[str, Tally] = {}
     for name, inject in INJECTORS.items():

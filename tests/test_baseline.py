@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.baseline import Baseline, BaselineError, fingerprint, norm_path
-from lint.cli import main
-from lint.diagnostic import Diagnostic
-from lint.document import Span
-from lint.rule import Severity, T
+from wenlint.baseline import Baseline, BaselineError, fingerprint, norm_path
+from wenlint.cli import main
+from wenlint.diagnostic import Diagnostic
+from wenlint.document import Span
+from wenlint.rule import Severity, T
 
 A = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 B = "全面深化改革开放，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升。"

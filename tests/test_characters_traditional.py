@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lint.testing import fix_string, lint_string
-from rules.characters import traditional_char
-from rules.characters.traditional_char import tables
+from wenlint.rules.characters import traditional_char
+from wenlint.rules.characters.traditional_char import tables
+from wenlint.testing import fix_string, lint_string
 
 SIMPLIFIED = (
     "全年收集整理社情民意信息1239篇，编辑审核采用359篇，上报市政协311篇、采用28篇；"
@@ -95,6 +95,6 @@ def test_tables_are_loaded_only_when_a_text_may_hold_a_traditional_character() -
 
 
 def test_the_shipped_tables_are_those_of_the_installed_opencc() -> None:
-    # after an opencc upgrade: python -c "from rules.characters.traditional_char import
+    # after an opencc upgrade: python -c "from wenlint.rules.characters.traditional_char import
     # write_tables; write_tables()"
     assert tables() == traditional_char.tables_from_opencc()

@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from lint import __version__
-from lint.cli import main
-from lint.report.text import TextReporter
-from lint.text.width import text_width
+from wenlint import __version__
+from wenlint.cli import main
+from wenlint.report.text import TextReporter
+from wenlint.text.width import text_width
 
 PARA = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 DUP = f"{PARA}\n\n第二段内容与前文不同，讲的是另一件事情。\n\n{PARA}\n"
@@ -250,9 +250,9 @@ def test_house_style_rules_are_listed_explained_and_selectable(workdir: Path) ->
 
 
 def test_engine_findings_are_rules_listed_and_explained(workdir: Path) -> None:
-    """E001 and E002 are defined once (lint.engine_rules): listed, explained, and described in
+    """E001 and E002 are defined once (wenlint.engine_rules): listed, explained, and described in
     SARIF and HTML from that definition; they still cannot be selected."""
-    from lint.engine_rules import UnknownRuleInComment
+    from wenlint.engine_rules import UnknownRuleInComment
 
     code, out, _ = run("rules", "--lang", "en")
     assert code == 0

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.config import ConfigError
-from lint.declarative import rules_from_config
-from lint.testing import fix_string, lint_string
+from wenlint.cli import main
+from wenlint.config import ConfigError
+from wenlint.declarative import rules_from_config
+from wenlint.testing import fix_string, lint_string
 
 ORG = {
     "code": "U101",

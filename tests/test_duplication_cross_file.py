@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.document import Document
-from lint.rule import Context
-from lint.testing import lint_string
-from rules.duplication._keys import compare_keys, fingerprint, fingerprints
-from rules.duplication.duplicate_block import DuplicateBlock, frame_blocks
+from wenlint.cli import main
+from wenlint.document import Document
+from wenlint.rule import Context
+from wenlint.rules.duplication._keys import compare_keys, fingerprint, fingerprints
+from wenlint.rules.duplication.duplicate_block import DuplicateBlock, frame_blocks
+from wenlint.testing import lint_string
 
 P1 = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 P2 = "深化“放管服”改革，推行企业开办“一网通办”，压减审批事项和办理时限，营商环境持续优化。"
@@ -130,7 +130,7 @@ def test_jobs_in_real_worker_processes(workdir: Path) -> None:
     """Worker processes started afresh (another hash seed): fingerprints still agree."""
     _write(workdir, "a.txt", P1, P2)
     _write(workdir, "b.txt", P3, P1, P2)
-    exe = [sys.executable, "-m", "lint.cli", "check", "--no-config", "--select", "D101", "-q"]
+    exe = [sys.executable, "-m", "wenlint", "check", "--no-config", "--select", "D101", "-q"]
     outs = []
     for seed, jobs in (("1", "1"), ("2", "2")):
         env = {**os.environ, "PYTHONHASHSEED": seed}
@@ -140,7 +140,10 @@ def test_jobs_in_real_worker_processes(workdir: Path) -> None:
 
 
 def test_fingerprint_is_the_same_in_every_process() -> None:
-    code = "from rules.duplication._keys import fingerprint; print(fingerprint('政协工作报告'))"
+    code = (
+        "from wenlint.rules.duplication._keys import fingerprint; "
+        "print(fingerprint('政协工作报告'))"
+    )
     got = {
         subprocess.run(
             [sys.executable, "-c", code],

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from lint.testing import lint_string
-from rules.duplication import near_duplicate_block as near
-from rules.duplication._keys import compare_key
+from wenlint.rules.duplication import near_duplicate_block as near
+from wenlint.rules.duplication._keys import compare_key
+from wenlint.testing import lint_string
 
 SEED = Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt"
 
@@ -256,7 +256,7 @@ def test_near_duplicate_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None
     outs = set()
     for seed in ("1", "2", "3", "4"):
         out = subprocess.run(
-            [sys.executable, "-m", "lint.cli", "check", "--no-config", "--select", "D102", str(f)],
+            [sys.executable, "-m", "wenlint", "check", "--no-config", "--select", "D102", str(f)],
             capture_output=True,
             text=True,
             env={**os.environ, "PYTHONHASHSEED": seed},

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.files import walk
+from wenlint.cli import main
+from wenlint.files import walk
 
 INC = ("*.txt", "*.md")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.testing import fix_string, lint_string
+from wenlint.testing import fix_string, lint_string
 
 SEED = Path(__file__).parent.parent / "seeds" / "shuozhou-cppcc-2024-report.txt"
 

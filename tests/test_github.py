@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.diagnostic import Diagnostic, Fix
-from lint.document import LineIndex, Span
-from lint.report.github import GithubReporter, annotation, escape_data, escape_property
-from lint.rule import Severity, T
+from wenlint.cli import main
+from wenlint.diagnostic import Diagnostic, Fix
+from wenlint.document import LineIndex, Span
+from wenlint.report.github import GithubReporter, annotation, escape_data, escape_property
+from wenlint.rule import Severity, T
 
 PARA = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 DUP = f"{PARA}\n\n第二段内容与前文不同，讲的是另一件事情。\n\n{PARA}\n"

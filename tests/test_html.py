@@ -17,13 +17,13 @@ from typing import Any, NoReturn
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.diagnostic import Diagnostic, Fix, Related
-from lint.document import LineIndex, Span
-from lint.registry import Registry
-from lint.report.html import HtmlReporter, Utf16, script_json
-from lint.rule import Example, FixAvailability, Rule, Severity, T
-from lint.testing import registry as full_registry
+from wenlint.cli import main
+from wenlint.diagnostic import Diagnostic, Fix, Related
+from wenlint.document import LineIndex, Span
+from wenlint.registry import Registry
+from wenlint.report.html import HtmlReporter, Utf16, script_json
+from wenlint.rule import Example, FixAvailability, Rule, Severity, T
+from wenlint.testing import registry as full_registry
 
 ROOT = Path(__file__).parents[1]
 SEED = ROOT / "seeds" / "shuozhou-cppcc-2024-report.txt"

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from fake_rules import DoubledDe, register
 
-from lint.cli import main
-from lint.document import SourceInfo
-from lint.io import InputError, decode, detect_newline, encode, read_file, write_atomic
+from wenlint.cli import main
+from wenlint.document import SourceInfo
+from wenlint.io import InputError, decode, detect_newline, encode, read_file, write_atomic
 
 SEED = Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt"
 SEED_TEXT = SEED.read_text("utf-8")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint import parallel
-from lint.cli import main
+from wenlint import parallel
+from wenlint.cli import main
 
 SEED = next((Path(__file__).parents[1] / "seeds").glob("*.txt"))
 
@@ -77,10 +77,10 @@ def test_findings_rendered_in_a_worker_print_as_in_the_main_process(tmp_path: Pa
     import io
     import pickle
 
-    from lint.check import Checker, Options
-    from lint.registry import load_registry
-    from lint.report.text import TextRenderer, TextReporter
-    from lint.runner import Overrides
+    from wenlint.check import Checker, Options
+    from wenlint.registry import load_registry
+    from wenlint.report.text import TextRenderer, TextReporter
+    from wenlint.runner import Overrides
 
     checker = Checker(load_registry(), Options(no_config=True, overrides=Overrides(["ALL"])))
     result = checker.check_file(str(SEED), SEED)
@@ -112,9 +112,9 @@ def test_findings_rendered_in_a_worker_print_as_in_the_main_process(tmp_path: Pa
 def test_whole_findings_travel_unchanged() -> None:
     import pickle
 
-    from lint.check import Checker, Options
-    from lint.registry import load_registry
-    from lint.runner import Overrides
+    from wenlint.check import Checker, Options
+    from wenlint.registry import load_registry
+    from wenlint.runner import Overrides
 
     checker = Checker(load_registry(), Options(no_config=True, overrides=Overrides(["ALL"])))
     result = checker.check_file(str(SEED), SEED)

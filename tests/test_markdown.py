@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.document import Document
-from lint.markup import SOFT_BREAK_RE, front_matter_lines, markdown_prose, plain_prose
-from lint.testing import fix_string, lint_string
-from lint.text.chars import MASK
+from wenlint.cli import main
+from wenlint.document import Document
+from wenlint.markup import SOFT_BREAK_RE, front_matter_lines, markdown_prose, plain_prose
+from wenlint.testing import fix_string, lint_string
+from wenlint.text.chars import MASK
 
 DOC = """\
 ---

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.diagnostic import Message
-from lint.rule import T
+from wenlint.diagnostic import Message
+from wenlint.rule import T
 
 
 def test_formatted_on_demand_in_each_language() -> None:
@@ -26,7 +26,7 @@ def test_a_template_that_does_not_fit_is_shown_not_raised() -> None:
 def test_a_diagnostic_survives_the_trip_from_a_worker_process() -> None:
     import pickle
 
-    from lint.testing import lint_string
+    from wenlint.testing import lint_string
 
     found = lint_string("会议于2024年1月1日召开,请准时参加。\n\n报告报告了今年的工作。\n", ["ALL"])
     assert found and any(d.fix for d in found)

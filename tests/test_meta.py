@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lint.diagnostic import Message
-from lint.registry import CODE_RE, NAME_RE
-from lint.rule import FixAvailability, Rule
-from lint.testing import fix_string, lint_string, registry
+from wenlint.diagnostic import Message
+from wenlint.registry import CODE_RE, NAME_RE
+from wenlint.rule import FixAvailability, Rule
+from wenlint.testing import fix_string, lint_string, registry
 
 RULES = registry().sorted()
 IDS = [f"{r.code}-{r.name}" for r in RULES]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules.numbering.markers import (
+from wenlint.rules.numbering.markers import (
     ARABIC,
     ARABIC_HALF,
     ARABIC_PAREN,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.document import Document
-from lint.testing import lint_string
-from rules.numbering.outline import build_outline, format_outline, outline_of
+from wenlint.document import Document
+from wenlint.rules.numbering.outline import build_outline, format_outline, outline_of
+from wenlint.testing import lint_string
 
 SEED = Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt"
 

@@ -5,9 +5,9 @@ Also N302 on provisions, and N303/N304/N306 on news-like prose."""
 
 from __future__ import annotations
 
-from lint.document import Document
-from lint.testing import lint_string
-from rules.numbering.outline import RESTART, RUN_ON, build_outline, chained, nested_scheme
+from wenlint.document import Document
+from wenlint.rules.numbering.outline import RESTART, RUN_ON, build_outline, chained, nested_scheme
+from wenlint.testing import lint_string
 
 
 def findings(paras: list[str], select: str = "N") -> list[tuple[str, int]]:

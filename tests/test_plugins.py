@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.io import InputError, read_file, write_atomic
-from lint.registry import RegistryError, load_registry
+from wenlint.cli import main
+from wenlint.io import InputError, read_file, write_atomic
+from wenlint.registry import RegistryError, load_registry
 
 PLUGIN = """
-from lint.diagnostic import Fix
-from lint.rule import Example, FixAvailability, Rule, Severity, T
+from wenlint.diagnostic import Fix
+from wenlint.rule import Example, FixAvailability, Rule, Severity, T
 
 
 class DoubledDe(Rule):

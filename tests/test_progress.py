@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from lint.report.progress import MIN_FILES, wanted
+from wenlint.report.progress import MIN_FILES, wanted
 
 pty = pytest.importorskip("pty", reason="needs a POSIX pseudo-terminal")
-WENLINT = [sys.executable, "-m", "lint.cli"]
+WENLINT = [sys.executable, "-m", "wenlint"]
 PARA = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 
 

@@ -13,13 +13,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.cli import main
-from lint.diagnostic import Diagnostic
-from lint.document import Document
-from lint.fix import MAX_ROUNDS, apply_edits, fix_text, select_fixes
-from lint.runner import lint_document
-from lint.testing import ruleset
-from lint.text.chars import MASK
+from wenlint.cli import main
+from wenlint.diagnostic import Diagnostic
+from wenlint.document import Document
+from wenlint.fix import MAX_ROUNDS, apply_edits, fix_text, select_fixes
+from wenlint.runner import lint_document
+from wenlint.testing import ruleset
+from wenlint.text.chars import MASK
 
 EXAMPLES = int(os.environ.get("WENLINT_PROPERTY_EXAMPLES", "120"))
 SETTINGS = settings(
@@ -293,7 +293,7 @@ def test_prose_view_invariants(text: str, markdown: bool) -> None:
 @given(st.lists(st.sampled_from(["政", "a", " ", "\u3000", "\t", "\n", "\n", "\r\n", "\r"])))
 def test_plain_paragraphs_are_the_same_by_the_fast_and_the_general_split(parts: list[str]) -> None:
     text = "".join(parts)
-    from lint.document import _text_blocks_any_newline, text_blocks
+    from wenlint.document import _text_blocks_any_newline, text_blocks
 
     def key(blocks: list) -> list:  # type: ignore[type-arg]
         return [(b.index, b.start, b.text, b.blank_before, b.blank_after) for b in blocks]
@@ -308,8 +308,8 @@ def test_plain_paragraphs_are_the_same_by_the_fast_and_the_general_split(parts: 
 def test_blocks_touched_are_the_blocks_a_span_overlaps(
     layout: list[tuple[int, int]], spans: list[tuple[int, int]]
 ) -> None:
-    from lint.document import Block
-    from lint.text.locate import blocks_touched
+    from wenlint.document import Block
+    from wenlint.text.locate import blocks_touched
 
     blocks, pos = [], 0
     for gap, size in layout:  # blocks in order, apart or touching
@@ -325,7 +325,7 @@ def test_blocks_touched_are_the_blocks_a_span_overlaps(
 def test_a_span_position_is_the_line_and_column_of_its_ends(
     parts: list[str], data: st.DataObject
 ) -> None:
-    from lint.document import LineIndex
+    from wenlint.document import LineIndex
 
     text = "".join(parts)
     start = data.draw(st.integers(0, len(text)))

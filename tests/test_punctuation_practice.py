@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from lint.diagnostic import Diagnostic
-from lint.rule import FixAvailability, Rule
-from lint.testing import fix_string, lint_string
-from rules.punctuation import RULES
+from wenlint.diagnostic import Diagnostic
+from wenlint.rule import FixAvailability, Rule
+from wenlint.rules.punctuation import RULES
+from wenlint.testing import fix_string, lint_string
 
 FIXTURES = Path(__file__).parent / "rules"
 MARKED = {"superfluous-dunhao": {"marked-items": True}}

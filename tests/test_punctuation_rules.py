@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.testing import fix_string, lint_string
-from rules.punctuation._context import Protected, chinese_block
+from wenlint.rules.punctuation._context import Protected, chinese_block
+from wenlint.testing import fix_string, lint_string
 
 SEED = Path(__file__).parent.parent / "seeds" / "shuozhou-cppcc-2024-report.txt"
 

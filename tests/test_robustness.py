@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 from fake_rules import DoubledDe, register
 
-import lint.check
-import lint.registry
-from lint.cli import main
-from lint.rule import FixAvailability, Rule, Severity, T
+import wenlint.check
+import wenlint.registry
+from wenlint.cli import main
+from wenlint.rule import FixAvailability, Rule, Severity, T
 
 SEED = Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt"
 
@@ -135,14 +135,14 @@ def test_permission_denied_for_real(work: Path) -> None:  # pragma: no cover - n
 def test_file_that_disappears_mid_run(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("a.txt", "b.txt", "c.txt"):
         (work / name).write_text("我的的书\n", "utf-8")
-    real = lint.check.Checker.check_file
+    real = wenlint.check.Checker.check_file
 
     def check_file(self, shown, path, stdin=None):  # type: ignore[no-untyped-def]
         if shown == "a.txt":
             (work / "b.txt").unlink()  # gone after the walk listed it, before it is read
         return real(self, shown, path, stdin)
 
-    monkeypatch.setattr(lint.check.Checker, "check_file", check_file)
+    monkeypatch.setattr(wenlint.check.Checker, "check_file", check_file)
     code, out, err = run("--select", "XT101", "--jobs", "1", "a.txt", "b.txt", "c.txt")
     assert code == 2
     assert one_line_errors(err) == ["wenlint: error: b.txt: no such file"]
@@ -187,16 +187,16 @@ def test_file_changed_between_read_and_write_is_not_written(
 ) -> None:
     p = work / "a.txt"
     p.write_text("我的的书\n", "utf-8")
-    import lint.fix
+    import wenlint.fix
 
-    real = lint.fix.fix_text
+    real = wenlint.fix.fix_text
 
     def fix_text(text, lint_fn):  # type: ignore[no-untyped-def]
         result = real(text, lint_fn)
         p.write_text("别人刚改过的的\n", "utf-8")  # an editor saved meanwhile
         return result
 
-    monkeypatch.setattr(lint.check, "fix_text", fix_text)
+    monkeypatch.setattr(wenlint.check, "fix_text", fix_text)
     code, _, err = run("--select", "XT101", "--fix", "a.txt")
     assert code == 2 and "changed on disk" in err
     assert p.read_text("utf-8") == "别人刚改过的的\n"
@@ -225,7 +225,7 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_bytes(b"\x80\xff\xfe\x80")
     (tmp_path / "ok.txt").write_text("正文。\n", "utf-8")
     r = subprocess.run(
-        [sys.executable, "-m", "lint.cli", "check", "--no-config", str(tmp_path)],
+        [sys.executable, "-m", "wenlint", "check", "--no-config", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -255,11 +255,11 @@ def test_documents_linted_in_any_order_in_one_process_match_separate_runs(tmp_pa
     server's way) gives each the findings of a run on that file alone."""
     import json
 
-    from lint.check import is_markdown
-    from lint.document import Document
-    from lint.report.json_ import diagnostic_json
-    from lint.runner import lint_document
-    from lint.testing import ruleset
+    from wenlint.check import is_markdown
+    from wenlint.document import Document
+    from wenlint.report.json_ import diagnostic_json
+    from wenlint.runner import lint_document
+    from wenlint.testing import ruleset
 
     a = tmp_path / "a.md"
     a.write_text(MARKDOWN_DOC, "utf-8")
@@ -268,7 +268,7 @@ def test_documents_linted_in_any_order_in_one_process_match_separate_runs(tmp_pa
     alone = {}
     for p in (a, b):
         out = subprocess.run(
-            [sys.executable, "-m", "lint.cli", "check", "--no-config", "--select", "ALL",
+            [sys.executable, "-m", "wenlint", "check", "--no-config", "--select", "ALL",
              "--format", "json", str(p)],
             capture_output=True, text=True, check=False,
         ).stdout  # fmt: skip
@@ -284,8 +284,8 @@ def test_documents_linted_in_any_order_in_one_process_match_separate_runs(tmp_pa
 
 
 def test_context_services_find_blocks() -> None:
-    from lint.document import Document
-    from lint.rule import Context
+    from wenlint.document import Document
+    from wenlint.rule import Context
 
     doc = Document("t.txt", "第一段，有逗号。\n\n第二段没有\n第三段有“引号”。\n")
     rule = Faulty()
@@ -304,7 +304,7 @@ def test_context_services_find_blocks() -> None:
 
 
 def test_derived_data_is_computed_once_per_document() -> None:
-    from lint.document import Document
+    from wenlint.document import Document
 
     calls: list[str] = []
 

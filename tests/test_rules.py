@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from wenlint.cli import main
 
 HERE = Path(__file__).parent / "rules"
 FOLDERS = sorted(p for p in HERE.iterdir() if p.is_dir())

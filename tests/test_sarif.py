@@ -15,12 +15,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.diagnostic import Diagnostic, Edit, Fix, Related
-from lint.document import LineIndex, Span
-from lint.report.sarif import SarifReporter
-from lint.rule import Severity, T
-from lint.testing import lint_string, registry
+from wenlint.cli import main
+from wenlint.diagnostic import Diagnostic, Edit, Fix, Related
+from wenlint.document import LineIndex, Span
+from wenlint.report.sarif import SarifReporter
+from wenlint.rule import Severity, T
+from wenlint.testing import lint_string, registry
 
 ROOT = Path(__file__).parents[1]
 SCHEMA = json.loads((ROOT / "lint/report/sarif-2.1.0.json").read_text("utf-8"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.testing import lint_string
+from wenlint.testing import lint_string
 
 CORPUS = Path(__file__).parent / "official_corpus" / "official"
 HAN = "[\u4e00-\u9fff]"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from fake_rules import DoubledDe
 
-from lint.config import parse_config
-from lint.document import Document
-from lint.registry import Registry, load_registry
-from lint.rule import FixAvailability, Rule, Severity, T
-from lint.runner import build_ruleset, lint_document
+from wenlint.config import parse_config
+from wenlint.document import Document
+from wenlint.registry import Registry, load_registry
+from wenlint.rule import FixAvailability, Rule, Severity, T
+from wenlint.runner import build_ruleset, lint_document
 
 
 class AnyComma(Rule):
@@ -25,7 +25,7 @@ class AnyComma(Rule):
     messages = {"m": T(zh="逗号", en="comma")}
 
     def check(self, doc, ctx):  # type: ignore[no-untyped-def]
-        from lint.document import Span
+        from wenlint.document import Span
 
         i = doc.view.find(",")
         while i != -1:
@@ -115,9 +115,9 @@ def test_markdown_comment_in_code_is_an_example() -> None:
 
 def test_a_rule_can_ask_whether_a_comment_turns_it_off() -> None:
     """The engine reads the comments once per document; a rule asks ``ctx.suppressed``."""
-    from lint.document import Document
-    from lint.rule import Context
-    from lint.testing import registry, ruleset
+    from wenlint.document import Document
+    from wenlint.rule import Context
+    from wenlint.testing import registry, ruleset
 
     text = "甲。\n<!-- wenlint-disable-next-line W201 -->\n乙乙。\n丙。\n"
     doc = Document("t.txt", text)

@@ -8,8 +8,8 @@ import re
 import pytest
 import regex
 
-from lint.text.chars import HAN, HAN_SCRIPT, REGEX_DIGIT, in_han, is_han_script
-from lint.text.locate import REGEX_SPACE
+from wenlint.text.chars import HAN, HAN_SCRIPT, REGEX_DIGIT, in_han, is_han_script
+from wenlint.text.locate import REGEX_SPACE
 
 _ALL = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
 

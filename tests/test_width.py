@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.text.width import char_width, column_widths, text_width
+from wenlint.text.width import char_width, column_widths, text_width
 
 # Chinese prose, its punctuation (mixed blocks), ASCII, controls, combining marks, beyond the BMP
 ALPHABET = st.sampled_from(
@@ -37,7 +37,7 @@ def test_known_widths() -> None:
 
 
 def test_every_character_of_the_fast_ranges_has_its_block_width() -> None:
-    from lint.text.width import _SIMPLE, wide_run
+    from wenlint.text.width import _SIMPLE, wide_run
 
     chars = [chr(c) for c in range(0x10000) if _SIMPLE.fullmatch(chr(c))]
     assert len(chars) > 28_000
@@ -46,7 +46,7 @@ def test_every_character_of_the_fast_ranges_has_its_block_width() -> None:
 
 
 def test_a_per_last_text_result_is_computed_once_per_text() -> None:
-    from lint.text.locate import per_last_text
+    from wenlint.text.locate import per_last_text
 
     calls: list[str] = []
 
@@ -98,7 +98,7 @@ def test_the_window_fits_and_points_at_the_span(
 ) -> None:
     """One caret-window algorithm: the excerpt fits ``avail`` columns, and the carets start
     where the span starts and stay within the excerpt."""
-    from lint.report.text import TextReporter
+    from wenlint.report.text import TextReporter
 
     for at, ch in odd:
         runs.insert(at, ch)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.testing import lint_string
+from wenlint.testing import lint_string
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("clean_*.txt"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from rules.words import _data
+from wenlint.rules.words import _data
 
 _COMMENT = re.compile(r"^\s*#.*$", re.MULTILINE)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.testing import fix_string, lint_string
+from wenlint.testing import fix_string, lint_string
 
 # Each must stay quiet, alone and inside a sentence of formal prose.
 LEGITIMATE = [

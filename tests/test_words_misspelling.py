@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lint.testing import fix_string, lint_string
-from rules.words import _data
-from rules.words.misspelling import _matcher
+from wenlint.rules.words import _data
+from wenlint.rules.words.misspelling import _matcher
+from wenlint.testing import fix_string, lint_string
 
 SOURCES = (Path(_data.DATA) / "SOURCES.md").read_text("utf-8")
 ENTRIES = _data.misspellings()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lint.testing import lint_string
-from rules.words import _data
+from wenlint.rules.words import _data
+from wenlint.testing import lint_string
 
 
 def test_surname_list() -> None:

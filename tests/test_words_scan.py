@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.text import phrases
-from lint.text.phrases import LongestLiterals, PhraseMatcher
-from rules.words.doubled_word import _doublings, _pattern
+from wenlint.rules.words.doubled_word import _doublings, _pattern
+from wenlint.text import phrases
+from wenlint.text.phrases import LongestLiterals, PhraseMatcher
 
 # Few distinct characters, so that doublings and phrase hits are frequent; 𠀀 and 😀 are
 # outside the BMP, \ud800 is a lone surrogate; the low byte of 一 (U+4E00) is that of Ā

@@ -1,6 +1,6 @@
 """Reporters: one module per output format, all behind one protocol.
 
-A run (``lint.session``) hands a reporter each file's result as it comes in (``result``), then
+A run (``wenlint.session``) hands a reporter each file's result as it comes in (``result``), then
 the totals of the run (``close``). ``prepare``, when a reporter has one, renders a result where
 the file was linted (in a worker process), so that less travels back.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from lint.check import FileResult
-    from lint.diagnostic import Diagnostic
+    from wenlint.check import FileResult
+    from wenlint.diagnostic import Diagnostic
 
 
 @dataclass
@@ -79,7 +79,7 @@ class StdinFixReporter:
 
     def result(self, r: FileResult) -> None:
         if r.stdin:
-            from lint.io import encode
+            from wenlint.io import encode
 
             sys.stdout.flush()
             if r.text is None:
@@ -110,22 +110,22 @@ def reporter_for(
 ) -> Reporter:
     """The reporter of ``--format fmt``, writing to stdout."""
     if fmt == "json":
-        from lint.report.json_ import JsonReporter
+        from wenlint.report.json_ import JsonReporter
 
         return JsonReporter(sys.stdout, lang=lang)
     if fmt == "sarif":
-        from lint.report.sarif import SarifReporter
+        from wenlint.report.sarif import SarifReporter
 
         return SarifReporter(sys.stdout, registry=registry, lang=lang)
     if fmt == "github":
-        from lint.report.github import GithubReporter
+        from wenlint.report.github import GithubReporter
 
         return GithubReporter(sys.stdout, registry=registry, lang=lang)
     if fmt == "html":
-        from lint.report.html import HtmlReporter
+        from wenlint.report.html import HtmlReporter
 
         return HtmlReporter(sys.stdout, registry=registry, lang=lang)
-    from lint.report.text import TextReporter
+    from wenlint.report.text import TextReporter
 
     return TextReporter(
         sys.stdout, lang=lang, color=color, width=width, statistics=statistics, summary=summary

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from lint.diagnostic import Diagnostic
-from lint.report import FileFed
-from lint.rule import Severity
+from wenlint.diagnostic import Diagnostic
+from wenlint.report import FileFed
+from wenlint.rule import Severity
 
 if TYPE_CHECKING:
-    from lint.registry import Registry
+    from wenlint.registry import Registry
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 LABELS = {"zh": {"fix": "修复", "help": "建议"}, "en": {"fix": "fix", "help": "help"}}

@@ -21,15 +21,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from lint import __version__
-from lint.diagnostic import Diagnostic
-from lint.engine_rules import ENGINE_BY_CODE
-from lint.report import FileFed
-from lint.report.html_app import CSS, JS
-from lint.rule import FixAvailability, Rule
+from wenlint import __version__
+from wenlint.diagnostic import Diagnostic
+from wenlint.engine_rules import ENGINE_BY_CODE
+from wenlint.report import FileFed
+from wenlint.report.html_app import CSS, JS
+from wenlint.rule import FixAvailability, Rule
 
 if TYPE_CHECKING:
-    from lint.registry import Registry
+    from wenlint.registry import Registry
 
 FAMILIES = {
     "zh": {

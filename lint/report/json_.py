@@ -11,12 +11,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from lint.diagnostic import Diagnostic, Related
-from lint.rule import Severity
+from wenlint.diagnostic import Diagnostic, Related
+from wenlint.rule import Severity
 
 if TYPE_CHECKING:
-    from lint.check import FileResult
-    from lint.report import Totals
+    from wenlint.check import FileResult
+    from wenlint.report import Totals
 
 VERSION = 1
 

@@ -17,16 +17,16 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from lint import __version__
-from lint.baseline import fingerprint
-from lint.diagnostic import Diagnostic, Edit
-from lint.document import LineIndex, Span
-from lint.engine_rules import ENGINE_RULES
-from lint.report import FileFed
-from lint.rule import Rule, Severity
+from wenlint import __version__
+from wenlint.baseline import fingerprint
+from wenlint.diagnostic import Diagnostic, Edit
+from wenlint.document import LineIndex, Span
+from wenlint.engine_rules import ENGINE_RULES
+from wenlint.report import FileFed
+from wenlint.rule import Rule, Severity
 
 if TYPE_CHECKING:
-    from lint.registry import Registry
+    from wenlint.registry import Registry
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -61,7 +61,7 @@ def artifact_location(path: str) -> dict[str, Any]:
 
 
 def rule_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
-    from lint.explain import explain_text
+    from wenlint.explain import explain_text
 
     family = rule.family()
     props: dict[str, Any] = {
@@ -87,7 +87,7 @@ def rule_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
 
 
 def _engine_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
-    """An engine rule (``lint.engine_rules``): not configurable, so no more than its summary."""
+    """An engine rule (``wenlint.engine_rules``): not configurable, so no more than its summary."""
     return {
         "id": rule.code,
         "name": rule.name,

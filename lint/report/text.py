@@ -17,14 +17,14 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, TextIO
 
-from lint.diagnostic import Diagnostic
-from lint.document import LineIndex
-from lint.rule import Severity
-from lint.text.width import column_widths, width_of
+from wenlint.diagnostic import Diagnostic
+from wenlint.document import LineIndex
+from wenlint.rule import Severity
+from wenlint.text.width import column_widths, width_of
 
 if TYPE_CHECKING:
-    from lint.check import FileResult
-    from lint.report import Totals
+    from wenlint.check import FileResult
+    from wenlint.report import Totals
 
 LABELS = {
     "zh": {

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     import regex
 
-    from lint.document import Block
+    from wenlint.document import Block
 
 
 _START = attrgetter("start")

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
-from lint.text.locate import per_last_text
+from wenlint.text.locate import per_last_text
 
 if TYPE_CHECKING:
     import ahocorasick_rs

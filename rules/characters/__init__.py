@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.rule import Rule
-from rules.characters.traditional_char import TraditionalChar
+from wenlint.rule import Rule
+from wenlint.rules.characters.traditional_char import TraditionalChar
 
 RULES: tuple[type[Rule], ...] = (TraditionalChar,)

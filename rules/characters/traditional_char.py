@@ -9,11 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.diagnostic import Fix
-from lint.document import Block, Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import is_han
-from lint.text.locate import lazy_re
+from wenlint.diagnostic import Fix
+from wenlint.document import Block, Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.text.chars import is_han
+from wenlint.text.locate import lazy_re
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lint.rule import Rule
-from rules.duplication.duplicate_block import DuplicateBlock
-from rules.duplication.near_duplicate_block import NearDuplicateBlock
+from wenlint.rule import Rule
+from wenlint.rules.duplication.duplicate_block import DuplicateBlock
+from wenlint.rules.duplication.near_duplicate_block import NearDuplicateBlock
 
 RULES: tuple[type[Rule], ...] = (DuplicateBlock, NearDuplicateBlock)

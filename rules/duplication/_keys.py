@@ -20,10 +20,10 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from lint.text.chars import COMMON_WIDE, MASK, normalize_for_compare
+from wenlint.text.chars import COMMON_WIDE, MASK, normalize_for_compare
 
 if TYPE_CHECKING:
-    from lint.document import Block, Document
+    from wenlint.document import Block, Document
 
 try:  # the built-in BLAKE2 module: hashlib would load OpenSSL too, a few ms of start-up
     from _blake2 import blake2b

@@ -9,10 +9,10 @@ from itertools import compress
 from operator import ne
 from typing import Any, NamedTuple
 
-from lint.diagnostic import Fix, Related
-from lint.document import Block, Document, Span
-from lint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
-from rules.duplication._keys import block_keys, fingerprints
+from wenlint.diagnostic import Fix, Related
+from wenlint.document import Block, Document, Span
+from wenlint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
+from wenlint.rules.duplication._keys import block_keys, fingerprints
 
 _FIRST = (
     "一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础，确保人民政协事业沿着正确方向前进。"
@@ -198,7 +198,7 @@ class DuplicateBlock(Rule):
     def _mark_suppressed(self, doc: Document, blocks: list[Block], skip: bytearray) -> None:
         """Blocks under a comment that disables this rule are left out of the cross-file search:
         ``finish`` reports after the runner has applied the file's comments."""
-        from lint.suppress import parse_suppressions
+        from wenlint.suppress import parse_suppressions
 
         def resolve(token: str) -> list[str]:
             t = token.strip()

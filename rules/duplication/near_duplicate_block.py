@@ -16,10 +16,10 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from lint.diagnostic import Related
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from rules.duplication._keys import block_keys, source_text
+from wenlint.diagnostic import Related
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.duplication._keys import block_keys, source_text
 
 # Clauses end at these marks (keys are NFKC-folded, so the full-width ，；：！？ are ASCII here).
 _MARKS = "。、;:!?"

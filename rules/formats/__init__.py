@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from lint.rule import Rule
-from rules.formats.malformed_document_number import MalformedDocumentNumber
-from rules.formats.mixed_date_format import MixedDateFormat
-from rules.formats.range_missing_unit import RangeMissingUnit
-from rules.formats.shortened_year import ShortenedYear
-from rules.formats.wrong_zero_in_year import WrongZeroInYear
-from rules.formats.zero_padded_date import ZeroPaddedDate
+from wenlint.rule import Rule
+from wenlint.rules.formats.malformed_document_number import MalformedDocumentNumber
+from wenlint.rules.formats.mixed_date_format import MixedDateFormat
+from wenlint.rules.formats.range_missing_unit import RangeMissingUnit
+from wenlint.rules.formats.shortened_year import ShortenedYear
+from wenlint.rules.formats.wrong_zero_in_year import WrongZeroInYear
+from wenlint.rules.formats.zero_padded_date import ZeroPaddedDate
 
 RULES: tuple[type[Rule], ...] = (
     ZeroPaddedDate,

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.document import Block, Span
-from lint.text.locate import ascii_of, lazy_re
+from wenlint.document import Block, Span
+from wenlint.text.locate import ascii_of, lazy_re
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
 ARABIC = lazy_re(

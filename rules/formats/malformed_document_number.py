@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Edit, Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import is_han_script
-from lint.text.locate import blocks_touched, lazy_re
+from wenlint.diagnostic import Edit, Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.text.chars import is_han_script
+from wenlint.text.locate import blocks_touched, lazy_re
 
 # The year in brackets, an optional 第, the serial number, 号; after an issuer's abbreviation
 # (Han: tested in code, as a lookbehind Han class takes ~8 ms to compile; matches cannot overlap,

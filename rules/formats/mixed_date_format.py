@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.diagnostic import Related
-from lint.document import Document
-from lint.rule import Context, Example, Rule, Severity, T
-from rules.formats._dates import DateHit, full_dates, styles_possible
+from wenlint.diagnostic import Related
+from wenlint.document import Document
+from wenlint.rule import Context, Example, Rule, Severity, T
+from wenlint.rules.formats._dates import DateHit, full_dates, styles_possible
 
 
 class MixedDateFormat(Rule):

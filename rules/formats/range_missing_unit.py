@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import lazy_re
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.text.locate import lazy_re
 
 # first number, a range mark, second number, then % ‰ or the multipliers 万 亿 (万亿 first).
 _RANGE = lazy_re(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_touched, lazy_re
-from rules.formats._dates import valid
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.formats._dates import valid
+from wenlint.text.locate import blocks_touched, lazy_re
 
 # Two digits, 年, a month, and a day or a zero-led year (08年8月): a date, never a duration
 # (10年6个月 has 个; 5年3月 alone may be one, so it needs the day or the leading zero).

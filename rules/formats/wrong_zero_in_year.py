@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_touched
-from rules.formats._dates import HAN_YEAR, WRONG_ZEROS, han_year, years
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.formats._dates import HAN_YEAR, WRONG_ZEROS, han_year, years
+from wenlint.text.locate import blocks_touched
 
 _TO_LING = str.maketrans(dict.fromkeys(WRONG_ZEROS, "〇"))
 

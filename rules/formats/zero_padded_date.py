@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_touched
-from rules.formats._dates import ARABIC, valid
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.formats._dates import ARABIC, valid
+from wenlint.text.locate import blocks_touched
 
 # A valid padded month or day shows as one of these (a zero month or day is no date).
 _PADDED = (re.compile("0[1-9]月"), re.compile("月0[1-9]日"))  # literal-led: re skips in C

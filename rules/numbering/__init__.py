@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from lint.rule import Rule
-from rules.numbering.duplicate_item_title import DuplicateItemTitle
-from rules.numbering.misnumbered_enumeration import MisnumberedEnumeration
-from rules.numbering.misnumbered_item import MisnumberedItem
-from rules.numbering.mixed_marker_style import MixedMarkerStyle
-from rules.numbering.nonstandard_marker import NonstandardMarker
-from rules.numbering.reused_parent_marker import ReusedParentMarker
+from wenlint.rule import Rule
+from wenlint.rules.numbering.duplicate_item_title import DuplicateItemTitle
+from wenlint.rules.numbering.misnumbered_enumeration import MisnumberedEnumeration
+from wenlint.rules.numbering.misnumbered_item import MisnumberedItem
+from wenlint.rules.numbering.mixed_marker_style import MixedMarkerStyle
+from wenlint.rules.numbering.nonstandard_marker import NonstandardMarker
+from wenlint.rules.numbering.reused_parent_marker import ReusedParentMarker
 
 RULES: tuple[type[Rule], ...] = (
     MisnumberedItem,

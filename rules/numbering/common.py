@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lint.document import Document, Span
-from rules.numbering.markers import render
-from rules.numbering.outline import Item
+from wenlint.document import Document, Span
+from wenlint.rules.numbering.markers import render
+from wenlint.rules.numbering.outline import Item
 
 GBT9704 = "GB/T 9704-2012 §7.3.3"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.diagnostic import Related
-from lint.document import Document
-from lint.rule import Context, Example, Rule, Severity, T
-from lint.text.chars import normalize_for_compare
-from rules.numbering.common import title_span
-from rules.numbering.outline import Item, outline_of
+from wenlint.diagnostic import Related
+from wenlint.document import Document
+from wenlint.rule import Context, Example, Rule, Severity, T
+from wenlint.rules.numbering.common import title_span
+from wenlint.rules.numbering.outline import Item, outline_of
+from wenlint.text.chars import normalize_for_compare
 
 
 class DuplicateItemTitle(Rule):

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
-from lint.diagnostic import Related
-from lint.document import Block, Document, Span
-from lint.rule import Context, Example, Rule, Severity, T
-from rules.numbering.markers import cn_numeral, parse_cn_numeral
+from wenlint.diagnostic import Related
+from wenlint.document import Block, Document, Span
+from wenlint.rule import Context, Example, Rule, Severity, T
+from wenlint.rules.numbering.markers import cn_numeral, parse_cn_numeral
 
 # A mention opens a clause: at the start of the paragraph or after punctuation, so 统一是, 之一是,
 # 第一次 and 唯一是 are not mentions (the character before is checked by hand: a look-behind

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from lint.diagnostic import Related
-from lint.document import Document
-from lint.rule import Context, Example, Rule, Severity, T
-from lint.text.chars import normalize_for_compare
-from rules.numbering.common import GBT9704, marker_span, number_as
-from rules.numbering.outline import Item, outline_of
+from wenlint.diagnostic import Related
+from wenlint.document import Document
+from wenlint.rule import Context, Example, Rule, Severity, T
+from wenlint.rules.numbering.common import GBT9704, marker_span, number_as
+from wenlint.rules.numbering.outline import Item, outline_of
+from wenlint.text.chars import normalize_for_compare
 
 
 def _same_title(a: Item, b: Item) -> bool:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.diagnostic import Fix, Related
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from rules.numbering.common import GBT9704, marker_span
-from rules.numbering.markers import STANDARD_FORM, render
-from rules.numbering.nonstandard_marker import nonstandard
-from rules.numbering.outline import Item, outline_of
+from wenlint.diagnostic import Fix, Related
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.numbering.common import GBT9704, marker_span
+from wenlint.rules.numbering.markers import STANDARD_FORM, render
+from wenlint.rules.numbering.nonstandard_marker import nonstandard
+from wenlint.rules.numbering.outline import Item, outline_of
 
 _STYLED = frozenset(("cn", "cn-paren", "arabic", "arabic-paren", "arabic-half"))
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import is_han
-from rules.numbering.common import GBT9704, marker_span
-from rules.numbering.markers import ARABIC_PAREN, CN, CN_PAREN, Marker
-from rules.numbering.outline import outline_of
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.numbering.common import GBT9704, marker_span
+from wenlint.rules.numbering.markers import ARABIC_PAREN, CN, CN_PAREN, Marker
+from wenlint.rules.numbering.outline import outline_of
+from wenlint.text.chars import is_han
 
 
 def nonstandard(marker: Marker, text: str) -> tuple[str, str] | None:

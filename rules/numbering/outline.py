@@ -47,8 +47,8 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lint.document import Block, Document
-from rules.numbering.markers import ARTICLE, MARKER_START, MARKUP, Marker, parse_marker
+from wenlint.document import Block, Document
+from wenlint.rules.numbering.markers import ARTICLE, MARKER_START, MARKUP, Marker, parse_marker
 
 TITLE, RUNIN, TEXT = "title", "run-in", "text"
 

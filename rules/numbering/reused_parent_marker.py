@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from lint.diagnostic import Edit, Fix, Related
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from rules.numbering.common import GBT9704, marker_span
-from rules.numbering.markers import gbt9704_child, render
-from rules.numbering.outline import outline_of
+from wenlint.diagnostic import Edit, Fix, Related
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.numbering.common import GBT9704, marker_span
+from wenlint.rules.numbering.markers import gbt9704_child, render
+from wenlint.rules.numbering.outline import outline_of
 
 _PARENT = "一、坚持围绕中心，着力助推高质量发展\n\n常委会始终把服务高质量发展作为第一要务。\n\n"
 _BAD = "一、着力三件大事献计出力。形成调研报告。\n\n二、着力优化营商环境。提出建议。\n"

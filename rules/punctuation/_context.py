@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lint.text.chars import HAN, MASK, is_han
-from lint.text.locate import REGEX_SPACE as _S
-from lint.text.locate import lazy_re
+from wenlint.text.chars import HAN, MASK, is_han
+from wenlint.text.locate import REGEX_SPACE as _S
+from wenlint.text.locate import lazy_re
 
 if TYPE_CHECKING:
     pass

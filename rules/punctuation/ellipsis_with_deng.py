@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import ascii_of, blocks_containing, lazy_re
-from rules.punctuation._context import chinese_block
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import chinese_block
+from wenlint.text.locate import ascii_of, blocks_containing, lazy_re
 
 # 等 that starts another word after the ellipsis: ……等待 ……等到 ……等级
 _WORD_AFTER = "待到级于同候号价量距额比效闲身式第"

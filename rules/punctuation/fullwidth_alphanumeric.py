@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import fold_width
-from lint.text.locate import lazy_re
-from rules.punctuation._context import chinese_block
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import chinese_block
+from wenlint.text.chars import fold_width
+from wenlint.text.locate import lazy_re
 
 # A run of full-width letters and digits, with full-width points and commas inside numbers.
 _RUN = lazy_re("[０-９Ａ-Ｚａ-ｚ]+(?:[．][０-９]+)*")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from lint.diagnostic import Edit, Fix
-from lint.document import Block, Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import MASK
-from lint.text.locate import ascii_present, blocks_with, lazy_re, positions
-from rules.punctuation._context import (
+from wenlint.diagnostic import Edit, Fix
+from wenlint.document import Block, Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import (
     ZH_CLOSERS,
     ZH_OPENERS,
     ZH_STOPS,
@@ -19,6 +17,8 @@ from rules.punctuation._context import (
     is_zh_left,
     is_zh_right,
 )
+from wenlint.text.chars import MASK
+from wenlint.text.locate import ascii_present, blocks_with, lazy_re, positions
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 # Content of a parenthesis that reads as code or a formula rather than an annotation.

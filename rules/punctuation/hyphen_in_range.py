@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import ascii_of, lazy_re
-from rules.punctuation._context import Protected, chinese_block, is_zh
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import Protected, chinese_block, is_zh
+from wenlint.text.locate import ascii_of, lazy_re
 
 _HYPHENS = "-－–"
 # Two numbers joined by a hyphen, each perhaps with % or 万/亿; not inside a longer code (a letter,

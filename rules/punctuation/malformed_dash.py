@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import ascii_of, blocks_containing, lazy_re
-from rules.punctuation._context import Protected, chinese_block, has_han, is_zh
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import Protected, chinese_block, has_han, is_zh
+from wenlint.text.locate import ascii_of, blocks_containing, lazy_re
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,
 # and runs of the em dash itself (checked for length below).

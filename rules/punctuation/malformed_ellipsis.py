@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import ascii_of, blocks_containing, lazy_re
-from rules.punctuation._context import Protected, chinese_block, is_zh
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import Protected, chinese_block, is_zh
+from wenlint.text.locate import ascii_of, blocks_containing, lazy_re
 
 # Dot runs that stand for an ellipsis, and runs of the ellipsis character itself.
 _QUICK = ("...", "。。。", "…", "··", "・・", "．．")

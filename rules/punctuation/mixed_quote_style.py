@@ -3,12 +3,12 @@ the outer quotation marks of one document."""
 
 from __future__ import annotations
 
-from lint.diagnostic import Edit, Fix
-from lint.document import Block, Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import MASK, is_han
-from lint.text.locate import ascii_of
-from rules.punctuation._context import Protected, chinese_block, is_zh
+from wenlint.diagnostic import Edit, Fix
+from wenlint.document import Block, Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import Protected, chinese_block, is_zh
+from wenlint.text.chars import MASK, is_han
+from wenlint.text.locate import ascii_of
 
 _TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 _TO_CORNER = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.locate import blocks_matching, lazy_re
-from rules.punctuation._context import chinese_block
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import chinese_block
+from wenlint.text.locate import blocks_matching, lazy_re
 
 _PLAIN = "，、；：。"
 _EMPHATIC = "？！"

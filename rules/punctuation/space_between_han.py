@@ -3,12 +3,12 @@ a Chinese point mark or before a full-width mark (重启 。)."""
 
 from __future__ import annotations
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN, MASK, REGEX_DIGIT
-from lint.text.locate import ascii_present, blocks_with, lazy_re, positions
-from rules.punctuation._context import chinese_block, has_han
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import chinese_block, has_han
+from wenlint.text.chars import HAN, MASK, REGEX_DIGIT
+from wenlint.text.locate import ascii_present, blocks_with, lazy_re, positions
 
 _LEFT = "，。、；：？！"
 # Full-width marks no space may precede: point marks and closing marks.

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lint.diagnostic import Fix
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN
-from lint.text.locate import blocks_touched, lazy_re
-from rules.punctuation._context import chinese_block
+from wenlint.diagnostic import Fix
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.punctuation._context import chinese_block
+from wenlint.text.chars import HAN
+from wenlint.text.locate import blocks_touched, lazy_re
 
 _MARKED = lazy_re("(?:》、《|”、“)")
 # The two _MARKED literals on their own: a literal pattern scans faster than `in` or a class.

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.diagnostic import Related
-from lint.document import Block, Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import PAIRS
-from lint.text.locate import REGEX_SPACE, lazy_re
+from wenlint.diagnostic import Related
+from wenlint.document import Block, Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.text.chars import PAIRS
+from wenlint.text.locate import REGEX_SPACE, lazy_re
 
-OPEN = PAIRS  # the one table of paired marks (lint.text.chars)
+OPEN = PAIRS  # the one table of paired marks (wenlint.text.chars)
 CLOSE = {v: k for k, v in OPEN.items()}
 # ASCII parentheses pair with full-width ones (a half-width half is P401's business).
 _ALIAS = {"(": "（", ")": "）"}

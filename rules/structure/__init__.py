@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lint.rule import Rule
-from rules.structure.broken_paragraph import BrokenParagraph
-from rules.structure.dangling_conjunction import DanglingConjunction
+from wenlint.rule import Rule
+from wenlint.rules.structure.broken_paragraph import BrokenParagraph
+from wenlint.rules.structure.dangling_conjunction import DanglingConjunction
 
 RULES: tuple[type[Rule], ...] = (BrokenParagraph, DanglingConjunction)

@@ -6,14 +6,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from lint.diagnostic import Fix, Related
-from lint.document import Block, Document, Span
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import MASK, REGEX_DIGIT, WHITESPACE, is_han, is_han_script
-from lint.text.locate import REGEX_SPACE, lazy_re
-from lint.text.width import text_width
-from rules.structure._lexicon import words
-from rules.structure.dangling_conjunction import ends_in_conjunction
+from wenlint.diagnostic import Fix, Related
+from wenlint.document import Block, Document, Span
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.structure._lexicon import words
+from wenlint.rules.structure.dangling_conjunction import ends_in_conjunction
+from wenlint.text.chars import MASK, REGEX_DIGIT, WHITESPACE, is_han, is_han_script
+from wenlint.text.locate import REGEX_SPACE, lazy_re
+from wenlint.text.width import text_width
 
 # A paragraph of prose may end with these: stops, closing quotes and brackets, dashes, ellipses.
 _CLOSED_END = set("。！？；：…—”’）》」』】〕〉］｝.!?;:)]}>·～~")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lint.document import Document
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import is_han, is_han_script
-from lint.text.locate import blocks_touched, lazy_re
-from rules.structure._lexicon import conjunction_words, words
+from wenlint.document import Document
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.structure._lexicon import conjunction_words, words
+from wenlint.text.chars import is_han, is_han_script
+from wenlint.text.locate import blocks_touched, lazy_re
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
 _PATTERN = lazy_re(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")

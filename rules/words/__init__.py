@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lint.rule import Rule
-from rules.words.doubled_word import DoubledWord
-from rules.words.misspelling import Misspelling
-from rules.words.suspicious_name import SuspiciousName
+from wenlint.rule import Rule
+from wenlint.rules.words.doubled_word import DoubledWord
+from wenlint.rules.words.misspelling import Misspelling
+from wenlint.rules.words.suspicious_name import SuspiciousName
 
 RULES: tuple[type[Rule], ...] = (DoubledWord, Misspelling, SuspiciousName)

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from lint.diagnostic import Fix
-from lint.document import Document, Span
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import HAN, in_han, is_han
-from lint.text.phrases import utf16
-from rules.words import _data
+from wenlint.diagnostic import Fix
+from wenlint.document import Document, Span
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.words import _data
+from wenlint.text.chars import HAN, in_han, is_han
+from wenlint.text.phrases import utf16
 
 #: Chinese numerals: 二〇二〇 is a year, not a doubled word.
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -262,7 +262,7 @@ def _wrapped(doc: Document) -> Iterator[tuple[int, int, str]]:
     for block in doc.blocks:
         if "\n" not in block.text and "\r" not in block.text:
             continue
-        from lint.markup import SOFT_BREAK_RE
+        from wenlint.markup import SOFT_BREAK_RE
 
         for m in SOFT_BREAK_RE.finditer(block.text):
             a, b = block.start + m.start(), block.start + m.end()

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from lint.diagnostic import Fix
-from lint.document import Document, Span
-from lint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from lint.text.chars import is_han
-from lint.text.phrases import PhraseMatcher
-from rules.words import _data
+from wenlint.diagnostic import Fix
+from wenlint.document import Document, Span
+from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rules.words import _data
+from wenlint.text.chars import is_han
+from wenlint.text.phrases import PhraseMatcher
 
 
 @dataclass(frozen=True)

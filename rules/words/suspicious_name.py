@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from lint.document import Document, Span
-from lint.rule import Context, Example, Rule, Severity, T
-from lint.text.chars import in_han, is_han
-from lint.text.phrases import LongestLiterals
-from rules.words import _data
+from wenlint.document import Document, Span
+from wenlint.rule import Context, Example, Rule, Severity, T
+from wenlint.rules.words import _data
+from wenlint.text.chars import in_han, is_han
+from wenlint.text.phrases import LongestLiterals
 
 
 def _split(words: str) -> tuple[str, ...]:

@@ -90,7 +90,7 @@ def size_mb(path: Path) -> float:
 
 def wenlint_cmd() -> list[str]:
     exe = Path(sys.executable).with_name("wenlint")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lint.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "wenlint"]
 
 
 def startup(tmp: Path, repeat: int) -> float:
@@ -103,11 +103,11 @@ def startup(tmp: Path, repeat: int) -> float:
 
 def rule_costs(corpus: Path, limit: int) -> list[tuple[str, float]]:
     """Seconds per rule over the corpus, in-process, costliest first."""
-    from lint.config import Config
-    from lint.document import Document
-    from lint.io import read_file
-    from lint.registry import load_registry
-    from lint.runner import build_ruleset, lint_document
+    from wenlint.config import Config
+    from wenlint.document import Document
+    from wenlint.io import read_file
+    from wenlint.registry import load_registry
+    from wenlint.runner import build_ruleset, lint_document
 
     registry = load_registry()
     rs = build_ruleset(registry, Config(select=["ALL"]))
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("wenlint, all rules", min(ours), mb / min(ours), peak))
     secs, rss = best([*base, *jobs, "--select", "ALL", str(big)], "the big file")
     rows.append(("wenlint, all rules, one big file", secs, big_mb / secs, rss))
-    from lint.registry import load_registry
+    from wenlint.registry import load_registry
 
     registered = {r.family() for r in load_registry().sorted()}
     for fam in [f for f in args.families.split(",") if f in registered]:

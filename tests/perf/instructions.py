@@ -34,8 +34,8 @@ _COLLECTED = re.compile(r"^==\d+== Collected : (\d+)$", re.MULTILINE)
 
 
 def count(engine: Path, corpus: Path, extra: list[str]) -> int:
-    """Instructions of one serial run with ``engine`` (a folder holding ``lint/`` and
-    ``rules/``) first on the import path."""
+    """Instructions of one serial run with ``engine`` (a folder holding the package ``wenlint``:
+    ``lint/`` with ``rules/`` inside it, as installed) first on the import path."""
     env = {**os.environ, "PYTHONPATH": str(engine)}
     cmd = [
         "valgrind",
@@ -43,7 +43,7 @@ def count(engine: Path, corpus: Path, extra: list[str]) -> int:
         "--callgrind-out-file=/dev/null",
         sys.executable,
         "-m",
-        "lint.cli",
+        "wenlint",
         "check",
         "--no-config",
         "--jobs",
@@ -64,17 +64,23 @@ def count(engine: Path, corpus: Path, extra: list[str]) -> int:
 
 
 def engine_at(rev: str | None, into: Path) -> Path:
-    """A folder with ``lint/`` of ``rev`` (None: the working tree) and the working tree's
-    ``rules/``."""
+    """A folder with the package ``wenlint``: ``lint/`` of ``rev`` (None: the working tree; a
+    revision from before ``lint/`` was installed as ``wenlint`` cannot run) holding the working
+    tree's ``rules/``."""
     if rev is None:
-        shutil.copytree(ROOT / "lint", into / "lint", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / "lint", into / "wenlint", ignore=shutil.ignore_patterns("__pycache__")
+        )
     else:
         into.mkdir(parents=True, exist_ok=True)
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", rev, "lint"], capture_output=True, check=True
         ).stdout
         subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    shutil.copytree(ROOT / "rules", into / "rules", ignore=shutil.ignore_patterns("__pycache__"))
+        (into / "lint").rename(into / "wenlint")
+    shutil.copytree(
+        ROOT / "rules", into / "wenlint" / "rules", ignore=shutil.ignore_patterns("__pycache__")
+    )
     # byte-compiled as a user's install is: compiling is not what is measured
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(into)], check=True)
     return into
