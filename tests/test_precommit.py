@@ -51,3 +51,28 @@ def test_hook_fails_on_defect_and_passes_on_clean(tmp_path: Path) -> None:
     good = try_repo("good.txt")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_hook_sees_all_files_in_one_process(tmp_path: Path) -> None:
+    """pre-commit splits a hook's files across one process per CPU unless the hook is serial; a
+    paragraph shared by two files is then found only when both land in the same process. Twelve
+    pairs of files, each pair sharing a paragraph: every pair is reported, whatever the CPUs."""
+    work = tmp_path / "docs"
+    work.mkdir()
+    _git(work, "init", "-q")
+    names = []
+    for i in range(12):
+        shared = f"第{i + 1}项工作：{PARA}"
+        for side in ("a", "b"):
+            name = f"{side}{i:02}.txt"
+            (work / name).write_text(f"文件{name}的开头。\n\n{shared}\n", "utf-8")
+            names.append(name)
+    _git(work, "add", *names)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("VIRTUAL_ENV", None)
+    cmd = [*_pre_commit(), "try-repo", str(REPO), "wenlint", "--all-files"]
+    run = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert run.stdout.count("D101 duplicate-block") == 12, run.stdout
