@@ -287,8 +287,8 @@ def _window_by_columns(src: str, a: int, b: int, avail: int) -> tuple[str, int, 
     budget = avail - 2 * ell_width
     # leading context: up to a third of the budget, less if the span is long
     left_budget = min(budget // 3, budget - (cum[b] - cum[a]))
-    if left_budget < 8:
-        left_budget = 8
+    # at least 8 columns of context, but never so many that the span's first character is cut
+    left_budget = min(max(left_budget, 8), budget - 2)
     i = bisect_left(cum, cum[a] - left_budget, 0, a + 1)  # first shown character
     j = bisect_right(cum, cum[i] + budget, i) - 1  # end of the shown characters
     left = ell if i > 0 or cut_left else ""
