@@ -55,14 +55,80 @@ _STRIP = WHITESPACE + MASK
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 _BREAK = re.compile(r"\r\n|\r|\n")
 
-# Bare URLs and e-mail addresses. A URL ends at whitespace, a non-ASCII character (Chinese text or
-# punctuation follows a URL without a space) or ASCII quotes/brackets; trailing . , ; : ! ? are
-# sentence punctuation, not part of it (as in GFM's autolink extension).
-_URL_RE = re.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.)[\x21-\x7e]+?(?=[.,;:!?'\")\]]*(?:[^\x21-\x7e]|$))"
-    r"|\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b",
+# Machine-readable text: bare URLs, e-mail addresses and file paths. A URL or path starts in ASCII
+# (``https://``, ``www.``, ``/usr/…``, ``./``, ``~/``, ``C:\\``) and runs over ASCII, and over
+# other letters (Han) only where a part of it starts: after ``/ ( = ? & # - _ + %``
+# (``…/item/政协(中国)/1``, ``?q=政协``); Han straight after ASCII (``2021.htm等文件``) is
+# prose. Whitespace, non-ASCII punctuation (``，。）》``), quotes and brackets end it; a trailing
+# ``. , ; : ! ?`` or unbalanced ``)`` / ``]`` is the sentence's, not the URL's (as in GFM).
+_URL_START_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:https?|ftp|file)://|www\.)"
+    r"|(?<![\w.:/~\\-])(?:~|\.\.?)?/[A-Za-z0-9._-]+/(?=[^\s/])"
+    r"|(?<![\w.:/~\\-])(?:~|\.\.?)/(?=[^\s/])"
+    r"|(?<![A-Za-z0-9])[A-Za-z]:\\(?=[^\s\\])"
+    r"|(?<![\w\\])\\\\[A-Za-z0-9._-]+\\",
     re.ASCII,
 )
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", re.ASCII)
+#: ASCII characters that end a URL or path: quotes, angle brackets, backtick, brackets of markup.
+_URL_STOP = frozenset('"<>`{}|^' + "'")
+#: After these a part of a URL or path may start with a non-ASCII letter.
+_PART_START = frozenset("/(=?&#-_+%\\")
+_URL_TRAIL = ".,;:!?"
+
+
+def _url_end(text: str, a: int, i: int) -> int:
+    """Where the URL or path that starts at ``a`` and whose head ends at ``i`` ends."""
+    from unicodedata import category
+
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if "\x21" <= c <= "\x7e":
+            if c in _URL_STOP:
+                break
+            i += 1
+            continue
+        if c < "\x80" or text[i - 1] not in _PART_START:
+            break
+        # a run of non-ASCII letters, marks and digits (Han) that starts a part
+        j = i
+        while j < n and not ("\x00" <= text[j] <= "\x7f") and category(text[j])[0] in "LMN":
+            j += 1
+        if j == i:
+            break
+        i = j
+    # the sentence's punctuation and an unbalanced closing bracket are not the URL's
+    while i > a:
+        c = text[i - 1]
+        opening = "(" if c == ")" else "[" if c == "]" else ""
+        if c in _URL_TRAIL or (opening and text.count(opening, a, i) < text.count(c, a, i)):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def machine_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every bare URL, e-mail address and file path in ``text``, sorted."""
+    if "/" not in text and "@" not in text and "\\" not in text and "www." not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _URL_START_RE.finditer(text):
+        a = m.start()
+        if a < pos:
+            continue
+        b = _url_end(text, a, m.end())
+        if b > a:
+            spans.append((a, b))
+            pos = b
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL_RE.finditer(text)]
+        spans.sort()
+    return spans
+
+
 _COMMENT_RE = re.compile(r"<!--\s*wenlint-[\s\S]*?-->")
 
 
@@ -89,10 +155,10 @@ def mask_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def mask_urls(view: str) -> str:
-    if "://" not in view and "www." not in view and "@" not in view:
-        return view
-    return mask_spans(view, [m.span() for m in _URL_RE.finditer(view)])
+def mask_urls(view: str, text: str | None = None) -> str:
+    """``view`` with the URLs, e-mail addresses and paths of ``text`` (default: the view) masked:
+    they are found in the source, where Markdown has not masked parts of them (``_`` of a URL)."""
+    return mask_spans(view, machine_spans(view if text is None else text))
 
 
 # -- plain text ------------------------------------------------------------------------------------
@@ -558,7 +624,7 @@ def markdown_parse(text: str) -> tuple[str, list[Block], list[tuple[int, int]]]:
         if t == "tr_close":
             col = -1
 
-    view = mask_urls(_build_view(text, prose))
+    view = mask_urls(_build_view(text, prose), text)
     return view, _make_blocks(view, found, starts), code
 
 
