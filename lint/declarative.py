@@ -1,12 +1,17 @@
 """House-style rules declared in the config, ``[[style]]`` tables, turned into Rule classes.
 
-Two kinds (Vale's, without its traps for Han text):
+Three kinds (Vale's, without its traps for Han text):
 
 ``existence``
     ``tokens = ["...", ...]``: each occurrence is a finding.
 ``substitution``
     ``swap = { "发改局" = "发展和改革局" }``: each occurrence of a key is a finding that offers the
     value as its replacement.
+``consistency``
+    ``either = { "登录" = "登陆" }``: either form is fine, not both in one document. When a
+    document uses both, each occurrence of the less used form (on a tie, the one used later) is a
+    finding that points at the first occurrence of the other; ``{a}`` in the message is the form
+    found there, ``{b}`` the document's other form (its unsafe replacement). Literal only.
 
 Tokens are literal by default; ``regex = true`` makes them patterns (the ``regex`` module's syntax).
 There is never an implicit word boundary: Han text has no spaces, so ``\\b`` would make a pattern
@@ -33,8 +38,8 @@ from typing import Any
 import regex
 
 from wenlint.config import ConfigError
-from wenlint.diagnostic import Fix
-from wenlint.document import Document
+from wenlint.diagnostic import Fix, Related
+from wenlint.document import Document, Span
 from wenlint.registry import CODE_RE, NAME_RE, RESERVED, Registry, RegistryError
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.text.phrases import PhraseMatcher
@@ -42,7 +47,7 @@ from wenlint.text.phrases import PhraseMatcher
 #: Seconds one pattern may spend on one paragraph (or on one example when the config loads).
 TIMEOUT = 1.0
 
-KINDS = ("existence", "substitution")
+KINDS = ("existence", "substitution", "consistency")
 _COMMON_KEYS = {
     "code",
     "name",
@@ -56,15 +61,23 @@ _COMMON_KEYS = {
     "exceptions",
     "examples",
 }
-_KIND_KEYS = {"existence": {"tokens"}, "substitution": {"swap", "fix"}}
+_KIND_KEYS = {
+    "existence": {"tokens"},
+    "substitution": {"swap", "fix"},
+    "consistency": {"either", "fix"},
+}
 _BUILTIN_FAMILIES = RESERVED - {"U"}  # U is the prefix meant for config rules
 _DEFAULT_MESSAGES = {
     "existence": T(zh="避免使用“{match}”", en="avoid “{match}”"),
     "substitution": T(zh="“{match}”应写作“{good}”", en="write “{good}” instead of “{match}”"),
+    "consistency": T(
+        zh="同一文件中“{a}”与“{b}”混用，应统一", en="“{a}” and “{b}” both used in one document"
+    ),
 }
 _HELP = {
     "existence": T(zh="改写“{match}”", en="rephrase “{match}”"),
     "substitution": T(zh="改为“{good}”", en="write “{good}”"),
+    "consistency": T(zh="统一为“{b}”", en="write “{b}” as elsewhere"),
 }
 
 
@@ -136,6 +149,12 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
         pairs = {t: "" for t in tokens}
         token_key = "tokens"
         fix_mode = "none"
+    elif kind == "consistency":
+        pairs = _either(table.get("either"), use_regex, fail)
+        token_key = "either"
+        fix_mode = table.get("fix", "unsafe")
+        if fix_mode not in ("safe", "unsafe", "none"):
+            raise fail("fix", f'must be "safe", "unsafe" or "none", not {fix_mode!r}')
     else:
         swap = table.get("swap")
         if not isinstance(swap, dict) or not swap:
@@ -150,13 +169,18 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
             raise fail("fix", f'must be "safe", "unsafe" or "none", not {fix_mode!r}')
 
     message = _text(table.get("message"), "message", fail) or _DEFAULT_MESSAGES[kind]
+    names = ("a", "b") if kind == "consistency" else ("match", "good")
     for lang in ("zh", "en"):
         try:
-            message.get(lang).format(match="x", good="y")
+            message.get(lang).format(**dict.fromkeys(names, "x"))
         except (KeyError, IndexError, ValueError) as exc:
-            raise fail("message", f"bad placeholder {exc} (use {{match}} and {{good}})") from None
+            use = " and ".join(f"{{{n}}}" for n in names)
+            raise fail("message", f"bad placeholder {exc} (use {use})") from None
 
-    finder = _finder(pairs, use_regex, ignore_case, exceptions, lambda what: fail(token_key, what))
+    # a consistency rule's finder yields each form as itself (``pairs`` maps it to the other)
+    forms = {f: f for f in pairs} if kind == "consistency" else pairs
+    raw = _finder(forms, use_regex, ignore_case, exceptions, lambda what: fail(token_key, what))
+    finder = _mixed(raw, pairs) if kind == "consistency" else raw
     examples = _examples(table.get("examples"), fail)
     for ex in examples:
         for text, must in ((ex.bad, True), (ex.good, False)):
@@ -190,6 +214,9 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
     has_fix = fix is not FixAvailability.NONE
 
     def check(self: Rule, doc: Document, ctx: Context) -> None:
+        if kind == "consistency":
+            _check_mixed(doc, ctx, raw, pairs, safe if has_fix else None)
+            return
         for block in doc.blocks:
             try:
                 for m in finder(block.text):
@@ -232,6 +259,83 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
 
 
 Finder = Callable[[str], Iterator[_Match]]
+
+
+def _either(value: Any, use_regex: bool, fail: Callable[[str, str], StyleError]) -> dict[str, str]:
+    """The forms of a consistency rule, each mapped to the other form of its pair."""
+    if use_regex:
+        raise fail("regex", "a consistency rule compares literal forms (regex is not supported)")
+    if not isinstance(value, dict) or not value:
+        raise fail("either", 'must be a non-empty table of form = "other form"')
+    other: dict[str, str] = {}
+    for a, b in value.items():
+        if not a or not isinstance(b, str) or not b or a == b:
+            raise fail(f"either.{a}", 'must map a text to another text: "登录" = "登陆"')
+        for form in (a, b):
+            if form in other:
+                raise fail(f"either.{a}", f"{form!r} is in two pairs")
+        other[a], other[b] = b, a
+    return other
+
+
+def _mixed(finder: Finder, other: Mapping[str, str]) -> Finder:
+    """A finder of the occurrences of the less used form of each pair when a text uses both
+    (on a tie, the form used later); ``good`` is the other form. ``_Match.text`` is the text
+    found, its form (``_Match.good`` of the inner finder) is looked up in ``other``."""
+
+    def mixed(text: str) -> Iterator[_Match]:
+        for m, _first in _minority(list(finder(text)), other):
+            yield _Match(m.start, m.end, m.text, other[m.good])
+
+    return mixed
+
+
+def _minority(hits: Sequence[_Match], other: Mapping[str, str]) -> list[tuple[_Match, _Match]]:
+    """Each hit of the minority form of a pair used both ways, with the first hit of the other
+    form. A hit's form is its ``good`` (the literal form the finder matched)."""
+    count: dict[str, int] = {}
+    first: dict[str, _Match] = {}
+    for m in hits:
+        count[m.good] = count.get(m.good, 0) + 1
+        first.setdefault(m.good, m)
+    out = []
+    for m in hits:
+        b = other[m.good]
+        if b not in count:
+            continue
+        a_n, b_n = count[m.good], count[b]
+        if a_n < b_n or (a_n == b_n and first[b].start < first[m.good].start):
+            out.append((m, first[b]))
+    return out
+
+
+def _check_mixed(
+    doc: Document, ctx: Context, finder: Finder, other: Mapping[str, str], safe: bool | None
+) -> None:
+    """A consistency rule on a document: its forms in every paragraph, then the minority's
+    occurrences reported, each pointing at the first occurrence of the other form."""
+    hits = []
+    for block in doc.blocks:
+        try:
+            for m in finder(block.text):
+                span = block.span(m.start, m.end)
+                hits.append(_Match(span.start, span.end, m.text, m.good))
+        except TimeoutError:
+            ctx.report(block.span(0, 0), "timeout", seconds=TIMEOUT)
+    for m, first in _minority(hits, other):
+        span = Span(m.start, m.end)
+        b = other[m.good]
+        ctx.report(
+            span,
+            "style",
+            help="style.help",
+            fix=Fix.replace(span, b, safe=safe) if safe is not None else None,
+            related=[
+                Related(Span(first.start, first.end), T(zh=f"“{b}”首次出现", en=f"first “{b}”"))
+            ],
+            a=m.text,
+            b=b,
+        )
 
 
 def _finder(
@@ -392,6 +496,14 @@ def _summary(kind: str, pairs: Mapping[str, str]) -> T:
     if kind == "existence":
         toks = "、".join(f"“{t}”" for t, _ in shown)
         return T(zh=f"避免使用{toks}{more}", en=f"avoid {', '.join(t for t, _ in shown)}{more}")
+    if kind == "consistency":
+        seen = list(pairs.items())[::2]  # a = b, then b = a: each pair once
+        both = "、".join(f"“{a}”/“{b}”" for a, b in seen[:3])
+        more = "…" if len(seen) > 3 else ""
+        return T(
+            zh=f"同一文件只用一种写法：{both}{more}",
+            en=f"one form per document: {', '.join(f'{a}/{b}' for a, b in seen[:3])}{more}",
+        )
     swaps = "、".join(f"“{a}”→“{b}”" for a, b in shown)
     return T(
         zh=f"按本单位规范改写：{swaps}{more}",

@@ -99,7 +99,7 @@ def test_ignore_case_literal() -> None:
 @pytest.mark.parametrize(
     ("change", "key", "what"),
     [
-        ({"kind": "consistency"}, "style[0].kind", "must be one of"),
+        ({"kind": "grammar"}, "style[0].kind", "must be one of"),
         ({"colour": "red"}, "style[0].colour", "unknown key"),
         ({"code": "W999"}, "style[0].code", "belongs to wenlint"),
         ({"code": "U1"}, "style[0].code", "three digits"),
