@@ -17,6 +17,7 @@ from wenlint.files import excluded, walk_stat
 from wenlint.fix import fix_text
 from wenlint.io import InputError, decode, read_file, write_atomic
 from wenlint.registry import Registry
+from wenlint.report.visible import unicode_name
 from wenlint.runner import (
     IN_FILE_ORDER,
     Overrides,
@@ -109,7 +110,7 @@ class Checker:
                     key = (st.st_dev, st.st_ino) if st.st_ino else f.resolve()  # as _identity
                     if key not in seen:
                         seen.add(key)
-                        yield str(f), f
+                        yield unicode_name(str(f)), f
             elif path.exists() or path.is_symlink():
                 key = _identity(path)
                 if key in seen:
@@ -118,13 +119,13 @@ class Checker:
                 cfg = self.config_for(path)
                 if cfg.path and cfg.exclude and excluded(path, cfg.root, cfg.exclude):
                     continue
-                yield p, path
+                yield unicode_name(p), path
             else:
                 raise InputError(f"{p}: no such file or directory")
 
     # -- linting ---------------------------------------------------------------------------------
     def check_file(self, shown: str, path: Path | None, stdin: bytes | None = None) -> FileResult:
-        name = self.options.stdin_filename or STDIN if path is None else shown
+        name = unicode_name(self.options.stdin_filename or STDIN) if path is None else shown
         result = FileResult(name, stdin=path is None)
         try:
             decoded = decode(stdin or b"", name) if path is None else read_file(path)

@@ -18,8 +18,11 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def fail(message: str) -> NoReturn:
-    """One clear line on stderr, exit 2."""
-    click.echo(f"wenlint: error: {message}", err=True)
+    """One clear line on stderr, exit 2 (what the message quotes of names or text is shown
+    visibly: it cannot break the line or drive the terminal)."""
+    from wenlint.report.visible import visible
+
+    click.echo(f"wenlint: error: {visible(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -230,11 +233,13 @@ def check(
 
 def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
     """Per-rule cost, costliest first (like textlint's TIMING=1); on stderr, so JSON stays valid."""
+    from wenlint.report.visible import visible
+
     total = sum(timings.values()) or 1.0
     click.echo(f"{'rule':<34} {'ms':>10} {'share':>7}", err=True)
     for code, secs in sorted(timings.items(), key=lambda kv: -kv[1]):
         rule = registry.rules.get(code)
-        label = f"{code} {rule.name}" if rule else code
+        label = visible(f"{code} {rule.name}") if rule else code
         click.echo(f"{label:<34} {secs * 1000:>10.1f} {secs / total:>7.1%}", err=True)
 
 
@@ -258,8 +263,10 @@ def _close_gate(gate: Any, quiet: bool) -> None:
     except BaselineError as exc:
         fail(str(exc))
     if not quiet:
+        from wenlint.report.visible import visible
+
         for note in notes:
-            click.echo(f"wenlint: {note}", err=True)
+            click.echo(f"wenlint: {visible(note)}", err=True)
 
 
 def _terminal_width() -> int:

@@ -18,6 +18,7 @@ from wenlint.config import Config
 from wenlint.diagnostic import Diagnostic
 from wenlint.registry import Registry
 from wenlint.report import Reporter, Totals
+from wenlint.report.visible import unicode_name, visible
 from wenlint.runner import registry_with_style
 
 
@@ -77,9 +78,9 @@ class Session:
         """Lint ``targets`` and report them; file errors go to stderr as they happen."""
         from wenlint.report.progress import track
 
-        out = Outcome(errors=[f"{p}: no such file or directory" for p in missing])
+        out = Outcome(errors=[unicode_name(f"{p}: no such file or directory") for p in missing])
         for e in out.errors:
-            click.echo(f"wenlint: error: {e}", err=True)
+            click.echo(f"wenlint: error: {visible(e)}", err=True)
         # findings are rendered where each file is linted when the reporter can (a baseline
         # needs the whole findings)
         prepare = reporter.prepare if gate is None else None
@@ -91,12 +92,12 @@ class Session:
             for code, secs in (r.timings or {}).items():
                 out.timings[code] = out.timings.get(code, 0.0) + secs
             if r.error:
-                out.errors.append(r.error)
-                click.echo(f"wenlint: error: {r.error}", err=True)
+                out.errors.append(unicode_name(r.error))
+                click.echo(f"wenlint: error: {visible(r.error)}", err=True)
             if r.unconverged:
+                shown = visible(r.path)
                 click.echo(
-                    f"wenlint: warning: {r.path}: fixes did not converge; check the result",
-                    err=True,
+                    f"wenlint: warning: {shown}: fixes did not converge; check the result", err=True
                 )
             reporter.result(r)
             out.diagnostics.extend(r.diagnostics)

@@ -78,7 +78,9 @@ def test_one_line_annotation_with_columns() -> None:
         "endColumn": "4",
         "title": "P401 halfwidth-punct-in-han",
     }
-    assert message == "半角“%”与“,”: 50%\r\n换行\n修复：改为全角"
+    # a line break inside the message (document text it quotes) is shown, not kept: the only
+    # break is the one wenlint puts before the fix
+    assert message == "半角“%”与“,”: 50%␍␊换行\n修复：改为全角"
 
 
 def test_multi_line_span_has_no_columns_and_severities_map() -> None:

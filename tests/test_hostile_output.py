@@ -9,12 +9,26 @@ budget; findings are cheap in memory.
 
 from __future__ import annotations
 
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wenlint.diagnostic import Diagnostic, Fix, Related
+from wenlint.document import LineIndex, Span
 from wenlint.markup import machine_spans, markdown_prose, plain_prose
+from wenlint.report.github import GithubReporter
+from wenlint.report.text import TextRenderer, TextReporter
+from wenlint.rule import Severity, T
 from wenlint.testing import fix_string, lint_string
 from wenlint.text.chars import MASK
+from wenlint.text.width import text_width
 
 # -- item 2: URLs, e-mail addresses and paths are not prose ---------------------------------------
 
@@ -80,3 +94,165 @@ def test_machine_text_is_masked_in_both_views_at_the_same_offsets() -> None:
         i = text.index(BAIKE)
         assert view[i : i + len(BAIKE)] == MASK * len(BAIKE)
         assert view[i + len(BAIKE) :] == "，完。\n"
+
+
+# -- items 11, 12, 13: document text and names never drive the terminal or the CI log -------------
+
+# What no human-readable output may carry raw: controls but tab and the line breaks wenlint writes,
+# DEL, C1, bidi controls, line/paragraph separators, lone surrogates.
+RAW = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+    "\ud800-\udfff]"
+)
+SGR = re.compile("\x1b\\[[0-9;]*m")  # the colour codes wenlint itself writes
+HOSTILE = [
+    "\x1b]52;c;ZXZpbA==\x1b\\",  # OSC 52: write the clipboard
+    "\x1b[2J",  # CSI: clear the screen
+    "\x1b]8;;https://evil.example\x1b\\点我\x1b]8;;\x1b\\",  # OSC 8 hyperlink
+    "\x9b31m",  # C1 CSI
+    "\u202e反转\u202c",  # bidi override
+    "\n::error file=README.md::forged\n",
+    "\r::warning::x",
+    "\u2028::notice::y",
+    "[/etc/wenlint]",
+    "[link=https://evil.example]点我[/link]",
+    "[note]",
+    "\udcff",  # a byte of a name that was not UTF-8
+]
+
+
+def _finding(path: str, text: str, message: str) -> tuple[Diagnostic, LineIndex]:
+    lines = LineIndex(text)
+    i = text.index(",")
+    d = Diagnostic(
+        path,
+        "P401",
+        "halfwidth-punct-in-han",
+        Severity.WARNING,
+        Span(i, i + 1),
+        T(zh=message, en=message),
+        help=T(zh=f"改为“，”{message}", en="use full width"),
+        fix=Fix.replace(Span(i, i + 1), "，"),
+        related=(Related(Span(0, 1), T(zh=message, en=message), path=path),),
+    )
+    d.position = (*lines.line_col(i), *lines.line_col(i + 1))
+    return d, lines
+
+
+def _human_outputs(path: str, text: str, message: str) -> dict[str, str]:
+    """What a person reads of one finding: text (plain and coloured), GitHub annotations."""
+    d, lines = _finding(path, text, message)
+    outs: dict[str, str] = {}
+    for color in (False, True):
+        buf = io.StringIO()
+        TextReporter(buf, color=color).file(text, lines, [d])
+        outs[f"text color={color}"] = buf.getvalue()
+    buf = io.StringIO()
+    rep = GithubReporter(buf)
+    rep.file(path, text, [d])
+    rep.finish(files=1, errors=[f"{path}: cannot read {message}"])
+    outs["github"] = buf.getvalue()
+    return outs
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=3).map("".join),
+    st.lists(st.sampled_from(HOSTILE), min_size=0, max_size=2).map("".join),
+    st.booleans(),
+)
+def test_document_text_and_names_are_shown_not_obeyed(
+    attack: str, in_name: str, long_line: bool
+) -> None:
+    line = attack.replace("\n", "").replace("\r", "").replace("\u2028", "")
+    pad = "甲" * 200 if long_line else ""
+    text = f"第一行\n{pad}{line}我们开会,讨论{line}工作。\n"
+    for kind, out in _human_outputs(f"{in_name}报告.txt", text, f"“{attack}”").items():
+        shown = SGR.sub("", out) if "color=True" in kind else out
+        assert RAW.search(shown) is None, (kind, shown)
+        for row in out.split("\n"):
+            # only wenlint writes a line that starts with "::", and only in the GitHub format
+            if row.startswith("::"):
+                assert kind == "github" and re.match(r"::(warning|error) file=", row), row
+        if kind == "github":  # one line per annotation and per file error, nothing else
+            assert len(out.splitlines()) == 2
+        if kind.startswith("text"):
+            assert "\x1b]8;" not in out  # no live hyperlink
+            for markup in ("[/etc/wenlint]", "[note]", "[link="):  # never read as markup
+                assert (markup in out) == (markup in attack + in_name)
+
+
+def test_carets_stay_under_the_finding_when_controls_are_shown() -> None:
+    text = "\x1b[2J\u202e我们开会,讨论工作。\n"
+    d, lines = _finding("a.txt", text, "m")
+    out = TextRenderer(width=100).render(d, text, lines)
+    excerpt, carets = out.split("\n")[2], out.split("\n")[3]
+    col = carets.index("^")
+    shown = excerpt[excerpt.index("| ") + 2 :]
+    assert text_width(shown[: shown.index(",")]) == col - (carets.index("|") + 2)
+
+
+def _run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "wenlint", "check", "--no-config", *args],
+        cwd=cwd,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict", **(env or {})},
+        timeout=120,
+    )
+
+
+def test_hostile_names_and_documents_through_every_format(tmp_path: Path) -> None:
+    body = (
+        "标题\n\n他说：“\x1b]52;c;ZXZpbA==\x1b\\[link=https://e.example]点[/link]”我们开会,讨论。\n"
+    )
+    names = [b"::error file=README.md::forged.txt", b"a\nb\x1b[2J.txt", b"c\xff\xfe.txt"]
+    for n in names:
+        (tmp_path / os.fsdecode(n)).write_text(body, encoding="utf-8")
+    for fmt in ("text", "github", "json", "sarif", "html"):
+        args = ["--format", fmt] + (["--color", "always"] if fmt == "text" else [])
+        r = _run(*args, ".", cwd=tmp_path)
+        assert r.returncode == 1, (fmt, r.stderr)
+        out = r.stdout.decode("utf-8")  # valid UTF-8 under a strict UTF-8 stdout
+        assert r.stderr == b""
+        if fmt == "json":
+            paths = {d["path"] for d in json.loads(out)["diagnostics"]}
+            assert "c\\xff\\xfe.txt" in paths and "a\nb\x1b[2J.txt" in paths
+        elif fmt == "sarif":
+            uris = json.dumps(json.loads(out)["runs"][0]["results"])
+            assert "c%5Cxff%5Cxfe.txt" in uris
+        elif fmt == "html":
+            assert "c\\\\xff\\\\xfe.txt" in out
+        else:
+            assert RAW.search(SGR.sub("", out)) is None, out
+            assert "c\\xff\\xfe.txt" in out
+            rows = out.split("\n")
+            commands = [row for row in rows if row.startswith("::")]
+            if fmt == "text":
+                assert not commands
+            for row in commands:  # wenlint's: properties without a raw ':', no README.md
+                m = re.match("::(warning|error|notice) ([^:]*)::", row)
+                assert m, row
+                props = dict(p.split("=", 1) for p in m.group(2).split(","))
+                assert props.get("file") != "README.md", row
+    # the real names are kept for fixing
+    r = _run("--fix", ".", cwd=tmp_path)
+    assert r.returncode == 1 and "已修复 3 处" in r.stdout.decode(), r.stderr  # (D101 stays)
+    for n in names:
+        assert "开会，讨论" in (tmp_path / os.fsdecode(n)).read_text(encoding="utf-8")
+
+
+def test_file_errors_on_stderr_are_one_visible_line(tmp_path: Path) -> None:
+    bad = tmp_path / "x\n::error file=README.md::forged\x1b[2J.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    for fmt in ("text", "github"):
+        r = _run("--format", fmt, str(bad.name), cwd=tmp_path)
+        assert r.returncode == 2
+        err = r.stderr.decode("utf-8")
+        assert err.count("\n") == 1 and err.startswith("wenlint: error: x␊::error"), err
+        assert "\x1b" not in err
+        assert not any(
+            row.startswith("::") and "forged" in row for row in r.stdout.decode().split("\n")[1:]
+        )

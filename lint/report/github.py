@@ -4,7 +4,9 @@
 
 Severity maps to ``error`` / ``warning`` / ``notice``. The runner parses the line itself, so values
 are escaped as it requires: ``%``, CR and LF in the message; those and ``:`` and ``,`` in
-properties. ``col``/``endColumn`` (1-based code points, end exclusive) are given only when the
+properties. Document text and file names are first made ``visible`` (no raw control character,
+line break or escape sequence reaches the log), so every line starting with ``::`` is one that
+wenlint wrote. ``col``/``endColumn`` (1-based code points, end exclusive) are given only when the
 finding starts and ends on one line: the runner rejects them otherwise.
 """
 
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from wenlint.diagnostic import Diagnostic
 from wenlint.report import FileFed
+from wenlint.report.visible import visible
 from wenlint.rule import Severity
 
 if TYPE_CHECKING:
@@ -34,19 +37,19 @@ def escape_property(s: str) -> str:
 
 def annotation(d: Diagnostic, lang: str = "zh") -> str:
     line, col, end_line, end_col = d.position
-    props = [f"file={escape_property(d.path)}"]
+    props = [f"file={escape_property(visible(d.path))}"]
     if line > 0:
         props.append(f"line={line}")
         if end_line == line:
             props += [f"col={col}", f"endLine={end_line}", f"endColumn={max(end_col, col)}"]
         elif end_line > line:
             props.append(f"endLine={end_line}")
-    props.append(f"title={escape_property(f'{d.code} {d.name}')}")
-    message = d.message.get(lang)
+    props.append(f"title={escape_property(visible(f'{d.code} {d.name}'))}")
+    message = visible(d.message.get(lang))
     if d.help is not None:
         label = LABELS[lang]["fix" if d.fix is not None else "help"]
         sep = "：" if lang == "zh" else ": "
-        message += f"\n{label}{sep}{d.help.get(lang)}"
+        message += f"\n{label}{sep}{visible(d.help.get(lang))}"
     return f"::{COMMAND[d.severity]} {','.join(props)}::{escape_data(message)}"
 
 
@@ -63,7 +66,7 @@ class GithubReporter(FileFed):
         self.out.flush()
 
     def finish(self, *, files: int, errors: Sequence[str] = (), fixed: int = 0) -> None:
-        for e in errors:
+        for e in map(visible, errors):
             path, sep, what = e.partition(": ")
             where = f" file={escape_property(path)}," if sep and path else " "
             self.out.write(f"::error{where}title=wenlint::{escape_data(what if sep else e)}\n")

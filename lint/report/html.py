@@ -26,6 +26,7 @@ from wenlint.diagnostic import Diagnostic
 from wenlint.engine_rules import ENGINE_BY_CODE
 from wenlint.report import FileFed
 from wenlint.report.html_app import CSS, JS
+from wenlint.report.visible import json_safe, visible
 from wenlint.rule import FixAvailability, Rule
 
 if TYPE_CHECKING:
@@ -143,7 +144,8 @@ EXCERPT = 60
 
 def script_json(data: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">``: no ``<`` at all."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json_safe(dumped).replace("<", "\\u003c")
 
 
 class Utf16:
@@ -210,7 +212,7 @@ class HtmlReporter(FileFed):
         if text is None:
             return
         self.files += 1
-        entry: dict[str, Any] = {"path": path, "t": None, "d": []}
+        entry: dict[str, Any] = {"path": visible(path), "t": None, "d": []}
         if diags:
             if path not in self.texts:
                 self.texts[path] = len(self.texts)
@@ -239,17 +241,17 @@ class HtmlReporter(FileFed):
             "k": d.code,
             "n": d.name,
             "v": d.severity.label,
-            "m": d.message.get(self.lang),
+            "m": visible(d.message.get(self.lang)),
         }
         if d.help is not None:
-            out["h"] = d.help.get(self.lang)
+            out["h"] = visible(d.help.get(self.lang))
         if d.fix is not None:
             out["x"] = d.fix.applicability.value
             out["f"] = [[_cut(text[e.start : e.end]), _cut(e.text)] for e in d.fix.edits[:5]]
         if d.related:
             out["r"] = [
                 {
-                    "p": r.path,
+                    "p": visible(r.path) if r.path else r.path,
                     "l": (r.position or (0, 0, 0, 0))[0],
                     "c": (r.position or (0, 0, 0, 0))[1],
                     "el": (r.position or (0, 0, 0, 0))[2],
@@ -273,7 +275,7 @@ class HtmlReporter(FileFed):
             "version": __version__,
             "lang": self.lang,
             "files": files or self.files,
-            "errors": list(errors),
+            "errors": [visible(e) for e in errors],
             "fixed": fixed,
             "rules": rules,
             "families": FAMILIES[self.lang],

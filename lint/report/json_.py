@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wenlint.diagnostic import Diagnostic, Related
+from wenlint.report.visible import json_safe
 from wenlint.rule import Severity
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def write_json(
         "diagnostics": [diagnostic_json(d, lang) for d in diags],
         "summary": summary_json(diags, files, errors, fixed),
     }
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")  # one write: far faster
+    out.write(json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")  # one write
 
 
 class JsonReporter:

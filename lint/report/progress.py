@@ -49,6 +49,8 @@ def track(
         TimeRemainingColumn,
     )
 
+    from wenlint.report.visible import visible
+
     console = Console(file=sys.stderr, highlight=False)
     columns = (
         TextColumn("[bold]wenlint[/]"),
@@ -68,7 +70,7 @@ def track(
         try:
             task = progress.add_task("lint", total=total, name="")
             for item in items:
-                label = name(item)
+                label = visible(name(item))
                 progress.update(task, name=label if len(label) <= 40 else "…" + label[-39:])
                 yield item
                 progress.advance(task)

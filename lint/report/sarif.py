@@ -11,6 +11,7 @@ added above a finding. The output validates against the OASIS schema vendored be
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
@@ -23,6 +24,7 @@ from wenlint.diagnostic import Diagnostic, Edit
 from wenlint.document import LineIndex, Span
 from wenlint.engine_rules import ENGINE_RULES
 from wenlint.report import FileFed
+from wenlint.report.visible import json_safe
 from wenlint.rule import Rule, Severity
 
 if TYPE_CHECKING:
@@ -57,7 +59,9 @@ def artifact_location(path: str) -> dict[str, Any]:
         except ValueError:
             return {"uri": p.as_uri()}
     rel = str(PurePosixPath(*p.parts)) if p.parts else path
-    return {"uri": quote(rel.replace("\\", "/"), safe="/"), "uriBaseId": SRCROOT}
+    if os.name == "nt":
+        rel = rel.replace("\\", "/")
+    return {"uri": quote(rel, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
 
 
 def rule_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
@@ -241,5 +245,4 @@ def _error_location(error: str) -> dict[str, Any]:
 
 
 def write_sarif(out: TextIO, log: dict[str, Any]) -> None:
-    json.dump(log, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n")

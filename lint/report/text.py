@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import LineIndex
+from wenlint.report.visible import has_hidden, name, visible, visible_at
 from wenlint.rule import Severity
 from wenlint.text.width import column_widths, width_of
 
@@ -56,20 +57,29 @@ SEVERITY_STYLE = {
 }
 
 
+#: SGR parameters of each style (ANSI escape codes written here: no markup language is involved,
+#: so nothing a document holds, ``[link=…]`` or ``[/x]``, can be read as one).
+_SGR = {
+    "bold": "1",
+    "dim": "2",
+    "blue": "34",
+    "bold red": "1;31",
+    "bold yellow": "1;33",
+    "bold cyan": "1;36",
+}
+
+
 class Styler:
-    """Colour through rich only when asked; plain strings otherwise (rich is not even imported)."""
+    """Colour as ANSI escape codes only when asked; plain strings otherwise. The text styled is
+    printed as it is given: callers pass text already made ``visible``."""
 
     def __init__(self, color: bool) -> None:
         self.color = color
-        if color:
-            from rich.markup import escape
-
-            self._escape = escape
 
     def __call__(self, text: str, style: str) -> str:
         if not self.color or not text:
             return text
-        return f"[{style}]{self._escape(text)}[/]"
+        return f"\x1b[{_SGR[style]}m{text}\x1b[0m"
 
 
 class TextRenderer:
@@ -102,14 +112,16 @@ class TextRenderer:
         color = s.color  # usually off (a pipe, a file, CI): then no markup calls at all
         lang = self.lang
         line, col, end_line, end_col = d.position
-        message = d.message.get(lang)
+        # document text (quoted in messages), file names and user rules' names are shown visibly
+        message = visible(d.message.get(lang))
+        path, rule = name(d.path), visible(d.name)
         if color:
             out = (
-                f"{s(f'{d.path}:{line}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
-                f"{s(d.name, 'dim')} {message}"
+                f"{s(f'{path}:{line}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
+                f"{s(rule, 'dim')} {message}"
             )
         else:
-            out = f"{d.path}:{line}:{col}: {d.code} {d.name} {message}"
+            out = f"{path}:{line}:{col}: {d.code} {rule} {message}"
         num = str(line)
         gutter = len(num)
         bar, eq = self._gutters.get(gutter) or self._gutter(gutter)
@@ -124,6 +136,8 @@ class TextRenderer:
             src = text[start:end]
             a = span.start - start
             b = (span.end if span.end < end else end) - start if end_line == line else end - start
+            if has_hidden(src):
+                src, (a, b) = visible_at(src, max(a, 0), max(b, 0))
             excerpt, pad, marks = self.window(src, a, b, self.width - gutter - 3)
             carets = "^" * marks
             if color:
@@ -135,15 +149,15 @@ class TextRenderer:
         if d.help is not None:
             fix = d.fix
             if fix is None:
-                out += f"\n{eq}{self._help}{d.help.get(lang)}"
+                out += f"\n{eq}{self._help}{visible(d.help.get(lang))}"
             else:
                 extra = "" if fix.safe else self.labels["unsafe"]
-                out += f"\n{eq}{self._fix}{d.help.get(lang)}{extra}"
+                out += f"\n{eq}{self._fix}{visible(d.help.get(lang))}{extra}"
         for r in d.related:
-            note = r.note.get(lang)
+            note = visible(r.note.get(lang))
             if color:
                 note = s(note, "bold")
-            where = r.path or d.path
+            where = visible(r.path) if r.path else path
             if r.position:
                 out += f"\n{eq}{note}{self._sep}{where}:{r.position[0]}:{r.position[1]}"
             else:
@@ -185,13 +199,7 @@ class TextReporter:
         self.show_statistics, self.show_summary = statistics, summary
         self.renderer = TextRenderer(lang=lang, color=color, width=width)
         self.style = self.renderer.style
-        if color:
-            from rich.console import Console
-
-            self._console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
-            self._write: Callable[[str], object] = lambda s: self._console.print(s, end="")
-        else:
-            self._write = out.write
+        self._write: Callable[[str], object] = out.write
         self.prepare: Callable[[FileResult], None] | None = self.renderer.prepare
         self.render = self.renderer.render
 
@@ -260,9 +268,9 @@ class TextReporter:
     def statistics(self, diags: Sequence[Diagnostic]) -> None:
         by = Counter((d.code, d.name) for d in diags)
         fixable = Counter(d.code for d in diags if d.fix is not None and d.fix.safe)
-        for (code, name), n in sorted(by.items(), key=lambda kv: (-kv[1], kv[0])):
+        for (code, rule), n in sorted(by.items(), key=lambda kv: (-kv[1], kv[0])):
             mark = "[*]" if fixable[code] else "   "
-            self._write(f"{n:>5}  {code:<6} {mark} {name}\n")
+            self._write(f"{n:>5}  {code:<6} {mark} {visible(rule)}\n")
 
 
 def _window_by_columns(src: str, a: int, b: int, avail: int) -> tuple[str, int, int]:
