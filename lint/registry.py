@@ -22,7 +22,7 @@ GROUP = "wenlint.rules"
 CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PREFIX_RE = re.compile(r"^[A-Z]{1,3}\d{0,3}$")
-RESERVED = set("DWNPSFCU")
+RESERVED = set("DWNPSFCKU")
 
 
 class RegistryError(Exception):

@@ -1,0 +1,8 @@
+"""K — consistency (一致性): one document, one way of writing."""
+
+from __future__ import annotations
+
+from wenlint.rule import Rule
+from wenlint.rules.consistency.variant_form import VariantForm
+
+RULES: tuple[type[Rule], ...] = (VariantForm,)

@@ -1,0 +1,65 @@
+"""The K family's data, read from ``rules/consistency/data/`` on first use (see data/SOURCES.md),
+and the word-boundary test its rules share."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+DATA = Path(__file__).parent / "data"
+
+
+class Group(NamedTuple):
+    """One group of variant forms: the recommended form and the others."""
+
+    good: str
+    variants: tuple[str, ...]
+    senses: bool  # the forms differ in some senses: a replacement needs an editor's eye
+    matched: bool  # False: kept for the record, the variant string is too ambiguous to match
+
+
+def parse_group(line: str) -> Group:
+    """``推荐 异形1 异形2 [~]``, with a leading ``!`` for a group not matched; ValueError when
+    the line has no variant or names a form twice."""
+    matched = not line.startswith("!")
+    parts = line.lstrip("!").split()
+    senses = "~" in parts
+    forms = [p for p in parts if p != "~"]
+    if len(forms) < 2 or len(set(forms)) != len(forms):
+        raise ValueError(f"a group needs a recommended form and other forms, each once: {line!r}")
+    return Group(forms[0], tuple(forms[1:]), senses, matched)
+
+
+@cache
+def variant_groups() -> tuple[Group, ...]:
+    """The 《第一批异形词整理表》 groups, in the table's order."""
+    text = (DATA / "variants.txt").read_text("utf-8")
+    lines = (ln.strip() for ln in text.splitlines())
+    return tuple(parse_group(ln) for ln in lines if ln and not ln.startswith("#"))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common two- and three-character words: a vocabulary for boundary checks (a copy of the
+    structure family's list, see data/SOURCES.md)."""
+    text = (DATA / "words.txt").read_text("utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+def inside_word(text: str, start: int, end: int, words: frozenset[str]) -> str | None:
+    """A common word of two or three characters that crosses an edge of ``text[start:end]``
+    (the hit's first or last character belongs to a word with its neighbour: 制定|单位 is not
+    定单, 希|有关 is not 希有), or None."""
+    lo, hi = max(0, start - 2), min(len(text), end + 2)
+    hit = text[start:end]
+    for a in range(lo, end):
+        for b in range(max(a + 2, start + 1), min(a + 3, hi) + 1):
+            if (a < start < b or a < end < b) and text[a:b] != hit and text[a:b] in words:
+                return text[a:b]
+    return None
+
+
+def in_title(text: str, start: int, lo: int = 0) -> bool:
+    """Whether ``start`` lies inside a 《…》 title (a document's name is quoted as it is)."""
+    return text.rfind("《", lo, start) > text.rfind("》", lo, start)
