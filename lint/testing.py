@@ -1,10 +1,13 @@
-"""Helpers for testing rules, built-in or plugin: lint a string with chosen rules and options."""
+"""Helpers for testing rules, built-in or plugin: lint or fix a string with chosen rules and
+options, and run the command line in-process (``run_cli``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
+
+from click.testing import CliRunner
 
 from wenlint.config import parse_config
 from wenlint.diagnostic import Diagnostic
@@ -56,3 +59,32 @@ def fix_string(
     rs = ruleset(select, options)
     md = path.endswith(".md")
     return fix_text(text, lambda t: lint_document(Document(path, t, markdown=md), rs)[0]).text
+
+
+class CliResult(NamedTuple):
+    """Exit code, standard output and standard error of one in-process command-line run."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, input: str | bytes | None = None) -> CliResult:
+    """Run ``wenlint ARGS`` in-process, like a shell would. An exception that is not a clean exit
+    (a traceback the user would see) is raised, so the calling test fails on it."""
+    from wenlint.cli import main
+
+    r = CliRunner().invoke(main, list(args), input=input)
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return CliResult(r.exit_code, r.stdout, r.stderr)
+
+
+def run_cli_bytes(*args: str, input: str | bytes | None = None) -> tuple[int, bytes, str]:
+    """``run_cli`` with standard output as the bytes written (for encoding tests)."""
+    from wenlint.cli import main
+
+    r = CliRunner().invoke(main, list(args), input=input)
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return r.exit_code, r.stdout_bytes, r.stderr

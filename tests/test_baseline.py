@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from wenlint.baseline import Baseline, BaselineError, fingerprint, norm_path
-from wenlint.cli import main
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Span
 from wenlint.rule import Severity, T
+from wenlint.testing import run_cli
 
 A = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 B = "全面深化改革开放，持续优化营商环境，激发各类经营主体活力，推动经济实现质的有效提升。"
@@ -20,11 +20,7 @@ C = "加强生态环境保护，统筹推进山水林田湖草沙一体化保护
 MID = "第二段内容与前文不同，讲的是另一件事情。"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, ["check", "--select", "D101", *args])
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+run = partial(run_cli, "check", "--select", "D101")
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from wenlint import __version__
-from wenlint.cli import main
 from wenlint.report.text import TextReporter
+from wenlint.testing import run_cli
 from wenlint.text.width import text_width
 
 PARA = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
@@ -19,11 +18,7 @@ DUP = f"{PARA}\n\n第二段内容与前文不同，讲的是另一件事情。\n
 SCHEMA = json.loads((Path(__file__).parents[1] / "lint/report/schema.json").read_text("utf-8"))
 
 
-def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args), input=input)
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+run = run_cli
 
 
 @pytest.fixture

@@ -10,14 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.document import Document
 from wenlint.rule import Context
 from wenlint.rules.duplication._keys import compare_keys, fingerprint, fingerprints
 from wenlint.rules.duplication.duplicate_block import DuplicateBlock, frame_blocks
-from wenlint.testing import lint_string
+from wenlint.testing import lint_string, run_cli
 
 P1 = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 P2 = "深化“放管服”改革，推行企业开办“一网通办”，压减审批事项和办理时限，营商环境持续优化。"
@@ -25,11 +23,7 @@ P3 = "聚焦基础设施和民生短板，谋划实施重点项目，推动项�
 P4 = "统筹发展和安全，守牢安全生产底线，全力维护社会大局和谐稳定。"
 
 
-def run(*args: str) -> tuple[int, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout
+run = run_cli
 
 
 @pytest.fixture
@@ -43,14 +37,14 @@ def _write(d: Path, name: str, *paras: str) -> None:
 
 
 def _json(*args: str) -> list[dict]:
-    _, out = run("check", "--no-config", "--select", "D101", "--format", "json", *args)
+    _, out, _ = run("check", "--no-config", "--select", "D101", "--format", "json", *args)
     return json.loads(out)["diagnostics"]
 
 
 def test_block_of_an_earlier_file_is_reported_in_the_later_one(workdir: Path) -> None:
     _write(workdir, "a.txt", "各位代表：", P1, P2)
     _write(workdir, "b.txt", "各位委员：", P3, P1, P2, P4)
-    code, out = run(
+    code, out, _ = run(
         "check", "--no-config", "--select", "D101", "--color", "never", "a.txt", "b.txt"
     )
     assert code == 1
@@ -91,7 +85,7 @@ def test_cross_file_findings_are_printed_with_the_file_in_order(workdir: Path) -
     _write(workdir, "a.txt", P1, P2)
     _write(workdir, "b.txt", P3, P1, P4, P3)
     _write(workdir, "c.txt", P4)
-    _, out = run("check", "--no-config", "--select", "D101", "--color", "never", "-q", ".")
+    _, out, _ = run("check", "--no-config", "--select", "D101", "--color", "never", "-q", ".")
     heads = [line.split(" D101")[0] for line in out.splitlines() if " D101 " in line]
     # b.txt's finding against a.txt (line 3) comes before its own repeat (line 7), not at the end
     assert heads == ["b.txt:3:1:", "b.txt:7:1:", "c.txt:1:1:"]
@@ -109,7 +103,7 @@ def test_option_cross_file_off(workdir: Path) -> None:
     (workdir / "wenlint.toml").write_text("[rules.duplicate-block]\ncross-file = false\n", "utf-8")
     _write(workdir, "a.txt", P1, P2)
     _write(workdir, "b.txt", P3, P1, P2)
-    code, out = run("check", "--select", "D101", "a.txt", "b.txt")
+    code, out, _ = run("check", "--select", "D101", "a.txt", "b.txt")
     assert code == 0, out
 
 

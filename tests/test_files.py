@@ -4,13 +4,13 @@ stable order."""
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.files import walk
+from wenlint.testing import run_cli
 
 INC = ("*.txt", "*.md")
 
@@ -132,11 +132,7 @@ def test_fifo_is_not_opened(tmp_path: Path) -> None:
 # -- through the CLI ---------------------------------------------------------------------------
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, ["check", "--color", "never", "--format", "json", *args])
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+run = partial(run_cli, "check", "--color", "never", "--format", "json")
 
 
 DUP = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕。\n"

@@ -7,13 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.diagnostic import Diagnostic, Fix
 from wenlint.document import LineIndex, Span
 from wenlint.report.github import GithubReporter, annotation, escape_data, escape_property
 from wenlint.rule import Severity, T
+from wenlint.testing import run_cli
 
 PARA = "坚持以人民为中心的发展思想，着力保障和改善民生，扎实推进共同富裕，不断增强人民群众获得感。"
 DUP = f"{PARA}\n\n第二段内容与前文不同，讲的是另一件事情。\n\n{PARA}\n"
@@ -22,11 +21,7 @@ COMMAND = re.compile(
 )
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+run = run_cli
 
 
 def parse(line: str) -> tuple[str, dict[str, str], str]:

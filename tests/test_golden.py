@@ -9,9 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
+from wenlint.testing import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
@@ -19,9 +18,8 @@ GOLDEN = Path(__file__).parent / "golden"
 
 def run(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(main, ["check", "--no-config", "--color", "never", *args, "seeds/"])
-    assert r.exception is None or isinstance(r.exception, SystemExit), r.output
-    return r.exit_code, r.stdout
+    code, out, _ = run_cli("check", "--no-config", "--color", "never", *args, "seeds/")
+    return code, out
 
 
 def test_seeds_text(monkeypatch: pytest.MonkeyPatch, snapshot) -> None:

@@ -7,15 +7,15 @@ tests depend on no other family's rules.
 from __future__ import annotations
 
 import codecs
+from functools import partial
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from fake_rules import DoubledDe, register
 
-from wenlint.cli import main
 from wenlint.document import SourceInfo
 from wenlint.io import InputError, decode, detect_newline, encode, read_file, write_atomic
+from wenlint.testing import run_cli_bytes
 
 SEED = Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt"
 SEED_TEXT = SEED.read_text("utf-8")
@@ -28,11 +28,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(*args: str, input: bytes | None = None) -> tuple[int, bytes, str]:
-    r = CliRunner().invoke(main, ["check", "--no-config", "--color", "never", *args], input=input)
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout_bytes, r.stderr
+run = partial(run_cli_bytes, "check", "--no-config", "--color", "never")
 
 
 # -- decoding ----------------------------------------------------------------------------------

@@ -8,19 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from wenlint import parallel
-from wenlint.cli import main
+from wenlint.testing import run_cli
 
 SEED = next((Path(__file__).parents[1] / "seeds").glob("*.txt"))
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+run = run_cli
 
 
 def make_corpus(root: Path, n: int) -> Path:

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from wenlint.cli import main
 from wenlint.io import InputError, read_file, write_atomic
 from wenlint.registry import RegistryError, load_registry
+from wenlint.testing import run_cli
 
 PLUGIN = """
 from wenlint.diagnostic import Fix
@@ -64,11 +65,7 @@ def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     sys.modules.pop("wenlint_demo", None)
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+run = run_cli
 
 
 def test_plugin_rule_is_listed_and_explained(plugin: Path) -> None:

@@ -6,16 +6,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from fake_rules import DoubledDe, register
 
 import wenlint.check
 import wenlint.registry
-from wenlint.cli import main
 from wenlint.rule import FixAvailability, Rule, Severity, T
+from wenlint.testing import run_cli
 
 SEED = Path(__file__).parents[1] / "seeds" / "shuozhou-cppcc-2024-report.txt"
 
@@ -42,11 +42,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, ["check", "--no-config", "--color", "never", *args], input=input)
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception  # a traceback is a failure of the test
-    return r.exit_code, r.stdout, r.stderr
+run = partial(run_cli, "check", "--no-config", "--color", "never")
 
 
 def one_line_errors(err: str) -> list[str]:

@@ -13,14 +13,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.diagnostic import Diagnostic, Edit, Fix, Related
 from wenlint.document import LineIndex, Span
 from wenlint.report.sarif import SarifReporter
 from wenlint.rule import Severity, T
-from wenlint.testing import lint_string, registry
+from wenlint.testing import lint_string, registry, run_cli
 
 ROOT = Path(__file__).parents[1]
 SCHEMA = json.loads((ROOT / "lint/report/sarif-2.1.0.json").read_text("utf-8"))
@@ -37,11 +35,7 @@ def validate(log: dict[str, Any]) -> None:
     assert not errors, "\n".join(f"{list(e.path)}: {e.message[:300]}" for e in errors[:10])
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args))
-    if r.exception and not isinstance(r.exception, SystemExit):
-        raise r.exception
-    return r.exit_code, r.stdout, r.stderr
+run = run_cli
 
 
 def diag(
