@@ -8,7 +8,7 @@ import re
 import pytest
 import regex
 
-from wenlint.text.chars import HAN, HAN_SCRIPT, REGEX_DIGIT, in_han, is_han_script
+from wenlint.text.chars import HAN, HAN_SCRIPT, REGEX_DIGIT, is_han, is_han_script
 from wenlint.text.locate import REGEX_SPACE
 
 _ALL = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
@@ -30,5 +30,5 @@ def test_is_han_script_matches_regex() -> None:
     assert {c for c in _ALL if is_han_script(c)} == want
 
 
-def test_in_han_matches_the_han_class() -> None:
-    assert {c for c in _ALL if in_han(c)} == set(re.findall(f"[{HAN}]", _ALL))
+def test_is_han_matches_the_han_class() -> None:
+    assert {c for c in _ALL if is_han(c)} == set(re.findall(f"[{HAN}]", _ALL))

@@ -37,12 +37,11 @@ def test_known_widths() -> None:
 
 
 def test_every_character_of_the_fast_ranges_has_its_block_width() -> None:
-    from wenlint.text.width import _SIMPLE, wide_run
+    from wenlint.text.width import _SIMPLE
 
     chars = [chr(c) for c in range(0x10000) if _SIMPLE.fullmatch(chr(c))]
     assert len(chars) > 28_000
     assert list(column_widths("".join(chars))) == list(map(char_width, chars))
-    assert [c for c in chars if wide_run(c)] == [c for c in chars if char_width(c) == 2]
 
 
 def test_a_per_last_text_result_is_computed_once_per_text() -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 
-# Han ideographs: the CJK Unified Ideographs blocks, compatibility ideographs and 〇.
-HAN = (
-    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
-)
+# Han ideographs: the blocks of CJK Unified Ideographs (BMP and planes 2-3, unassigned code points
+# included), the compatibility ideographs and 〇. ``is_han`` tests one character against it.
+HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 # Chinese (full-width) punctuation marks as GB/T 15834-2011 lists them.
 ZH_STOPS = "，。、；：？！"
@@ -37,6 +35,8 @@ WHITESPACE = " \t\u3000\u00a0\r\n"
 
 
 def is_han(ch: str) -> bool:
+    """Is the character ``ch`` a Han ideograph (in ``[HAN]``)? The one test of a single character;
+    ``has_han`` asks it of a text, ``is_han_script`` asks Unicode's wider Script=Han."""
     o = ord(ch)
     return (
         0x4E00 <= o <= 0x9FFF
@@ -45,6 +45,12 @@ def is_han(ch: str) -> bool:
         or 0x20000 <= o <= 0x3134F
         or o == 0x3007
     )
+
+
+def has_han(text: str) -> bool:
+    """Does ``text`` hold a Han ideograph? Also the test of a neighbouring character that may be
+    missing (``""`` at the edge of a text holds none)."""
+    return any(map(is_han, text))
 
 
 def fold_width(text: str) -> str:
@@ -120,12 +126,3 @@ _HAN_SCRIPT_BOUNDS = _bounds(HAN_SCRIPT)
 def is_han_script(ch: str) -> bool:
     """Does ``regex``'s ``\\p{Han}`` match the character ``ch``? (No pattern to compile.)"""
     return bisect_right(_HAN_SCRIPT_BOUNDS, ord(ch)) % 2 == 1
-
-
-_HAN_BOUNDS = _bounds(HAN)
-
-
-def in_han(ch: str) -> bool:
-    """Is ``ch`` in the class ``[HAN]``? (``is_han`` also takes the unassigned code points of the
-    Han blocks.) A test without a pattern: a Han class takes ~8 ms to compile."""
-    return bisect_right(_HAN_BOUNDS, ord(ch)) % 2 == 1

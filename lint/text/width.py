@@ -45,12 +45,6 @@ _SIMPLE = re.compile(
     "[\x20-\x7e\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e\u3041-\u3096"
     "\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*"
 )
-#: ``wide_run(text, start, end)`` matches when every character of ``text[start:end]`` is one of
-#: the wide ones above (two columns each): one scan in C, no width to compute.
-wide_run = re.compile(
-    "[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uff01-\uff60\uffe0-\uffe6]*"
-).fullmatch
 _BLOCK_WIDTH = bytes(
     1 if hi in (0x00, 0x20) else 2 if hi == 0x30 or 0x34 <= hi <= 0x9F or hi == 0xFF else 0
     for hi in range(256)

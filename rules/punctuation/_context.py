@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wenlint.text.chars import HAN, MASK, is_han
+from wenlint.text.chars import HAN, MASK, ZH_STOPS, is_han
 from wenlint.text.locate import REGEX_SPACE as _S
 from wenlint.text.locate import lazy_re
 
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 # Marks that end a Chinese phrase on their left / open one on their right.
 ZH_CLOSERS = "”’》〉）」』〕】"
 ZH_OPENERS = "“‘《〈（「『〔【"
-ZH_STOPS = "，。、；：？！"
 # Anything that counts as Chinese on either side of an ASCII mark.
 ZH_PUNCT_ALL = ZH_CLOSERS + ZH_OPENERS + ZH_STOPS + "…—"
 
@@ -57,11 +56,6 @@ class Protected:
         return k >= 0 and self._ends[k] > i
 
 
-def has_han(ch: str) -> bool:
-    """``is_han`` that accepts the empty string (no character) and says no."""
-    return bool(ch) and is_han(ch)
-
-
 def is_zh(ch: str) -> bool:
     """Han or a Chinese punctuation mark."""
     return bool(ch) and (is_han(ch) or ch in ZH_PUNCT_ALL)
@@ -79,12 +73,6 @@ def is_zh_right(ch: str) -> bool:
 
 def is_masked(ch: str) -> bool:
     return ch == MASK
-
-
-def any_han(text: str) -> bool:
-    """Does ``text`` hold a character ``is_han`` accepts? (A Han character class would take ~8 ms
-    to compile, and the texts asked about are short.)"""
-    return any(map(is_han, text))
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

@@ -8,16 +8,13 @@ from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.punctuation._context import (
     ZH_CLOSERS,
     ZH_OPENERS,
-    ZH_STOPS,
     Protected,
-    any_han,
     chinese_block,
-    has_han,
     is_zh,
     is_zh_left,
     is_zh_right,
 )
-from wenlint.text.chars import MASK
+from wenlint.text.chars import MASK, ZH_STOPS, has_han
 from wenlint.text.locate import ascii_present, blocks_with, lazy_re, positions
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
@@ -120,7 +117,7 @@ class HalfwidthPunctInHan(Rule):
         content = text[o + 1 : c]
         if len(content) > _MAX_PAREN or MASK in content:
             return False
-        if not _ALNUM().search(content) and not any_han(content):
+        if not _ALNUM().search(content) and not has_han(content):
             return False  # marks quoted as characters: 括号(、)、[、]
         if prot.covers(o) or prot.covers(c) or _CODEY().search(content):
             return False
@@ -132,7 +129,7 @@ class HalfwidthPunctInHan(Rule):
             return False  # Markdown link target or masked markup
         if prev in " \t" and o > 1 and _is_ascii_alnum(text[o - 2]) and not is_zh(nxt):
             return False  # an English phrase's note: Chinese characters (一级汉字和二级汉字)
-        if any_han(content):
+        if has_han(content):
             return True
         if has_han(prev) or prev in ZH_STOPS or prev in ZH_CLOSERS or prev in ZH_OPENERS:
             return True

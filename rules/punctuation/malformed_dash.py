@@ -7,7 +7,8 @@ import re
 from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from wenlint.rules.punctuation._context import Protected, chinese_block, has_han, is_zh
+from wenlint.rules.punctuation._context import Protected, chinese_block, is_zh
+from wenlint.text.chars import has_han
 from wenlint.text.locate import ascii_of, blocks_containing, lazy_re
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,

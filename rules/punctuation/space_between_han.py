@@ -6,8 +6,8 @@ from __future__ import annotations
 from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
-from wenlint.rules.punctuation._context import chinese_block, has_han
-from wenlint.text.chars import HAN, MASK, REGEX_DIGIT
+from wenlint.rules.punctuation._context import chinese_block
+from wenlint.text.chars import HAN, MASK, REGEX_DIGIT, has_han
 from wenlint.text.locate import ascii_present, blocks_with, lazy_re, positions
 
 _LEFT = "，。、；：？！"

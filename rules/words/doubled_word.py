@@ -11,7 +11,7 @@ from wenlint.diagnostic import Fix
 from wenlint.document import Document, Span
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.words import _data
-from wenlint.text.chars import HAN, in_han, is_han
+from wenlint.text.chars import HAN, is_han
 from wenlint.text.phrases import utf16
 
 #: Chinese numerals: 二〇二〇 is a year, not a doubled word.
@@ -56,7 +56,7 @@ def _doublings(text: str) -> Iterator[tuple[int, int]]:
             if (
                 i not in shortest
                 and text[i : i + n] == text[i + n : i + 2 * n]
-                and all(map(in_han, text[i : i + n]))
+                and all(map(is_han, text[i : i + n]))
             ):
                 shortest[i] = n
             i = same.find(zeros, i + 1)
@@ -268,7 +268,7 @@ def _wrapped(doc: Document) -> Iterator[tuple[int, int, str]]:
             a, b = block.start + m.start(), block.start + m.end()
             for n in range(_SHORTEST, _LONGEST + 1):
                 unit = text[a - n : a]
-                if a - n >= block.start and text.startswith(unit, b) and all(map(in_han, unit)):
+                if a - n >= block.start and text.startswith(unit, b) and all(map(is_han, unit)):
                     yield a - n, b, unit
                     break
 

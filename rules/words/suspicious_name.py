@@ -8,7 +8,7 @@ from functools import cache
 from wenlint.document import Document, Span
 from wenlint.rule import Context, Example, Rule, Severity, T
 from wenlint.rules.words import _data
-from wenlint.text.chars import in_han, is_han
+from wenlint.text.chars import is_han
 from wenlint.text.phrases import LongestLiterals
 
 
@@ -73,7 +73,7 @@ def _names(text: str) -> list[tuple[int, int, str]]:
             alone = not ("\u4e00" <= before <= "\u9fff" or is_han(before))
         else:
             alone = t0 == 3
-        if alone and all(map(in_han, text[t0 - 3 : t0])):
+        if alone and all(map(is_han, text[t0 - 3 : t0])):
             out.append((t0 - 3, t0, words[which]))
         if t1 == n or text[t1] not in _SPACES:
             continue
@@ -82,7 +82,7 @@ def _names(text: str) -> list[tuple[int, int, str]]:
         while j < n and text[j] in _SPACES:
             j += 1
         k = j  # a run of two or three Han characters after the spaces
-        while k < n and k - j < 4 and in_han(text[k]):
+        while k < n and k - j < 4 and is_han(text[k]):
             k += 1
         if 2 <= k - j <= 3:
             out.append((j, k, title))
