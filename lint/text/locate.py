@@ -120,13 +120,17 @@ R = TypeVar("R")
 
 def per_last_text(fn: Callable[[str], R]) -> Callable[[str], R]:
     """``fn``, its result remembered for the last text it was given (by identity): the rules of
-    a family ask about the same ``doc.view`` in turn, and one entry keeps no stale memory."""
-    last: list[Any] = [None, None]
+    a family ask about the same ``doc.view`` in turn, and one entry keeps no stale memory. The
+    entry (text, result) is replaced whole, so documents linted in any order, or in threads,
+    never get another text's result."""
+    last: list[tuple[Any, Any]] = [(None, None)]
 
     def get(text: str) -> R:
-        if last[0] is not text:
-            last[:] = [text, fn(text)]
-        result: R = last[1]
+        entry = last[0]
+        if entry[0] is not text:
+            entry = (text, fn(text))
+            last[0] = entry
+        result: R = entry[1]
         return result
 
     return get

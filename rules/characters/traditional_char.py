@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -210,18 +210,10 @@ class TraditionalChar(Rule):
 
 # Scanning: most documents contain no traditional character at all, and a per-character set test
 # in Python costs ~60 ms per MB. Encoding to GB 2312 (simplified only) runs in C; the characters it
-# cannot encode are collected by an error handler, and only those are looked up. The few
-# traditional characters GB 2312 does encode (後 and a handful of others) are searched directly.
-_OUTSIDE: list[str] = []
-
-
-def _collect(err: UnicodeError) -> tuple[str, int]:
-    assert isinstance(err, UnicodeEncodeError)
-    _OUTSIDE.append(err.object[err.start : err.end])
-    return "", err.end
-
-
-codecs.register_error("wenlint.c701", _collect)
+# cannot encode come out as XML character references (the codec's own handler: no state, nothing
+# registered), and only those are looked up. The few traditional characters GB 2312 does encode
+# (後 and a handful of others) are searched directly.
+_CHAR_REF = re.compile(rb"&#([0-9]+);")
 
 
 @lru_cache(maxsize=1)
@@ -235,16 +227,18 @@ def _in_gb2312(trad: frozenset[str]) -> tuple[str, ...]:
 _GB2312_TRAD = "榘後醣吒甯麴菸捱摺"
 
 
-def _outside_gb2312(text: str) -> str:
+def _outside_gb2312(text: str) -> set[str]:
     """The characters of ``text`` that GB 2312 cannot encode."""
-    _OUTSIDE.clear()
-    text.encode("gb2312", errors="wenlint.c701")
-    outside = "".join(_OUTSIDE)
-    _OUTSIDE.clear()
-    return outside
+    encoded = text.encode("gb2312", errors="xmlcharrefreplace")
+    if b"&#" not in encoded:
+        return set()
+    chars = {chr(int(n)) for n in _CHAR_REF.findall(encoded)}
+    if "&#" in text:  # a reference written in the text itself is no character of it
+        chars = {c for c in chars if c in text}
+    return chars
 
 
-def _present(text: str, tab: Tables, outside: str) -> set[str]:
+def _present(text: str, tab: Tables, outside: set[str]) -> set[str]:
     """The traditional-only characters that occur in ``text`` (``outside``: its characters
     outside GB 2312)."""
     found = set(tab.trad.intersection(outside))
