@@ -120,6 +120,24 @@ def rule_costs(corpus: Path, limit: int) -> list[tuple[str, float]]:
     return [(f"{code} {names.get(code, '')}".strip(), secs) for code, secs in ranked]
 
 
+def _w204_line(base: list[str], one: Path, corpus: Path, runs: int) -> str:
+    """W204 possible-typo alone: its load (a one-line file, start-up included), characters per
+    second over the corpus once loaded, peak memory. Needs the typo extra and its model."""
+    from wenlint.rules.words import possible_typo as pt
+
+    missing = [m for m in ("jieba", "wordfreq", "pypinyin", "kenlm") if not pt._importable(m)]
+    if missing or pt.find_model() is None:
+        return f"W204 possible-typo: not measured (extra or model missing: {pt.INSTALL})"
+    load = min(run([*base, "--select", "W204", str(one)])[0] for _ in range(runs))
+    secs, peak = min(run([*base, "--select", "W204", str(corpus)])[:2] for _ in range(runs))
+    chars = sum(len(p.read_text("utf-8")) for p in corpus.rglob("*.txt"))
+    rate = chars / max(secs - load, 1e-9)
+    return (
+        f"W204 possible-typo alone: {rate:,.0f} chars/s once loaded, "
+        f"load (start-up included) {load:.2f} s, peak {peak} MB"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python tests/perf/bench.py", description=__doc__.split("\n")[0]
@@ -188,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     for fam in [f for f in args.families.split(",") if f in registered]:
         secs, rss = best([*base, *jobs, "--select", fam, str(corpus)], f"family {fam}")
         rows.append((f"wenlint, family {fam} only", secs, mb / secs, rss))
+    w204 = _w204_line(base, warm, corpus, args.runs)
     ac = min(theirs) if theirs else None
     if ac is not None:
         rows.append(("autocorrect-py (peer), same corpus", ac, mb / ac, peer_peak))
@@ -202,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"median of the {len(ours)} paired runs' ratios: {paired:.2f}")
     else:
         print("\nautocorrect-py not installed: pip install -e '.[bench]' to compare")
+    print(f"\n{w204}")
     print(
         f"\nstart-up, `wenlint check` on a one-line file: {startup(args.out, args.repeat):.3f} s "
         f"(median of {args.repeat})"
