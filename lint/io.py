@@ -178,7 +178,7 @@ def detect_newline(text: str) -> str:
 
 def read_file(path: Path) -> Decoded:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -188,6 +188,48 @@ def read_file(path: Path) -> Decoded:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return decode(raw, str(path))
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. Anything else (a FIFO, a device such as /dev/zero, a socket)
+    is refused before a byte is read: reading it could block forever or never end. (The file is
+    opened without blocking, so opening a FIFO with no writer returns at once.) /dev/null, the
+    empty file by convention, is read as empty."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(st.st_mode):
+            if _is_devnull(st):
+                return b""
+            raise InputError(
+                f"{path}: not a regular file ({_kind(st.st_mode)}); wenlint reads regular "
+                "files, or standard input as -"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
+def _is_devnull(st: os.stat_result) -> bool:
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == (null.st_dev, null.st_ino)
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in a word or two."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def encode(text: str, source: SourceInfo) -> bytes:

@@ -13,6 +13,7 @@ import pytest
 from fake_rules import DoubledDe, register
 
 import wenlint.check
+import wenlint.io
 import wenlint.registry
 from wenlint.rule import FixAvailability, Rule, Severity, T
 from wenlint.testing import run_cli
@@ -102,14 +103,14 @@ def test_permission_denied_is_a_clear_error(work: Path, monkeypatch: pytest.Monk
     (work / "ok.txt").write_text("我的的书\n", "utf-8")
     if os.geteuid() == 0:
         # root reads through mode 000: simulate the kernel's refusal at the one read
-        real = Path.read_bytes
+        real = wenlint.io.read_regular
 
-        def read_bytes(self: Path) -> bytes:
-            if self.name == "secret.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        def read_regular(path: Path) -> bytes:
+            if path.name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(wenlint.io, "read_regular", read_regular)
     else:  # pragma: no cover - CI runs as root
         (work / "secret.txt").chmod(0)
     code, out, err = run("--select", "XT101", "--jobs", "1", "secret.txt", "ok.txt")
