@@ -4,8 +4,10 @@ returns results file by file."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+import signal
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,7 +163,8 @@ class Checker:
                     return result
                 if path is not None:
                     try:
-                        write_atomic(path, fixed.text, decoded.source, decoded.raw)
+                        with uninterrupted():
+                            write_atomic(path, fixed.text, decoded.source, decoded.raw)
                     except InputError as exc:
                         result.error = str(exc)
                         result.diagnostics = lint(text)
@@ -180,7 +183,7 @@ class Checker:
         stdin: bytes | None,
         jobs: int,
         prepare: Callable[[FileResult], None] | None = None,
-    ) -> Iterator[FileResult]:
+    ) -> Generator[FileResult, None, None]:
         """Results in ``targets`` order, cross-file findings included; files are linted in
         ``jobs`` worker processes when there are several (the order, and so the output, is the
         same as a serial run). ``prepare`` runs on each result where the file was linted, before
@@ -196,8 +199,12 @@ class Checker:
         from wenlint.parallel import WorkerSetup, lint_in_pool
 
         setup = WorkerSetup(self.registry, self.options, files, prepare)
-        for result in lint_in_pool(setup, jobs):
-            yield self.cross_file(result)
+        pool = lint_in_pool(setup, jobs)
+        try:
+            for result in pool:
+                yield self.cross_file(result)
+        finally:
+            pool.close()  # the workers end with the run, however it ends
 
     def cross_file(self, r: FileResult) -> FileResult:
         """Add the findings of cross-file rules to ``r``: the rules see each file's kept facts in
@@ -215,6 +222,33 @@ class Checker:
                     r.rendered = [shown[i] for i in order]
         r.kept = {}  # facts live on in the rules that need them, not in every result
         return r
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait until the block is done: a file being fixed is written
+    whole or not at all, and its temporary file never stays behind. The write takes
+    milliseconds; a signal that came meanwhile (or just before, its handler not yet run) acts
+    right after it, through the handler that was in place."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    kinds = (signal.SIGINT, signal.SIGTERM)
+    before = {k: signal.signal(k, lambda signum, frame: came.append(signum)) for k in kinds}
+    try:
+        yield
+    finally:
+        for k, handler in before.items():
+            signal.signal(k, handler)
+        for signum in dict.fromkeys(came):
+            handler = before[signal.Signals(signum)]
+            if callable(handler):
+                handler(signum, None)
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), signum)
 
 
 def is_markdown(name: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -52,13 +53,35 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 class _Group(click.Group):
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        # click reports usage errors itself (exit 2); anything else unexpected stays one line.
+    def invoke(self, ctx: click.Context) -> Any:
+        # click reports usage errors itself (exit 2). Here, inside click's own handlers (which
+        # would print "Aborted!" and exit 1 on Ctrl-C): an interrupted run exits 130, a report
+        # that cannot be written (full disk, closed stdout, broken pipe) is one line and exit 2,
+        # whenever it happens, the last flush before exit included.
+        from wenlint.report.stream import ReportWriteError, drop_stdout, guard_stdout
+
+        out = guard_stdout()
         try:
-            return super().main(*args, **kwargs)
+            try:
+                return super().invoke(ctx)
+            finally:
+                out.flush()
         except KeyboardInterrupt:
-            click.echo("wenlint: interrupted", err=True)
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second press changes nothing now
+            _say("wenlint: interrupted")
             sys.exit(130)
+        except ReportWriteError as exc:
+            drop_stdout()
+            _say(f"wenlint: error: {exc}")
+            sys.exit(EXIT_ERROR)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, when there is a stderr to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        click.echo(line, err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -216,9 +239,14 @@ def check(
         gc.freeze()
         gc.set_threshold(20_000, 20, 100)
     jobs = jobs or os.cpu_count() or 1
-    out = session.run(
-        targets, missing, reporter, jobs=jobs, stdin=stdin_bytes, gate=gate, progress=fmt
-    )
+    from wenlint.parallel import WorkerDied, WorkerFailed
+
+    try:
+        out = session.run(
+            targets, missing, reporter, jobs=jobs, stdin=stdin_bytes, gate=gate, progress=fmt
+        )
+    except (WorkerDied, WorkerFailed) as exc:
+        fail(str(exc))
     if timing:
         _print_timings(registry, out.timings)
     session.close(reporter, out)

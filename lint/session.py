@@ -6,7 +6,7 @@ line (``wenlint.cli``) only turns flags into options and the outcome into an exi
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,8 +76,6 @@ class Session:
         progress: str = "text",
     ) -> Outcome:
         """Lint ``targets`` and report them; file errors go to stderr as they happen."""
-        from wenlint.report.progress import track
-
         out = Outcome(errors=[unicode_name(f"{p}: no such file or directory") for p in missing])
         for e in out.errors:
             click.echo(f"wenlint: error: {visible(e)}", err=True)
@@ -85,7 +83,24 @@ class Session:
         # needs the whole findings)
         prepare = reporter.prepare if gate is None else None
         run = self.checker.run(targets, stdin, jobs, prepare)
-        for r in track(run, len(targets), progress, lambda r: r.path):
+        try:
+            self._feed(run, len(targets), progress, reporter, gate, out)
+        finally:
+            run.close()  # worker processes end here, however the run ends
+        return out
+
+    def _feed(
+        self,
+        run: Iterable[FileResult],
+        count: int,
+        progress: str,
+        reporter: Reporter,
+        gate: Any,
+        out: Outcome,
+    ) -> None:
+        from wenlint.report.progress import track
+
+        for r in track(run, count, progress, lambda r: r.path):
             if gate is not None:
                 r.diagnostics = gate.file(r.path, r.text, r.diagnostics)
                 r.rendered = None
@@ -104,7 +119,6 @@ class Session:
             if not r.stdin:
                 r.text = r.lines = None  # keep memory to the largest file, not the corpus
             out.results.append(r)
-        return out
 
     def close(self, reporter: Reporter, out: Outcome) -> None:
         fixed = sum(r.fixed for r in out.results)

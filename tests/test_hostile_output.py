@@ -13,10 +13,13 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +27,7 @@ from wenlint.diagnostic import Diagnostic, Fix, Related
 from wenlint.document import LineIndex, Span
 from wenlint.markup import machine_spans, markdown_prose, plain_prose
 from wenlint.report.github import GithubReporter
+from wenlint.report.stream import GuardedOut, ReportWriteError
 from wenlint.report.text import TextRenderer, TextReporter
 from wenlint.rule import Severity, T
 from wenlint.testing import fix_string, lint_string
@@ -256,3 +260,205 @@ def test_file_errors_on_stderr_are_one_visible_line(tmp_path: Path) -> None:
         assert not any(
             row.startswith("::") and "forged" in row for row in r.stdout.decode().split("\n")[1:]
         )
+
+
+# -- item 5: a report that cannot be written is one line and exit 2 -------------------------------
+
+FORMATS = ("text", "json", "sarif", "github", "html")
+
+
+def _docs(folder: Path, n: int, repeat: int = 40) -> Path:
+    folder.mkdir(exist_ok=True)
+    para = "我们今天开会,讨论工作(草案)。" * repeat
+    for i in range(n):
+        (folder / f"d{i:04d}.txt").write_text(f"第{i}份\n\n{para}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_full_disk_is_one_line_and_exit_2_in_every_format(tmp_path: Path) -> None:
+    docs = _docs(tmp_path / "docs", 30)
+    for fmt in FORMATS:
+        with open("/dev/full", "w") as full:
+            r = subprocess.run(
+                [sys.executable, "-m", "wenlint", "check", "--no-config", "--format", fmt, "docs"],
+                cwd=tmp_path,
+                stdout=full,
+                stderr=subprocess.PIPE,
+                timeout=120,
+            )
+        err = r.stderr.decode()
+        assert r.returncode == 2, (fmt, err)
+        assert err == "wenlint: error: cannot write the report: No space left on device\n", fmt
+    assert docs.exists()
+
+
+def test_closed_stdout_and_broken_pipe_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    _docs(tmp_path / "docs", 30)
+    base = [sys.executable, "-m", "wenlint", "check", "--no-config", "--jobs", "1"]
+    for fmt in FORMATS:
+        # stdout closed (``>&-``)
+        closed = subprocess.run(
+            [*base, "--format", fmt, "docs"],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            preexec_fn=lambda: os.close(1),
+        )
+        assert closed.returncode == 2, (fmt, closed.stderr)
+        assert closed.stderr.decode().splitlines() == [
+            "wenlint: error: cannot write the report: standard output is closed"
+        ]
+        # a reader that went away (``| head -c0``) before the report is written
+        p = subprocess.Popen(
+            [*base, "--format", fmt, "docs"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert p.stdout is not None and p.stderr is not None
+        p.stdout.close()
+        err = p.stderr.read().decode()
+        assert p.wait(timeout=120) == 2, (fmt, err)
+        assert err == "wenlint: error: cannot write the report: Broken pipe\n", (fmt, err)
+
+
+def test_guarded_stdout_turns_every_write_error_into_one_error() -> None:
+    class Failing(io.StringIO):
+        def write(self, s: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    for target in (Failing(), None):
+        out = GuardedOut(target)
+        with pytest.raises(ReportWriteError, match="cannot write the report"):
+            out.write("x")
+        with pytest.raises(ReportWriteError):
+            out.buffer.write(b"x")
+    closed = io.StringIO()
+    closed.close()
+    with pytest.raises(ReportWriteError, match="closed file"):
+        GuardedOut(closed).write("x")
+    assert GuardedOut(closed).isatty() is False  # asked before anything is written: no crash
+
+
+# -- item 7: Ctrl-C, dead workers and a dead parent in a parallel run -----------------------------
+
+
+def _default_sigint() -> None:
+    # a shell starts background jobs with SIGINT ignored; a terminal's Ctrl-C reaches a
+    # foreground process group whose SIGINT is not
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _start(tmp_path: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "wenlint", "check", "--no-config", "--jobs", "2", *args, "docs"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_default_sigint,
+    )
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for c in found]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for_workers(p: subprocess.Popen[bytes], count: int = 2) -> list[int]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        kids = _children(p.pid)
+        if len(kids) >= count:
+            time.sleep(0.3)  # linting has begun
+            return kids
+        time.sleep(0.05)
+    raise AssertionError("no workers started")
+
+
+posix_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="real signals and /proc"
+)
+
+
+@pytest.mark.slow
+@posix_only
+@pytest.mark.parametrize("presses", [1, 2])
+@pytest.mark.parametrize("fix", [False, True])
+def test_ctrl_c_stops_a_parallel_run_at_once(tmp_path: Path, presses: int, fix: bool) -> None:
+    docs = _docs(tmp_path / "docs", 400, repeat=200)
+    for _ in range(3):
+        p = _start(tmp_path, *(["--fix"] if fix else []))
+        kids = _wait_for_workers(p)
+        t = time.monotonic()
+        for _ in range(presses):  # Ctrl-C: SIGINT to the whole foreground process group
+            os.killpg(p.pid, signal.SIGINT)
+            time.sleep(0.02)
+        assert p.wait(timeout=10) == 130
+        assert time.monotonic() - t < 1.5
+        assert p.stderr is not None
+        assert p.stderr.read().decode() == "wenlint: interrupted\n"  # no traceback, no Aborted!
+        time.sleep(0.2)
+        assert not [k for k in kids if _alive(k)]
+        assert not [f.name for f in docs.iterdir() if not f.name.startswith("d")]  # no temp file
+
+
+@pytest.mark.slow
+@posix_only
+def test_a_dead_worker_is_one_line_naming_its_file(tmp_path: Path) -> None:
+    _docs(tmp_path / "docs", 400, repeat=200)
+    p = _start(tmp_path, "-q")
+    kids = _wait_for_workers(p)
+    os.kill(kids[0], signal.SIGKILL)
+    assert p.wait(timeout=10) == 2
+    assert p.stderr is not None
+    err = p.stderr.read().decode()
+    assert re.fullmatch(
+        r"wenlint: error: a worker process was killed by SIGKILL while linting "
+        r"docs/d\d{4}\.txt\n",
+        err,
+    ), err
+    time.sleep(0.2)
+    assert not _alive(kids[1])
+
+
+@pytest.mark.slow
+@posix_only
+def test_workers_die_with_their_parent(tmp_path: Path) -> None:
+    _docs(tmp_path / "docs", 400, repeat=200)
+    p = _start(tmp_path, "-q")
+    kids = _wait_for_workers(p)
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait(timeout=10)
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and any(_alive(k) for k in kids):
+        time.sleep(0.05)
+    assert not [k for k in kids if _alive(k)]
+
+
+def test_a_worker_error_names_its_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wenlint.check import Checker, Options
+    from wenlint.parallel import WorkerFailed, WorkerSetup, lint_in_pool
+    from wenlint.testing import registry
+
+    def broken(self: Checker, shown: str, path: Path | None, stdin: bytes | None = None) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Checker, "check_file", broken)
+    files = [("a.txt", Path("a.txt")), ("b.txt", Path("b.txt"))]
+    setup = WorkerSetup(registry(), Options(), files, None)
+    with pytest.raises(WorkerFailed, match=r"internal error while linting a\.txt: RuntimeError"):
+        list(lint_in_pool(setup, 2, "fork"))
