@@ -24,6 +24,25 @@ def _why(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _write(target: IO[Any] | None, data: Any) -> None:
+    """Write to ``target`` (None: standard output is closed); any failure is a ReportWriteError."""
+    if target is None:
+        raise ReportWriteError("cannot write the report: standard output is closed")
+    try:
+        target.write(data)
+    except (OSError, ValueError) as exc:
+        raise ReportWriteError(f"cannot write the report: {_why(exc)}") from None
+
+
+def _flush(target: IO[Any] | None) -> None:
+    if target is None:
+        return
+    try:
+        target.flush()
+    except (OSError, ValueError) as exc:
+        raise ReportWriteError(f"cannot write the report: {_why(exc)}") from None
+
+
 class _Bytes(io.RawIOBase):
     """``sys.stdout.buffer`` of a guarded stdout."""
 
@@ -34,21 +53,11 @@ class _Bytes(io.RawIOBase):
         return True
 
     def write(self, data: Any) -> int:
-        if self._target is None:
-            raise ReportWriteError("cannot write the report: standard output is closed")
-        try:
-            self._target.write(data)
-        except (OSError, ValueError) as exc:
-            raise ReportWriteError(f"cannot write the report: {_why(exc)}") from None
+        _write(self._target, data)
         return len(data)
 
     def flush(self) -> None:
-        if self._target is None:
-            return
-        try:
-            self._target.flush()
-        except (OSError, ValueError) as exc:
-            raise ReportWriteError(f"cannot write the report: {_why(exc)}") from None
+        _flush(self._target)
 
 
 class GuardedOut(io.TextIOBase):
@@ -90,21 +99,11 @@ class GuardedOut(io.TextIOBase):
         return self._target.fileno()
 
     def write(self, text: str) -> int:
-        if self._target is None:
-            raise ReportWriteError("cannot write the report: standard output is closed")
-        try:
-            self._target.write(text)
-        except (OSError, ValueError) as exc:
-            raise ReportWriteError(f"cannot write the report: {_why(exc)}") from None
+        _write(self._target, text)
         return len(text)
 
     def flush(self) -> None:
-        if self._target is None:
-            return
-        try:
-            self._target.flush()
-        except (OSError, ValueError) as exc:
-            raise ReportWriteError(f"cannot write the report: {_why(exc)}") from None
+        _flush(self._target)
 
 
 def guard_stdout() -> GuardedOut:
