@@ -99,6 +99,25 @@ def test_suppression_comment_covers_the_cross_file_finding(workdir: Path) -> Non
     assert found == [("c.txt", 5)]
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("<!-- wenlint-disable D10 -->", "<!-- wenlint-enable D10 -->"),  # a code prefix
+        ("<!-- wenlint-disable -->", "<!-- wenlint-enable -->"),  # every rule
+        ("<!-- wenlint-disable-next-line D101 W201 -->", ""),
+    ],
+)
+def test_cross_file_suppression_is_the_engines(workdir: Path, opening: str, closing: str) -> None:
+    """What D101 keeps for later files honours every form of comment the engine reads (D101
+    asks ``ctx.suppressed``, it parses no comment itself): the suppressed block of b.txt is
+    neither reported against a.txt nor, in c.txt, reported against b.txt."""
+    _write(workdir, "a.txt", P1, P2)
+    _write(workdir, "b.txt", P3, opening, P1, *([closing] if closing else []), P4)
+    _write(workdir, "c.txt", "第三份文件另有开头。", P4)
+    found = [(d["path"], d["line"]) for d in _json("a.txt", "b.txt", "c.txt")]
+    assert found == [("c.txt", 3)]  # P4 of b.txt, outside the comment's reach
+
+
 def test_option_cross_file_off(workdir: Path) -> None:
     (workdir / "wenlint.toml").write_text("[rules.duplicate-block]\ncross-file = false\n", "utf-8")
     _write(workdir, "a.txt", P1, P2)

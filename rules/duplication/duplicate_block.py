@@ -153,8 +153,12 @@ class DuplicateBlock(Rule):
             i = r + n
         self._cut_short(doc, ctx, blocks, keys, reported)
         if self.options.cross_file:
-            if "wenlint-" in doc.text:
-                self._mark_suppressed(doc, blocks, reported)
+            # a block under a comment that disables D101 is left out of the cross-file search:
+            # ``finish`` reports after the engine has applied the file's comments
+            suppressed = ctx.suppressed
+            for j, b in enumerate(blocks):
+                if suppressed(b.start):
+                    reported[j] = 1
             edges, formulas = frame_blocks(keys)
             for j in edges:
                 reported[j] = reported[j] or 2
@@ -194,21 +198,6 @@ class DuplicateBlock(Rule):
                 chars=len(part),
             )
             reported[short] = 1
-
-    def _mark_suppressed(self, doc: Document, blocks: list[Block], skip: bytearray) -> None:
-        """Blocks under a comment that disables this rule are left out of the cross-file search:
-        ``finish`` reports after the runner has applied the file's comments."""
-        from wenlint.suppress import parse_suppressions
-
-        def resolve(token: str) -> list[str]:
-            t = token.strip()
-            hit = t.lower() == self.name or t.upper() == "ALL" or self.code.startswith(t.upper())
-            return [self.code] if t and hit else []
-
-        sup = parse_suppressions(doc, resolve)
-        for i, b in enumerate(blocks):
-            if sup.suppressed(self.code, b.start):
-                skip[i] = 1
 
     def _report(
         self, doc: Document, ctx: Context, blocks: list[Block], i: int, k: int, n: int, chars: int
