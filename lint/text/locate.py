@@ -89,9 +89,10 @@ def literal_spans(view: str, literal: str) -> Iterator[tuple[int, int]]:
         i = view.find(literal, i + n)
 
 
-def blocks_matching(view: str, blocks: Sequence[Block], pattern: re.Pattern[str]) -> list[Block]:
-    """The blocks that overlap a match of ``pattern`` (which must not match the empty string)."""
-    return blocks_touched(blocks, (m.span() for m in pattern.finditer(view)))
+def blocks_matching(view: str, blocks: Sequence[Block], *patterns: re.Pattern[str]) -> list[Block]:
+    """The blocks that overlap a match of one of ``patterns`` (which must not match the empty
+    string)."""
+    return blocks_touched(blocks, (m.span() for p in patterns for m in p.finditer(view)))
 
 
 #: The characters ``regex``'s ``\s`` matches, for ``re`` character classes that must keep its

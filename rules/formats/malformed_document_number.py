@@ -8,7 +8,7 @@ from wenlint.diagnostic import Edit, Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.text.chars import is_han_script
-from wenlint.text.locate import blocks_touched, lazy_re
+from wenlint.text.locate import lazy_re
 
 # The year in brackets, an optional 第, the serial number, 号; after an issuer's abbreviation
 # (Han: tested in code, as a lookbehind Han class takes ~8 ms to compile; matches cannot overlap,
@@ -81,8 +81,7 @@ class MalformedDocumentNumber(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        spans = [(m.start() - 1, m.end()) for m in _QUICK.finditer(doc.view)]
-        for block in blocks_touched(doc.blocks, spans) if spans else ():
+        for block in ctx.blocks_with(pattern=_QUICK):
             text = block.text
             for m in _NUMBER().finditer(text):
                 if m.start() == 0 or not is_han_script(text[m.start() - 1]):

@@ -8,7 +8,7 @@ from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.formats._dates import valid
-from wenlint.text.locate import blocks_touched, lazy_re
+from wenlint.text.locate import lazy_re
 
 # Two digits, 年, a month, and a day or a zero-led year (08年8月): a date, never a duration
 # (10年6个月 has 个; 5年3月 alone may be one, so it needs the day or the leading zero).
@@ -68,9 +68,7 @@ class ShortenedYear(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         centuries: dict[str, set[str]] | None = None
         quick = _QUICK if doc.markdown else _QUICK_TXT
-        for block in blocks_touched(
-            doc.blocks, [(m.start() - 2, m.end()) for m in quick.finditer(doc.view)]
-        ):
+        for block in ctx.blocks_with(pattern=quick):
             if "年" not in block.text:
                 continue
             for m in _SHORT().finditer(block.text):

@@ -6,7 +6,6 @@ from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.formats._dates import HAN_YEAR, WRONG_ZEROS, han_year, years
-from wenlint.text.locate import blocks_touched
 
 _TO_LING = str.maketrans(dict.fromkeys(WRONG_ZEROS, "〇"))
 
@@ -47,8 +46,7 @@ class WrongZeroInYear(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        spans = [(m.start() - 4, m.end()) for m in HAN_YEAR().finditer(doc.view)]
-        for block in blocks_touched(doc.blocks, spans) if spans else ():
+        for block in ctx.blocks_with(pattern=HAN_YEAR()):
             for s, kind in years(block.text):
                 year = block.text[s : s + 4]
                 if kind != "han" or (s and block.text[s - 1] in "十百千万"):

@@ -8,7 +8,6 @@ from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.formats._dates import ARABIC, valid
-from wenlint.text.locate import blocks_touched
 
 # A valid padded month or day shows as one of these (a zero month or day is no date).
 _PADDED = (re.compile("0[1-9]月"), re.compile("月0[1-9]日"))  # literal-led: re skips in C
@@ -51,9 +50,7 @@ class ZeroPaddedDate(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        view = doc.view
-        spans = [m.span() for p in _PADDED for m in p.finditer(view)]
-        for block in blocks_touched(doc.blocks, spans):
+        for block in ctx.blocks_with(pattern=_PADDED):
             if "月" not in block.text:
                 continue
             for m in ARABIC().finditer(block.text):

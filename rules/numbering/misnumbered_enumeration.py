@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 
 from wenlint.diagnostic import Related
 from wenlint.document import Block, Document, Span
@@ -22,7 +20,6 @@ _ORDER_VALUE = {"首先": 1, "其次": 2, "再次": 3}
 _NEEDLE = {"shi": "是", "di": "第"}
 _NUMERALS = "一二三四五六七八九十"
 _ORDER_WORDS = ("首先", "其次", "再次", "最后")
-_START = attrgetter("start")
 
 
 @cache  # compiled on first use, not at start-up
@@ -119,17 +116,6 @@ def _mentions(block: Block, family: str) -> list[_Mention]:
     return out
 
 
-def _blocks_at(blocks: list[Block], cues: list[int]) -> list[int]:
-    """Indices, in order and once each, of the blocks that hold a cue (two characters) starting
-    at one of ``cues`` (view offsets, ascending)."""
-    out: list[int] = []
-    for pos in cues:
-        i = bisect_right(blocks, pos, key=_START) - 1
-        if i >= 0 and pos + 2 <= blocks[i].end and (not out or out[-1] != i):
-            out.append(i)
-    return out
-
-
 def _word(family: str, value: int) -> str:
     if family == "shi":
         return f"{cn_numeral(value)}是"
@@ -205,7 +191,9 @@ class MisnumberedEnumeration(Rule):
             last_value = 0
             alt: int | None = None
             prev = -2
-            for bi in _blocks_at(blocks, cues):
+            # the blocks holding a cue (two characters), in order and once each
+            held = (ctx.block_at(pos, pos + 2) for pos in cues)
+            for bi in dict.fromkeys(b.index for b in held if b is not None):
                 if bi != prev + 1:
                     last = None  # a paragraph without a mention came between: the run ended
                 prev = bi

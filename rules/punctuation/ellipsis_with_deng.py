@@ -8,7 +8,7 @@ from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.punctuation._context import chinese_block
-from wenlint.text.locate import ascii_of, blocks_containing, lazy_re
+from wenlint.text.locate import ascii_of, lazy_re
 
 # 等 that starts another word after the ellipsis: ……等待 ……等到 ……等级
 _WORD_AFTER = "待到级于同候号价量距额比效闲身式第"
@@ -65,7 +65,7 @@ class EllipsisWithDeng(Rule):
             )
             if ok
         ]
-        for block in blocks_containing(view, doc.blocks, quick) if quick else ():
+        for block in ctx.blocks_with(literals=quick):
             if "等" not in block.text or not _HIT().search(block.text):
                 continue
             if not chinese_block(block.text):

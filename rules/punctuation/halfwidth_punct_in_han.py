@@ -15,7 +15,7 @@ from wenlint.rules.punctuation._context import (
     is_zh_right,
 )
 from wenlint.text.chars import MASK, ZH_STOPS, has_han
-from wenlint.text.locate import ascii_present, blocks_with, lazy_re, positions
+from wenlint.text.locate import ascii_present, lazy_re, positions
 
 FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 # Content of a parenthesis that reads as code or a formula rather than an annotation.
@@ -84,7 +84,7 @@ class HalfwidthPunctInHan(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         marks = ascii_present(doc.view, "(),:;!?")
-        for block in blocks_with(doc.view, doc.blocks, marks) if marks else ():
+        for block in ctx.blocks_with(marks):
             text = block.text
             parens = "(" in text or ")" in text
             stops = "," in text or ":" in text or ";" in text or "!" in text or "?" in text

@@ -9,7 +9,7 @@ from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.punctuation._context import Protected, chinese_block, is_zh
 from wenlint.text.chars import has_han
-from wenlint.text.locate import ascii_of, blocks_containing, lazy_re
+from wenlint.text.locate import ascii_of, lazy_re
 
 # Stand-ins for the dash: hyphens, full-width hyphen-minus, horizontal bars, box-drawing lines,
 # and runs of the em dash itself (checked for length below).
@@ -72,7 +72,7 @@ class MalformedDash(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         quick = _present(doc)
-        for block in blocks_containing(doc.view, doc.blocks, quick) if quick else ():
+        for block in ctx.blocks_with(literals=quick):
             text = block.text
             prot: Protected | None = None
             for m in _RUN().finditer(text):

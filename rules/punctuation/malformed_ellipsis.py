@@ -8,7 +8,7 @@ from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.punctuation._context import Protected, chinese_block, is_zh
-from wenlint.text.locate import ascii_of, blocks_containing, lazy_re
+from wenlint.text.locate import ascii_of, lazy_re
 
 # Dot runs that stand for an ellipsis, and runs of the ellipsis character itself.
 _QUICK = ("...", "。。。", "…", "··", "・・", "．．")
@@ -61,7 +61,7 @@ class MalformedEllipsis(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         quick = _present(doc)
-        for block in blocks_containing(doc.view, doc.blocks, quick) if quick else ():
+        for block in ctx.blocks_with(literals=quick):
             text = block.text
             if not chinese_block(text):
                 continue

@@ -10,7 +10,7 @@ from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.punctuation._context import chinese_block
-from wenlint.text.locate import blocks_matching, lazy_re
+from wenlint.text.locate import lazy_re
 
 _PLAIN = "，、；：。"
 _EMPHATIC = "？！"
@@ -83,11 +83,9 @@ class RepeatedPunct(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         allow = self.options.allow_emphatic
+        # a block with a _RUN holds a pair (a mark absent from the view leads none)
         view = doc.view
-        # a mark absent from the view cannot lead a pair (`in` is the cheapest scan there is)
-        if not any(p.search(view) for c, p in _PAIRS if c in view):
-            return
-        for block in blocks_matching(view, doc.blocks, _RUN()):
+        for block in ctx.blocks_with(pattern=[p for c, p in _PAIRS if c in view]):
             text = block.text
             for m in _RUN().finditer(text):
                 if not chinese_block(text):

@@ -8,7 +8,7 @@ from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.punctuation._context import chinese_block
 from wenlint.text.chars import HAN, MASK, REGEX_DIGIT, has_han
-from wenlint.text.locate import ascii_present, blocks_with, lazy_re, positions
+from wenlint.text.locate import ascii_present, lazy_re, positions
 
 _LEFT = "，。、；：？！"
 # Full-width marks no space may precede: point marks and closing marks.
@@ -174,7 +174,7 @@ class SpaceBetweenHan(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         view = doc.view
         spaces = ascii_present(view, " \t") + "".join(c for c in "\u3000\u00a0" if c in view)
-        for block in blocks_with(view, doc.blocks, spaces) if spaces else ():
+        for block in ctx.blocks_with(spaces):
             text = block.text
             sentence = _sentence(text)
             if not (sentence or any(c in text for c in _BEFORE)) or not chinese_block(text):

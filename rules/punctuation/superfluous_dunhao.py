@@ -11,7 +11,7 @@ from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.punctuation._context import chinese_block
 from wenlint.text.chars import HAN
-from wenlint.text.locate import blocks_touched, lazy_re
+from wenlint.text.locate import lazy_re
 
 _MARKED = lazy_re("(?:》、《|”、“)")
 # The two _MARKED literals on their own: a literal pattern scans faster than `in` or a class.
@@ -111,9 +111,7 @@ class SuperfluousDunhao(Rule):
         if "、" not in view:
             return
         marked = self.options.marked_items
-        spans = [m.span() for p in _QUICK for m in p.finditer(view)] if marked else []
-        spans += [(m.start() - 1, m.end()) for m in _DUN_DIGIT.finditer(view)]
-        for block in blocks_touched(doc.blocks, spans):
+        for block in ctx.blocks_with(pattern=(*_QUICK, _DUN_DIGIT) if marked else _DUN_DIGIT):
             text = block.text
             if "、" not in text or not chinese_block(text):
                 continue

@@ -8,7 +8,7 @@ from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.structure._lexicon import conjunction_words, words
 from wenlint.text.chars import is_han, is_han_script
-from wenlint.text.locate import blocks_touched, lazy_re
+from wenlint.text.locate import lazy_re
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
 _PATTERN = lazy_re(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
@@ -84,11 +84,7 @@ class DanglingConjunction(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        view = doc.view
-        hits = [m.start() for p in _QUICK if p.pattern[0] in view for m in p.finditer(view)]
-        if not hits:
-            return
-        for block in blocks_touched(doc.blocks, ((s, s + 2) for s in hits)):
+        for block in ctx.blocks_with(pattern=_QUICK):
             text = block.text
             for m in _PATTERN().finditer(text):
                 if m.start() == 0 or not is_han(text[m.start() - 1]):

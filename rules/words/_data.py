@@ -6,12 +6,9 @@ and a run without W rules never read these files.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
 DATA = Path(__file__).parent / "data"
 
@@ -88,26 +85,3 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
         for w in ln.split():
             (single if len(w) == 1 else compound).add(w)
     return frozenset(single), frozenset(compound)
-
-
-_START = attrgetter("start")
-
-
-class BlockIndex:
-    """Whether a range of the document's prose view lies inside one block (paragraph).
-
-    The W rules scan ``doc.view`` in one pass (one automaton or pattern call per document rather
-    than per paragraph) and keep only hits inside a block; a Han-only hit never spans a line break.
-    Hits are rare, so nothing is built up front: each question is a binary search of the blocks.
-    """
-
-    def __init__(self, blocks: list[Any]) -> None:
-        self._blocks = blocks
-
-    @classmethod
-    def of(cls, blocks: list[Any]) -> BlockIndex:
-        return cls(blocks)
-
-    def contains(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._blocks, start, key=_START) - 1
-        return i >= 0 and end <= self._blocks[i].end

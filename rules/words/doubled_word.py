@@ -122,7 +122,6 @@ class DoubledWord(Rule):
         allow = set(self.options.allow)
         allow.update(ctx.dictionary.get("allow") or ())
         text = doc.view
-        index = _data.BlockIndex.of(doc.blocks)
         taken = -1  # end of the last reported pair: no overlapping reports
         for start, n in _doublings(text):
             if start < taken:
@@ -131,7 +130,7 @@ class DoubledWord(Rule):
             end = start + 2 * n
             if unit in allow or not _is_doubling(text, start, unit, text):
                 continue
-            if not index.contains(start, end):
+            if ctx.block_at(start, end) is None:
                 continue
             taken = end
             ctx.report(

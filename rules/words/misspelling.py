@@ -74,11 +74,10 @@ class Misspelling(Rule):
         if not matcher:
             return
         text = doc.view  # one automaton pass per document
-        index = _data.BlockIndex.of(doc.blocks)
         for hit in matcher.finditer(text):
             if len(hit.phrase) <= 3 and _straddles(text, hit.start, hit.end):
                 continue
-            if not index.contains(hit.start, hit.end):
+            if ctx.block_at(hit.start, hit.end) is None:
                 continue
             span = Span(hit.start, hit.end)
             ctx.report(

@@ -395,11 +395,10 @@ class PossibleTypo(Rule):
             allow = (allow,)
         single, compound = _data.surnames()
         terms = _terms()
-        index = _data.BlockIndex.of(doc.blocks)
         for offset, run in han_runs(text):
             for slip in checker.slips(run):
                 start, end = offset + slip.start, offset + slip.end
-                if text.count(slip.wrong) > 1 or not index.contains(start, end):
+                if text.count(slip.wrong) > 1 or ctx.block_at(start, end) is None:
                     continue
                 if any(
                     _overlaps(text, w, start, end) for w in (*allow, *terms.get(slip.wrong[0], ()))

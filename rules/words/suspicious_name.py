@@ -138,12 +138,11 @@ class SuspiciousName(Rule):
         extra = set(self.options.surnames)
         allow = set(ctx.dictionary.get("allow") or ())
         text = doc.view
-        index = _data.BlockIndex.of(doc.blocks)
         for start, end, title in _names(text):
             name = text[start:end]
             if name in allow or not _suspicious(name, title, single, compound, extra):
                 continue
-            if not index.contains(start, end):
+            if ctx.block_at(start, end) is None:
                 continue
             ctx.report(
                 Span(start, end),
