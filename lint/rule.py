@@ -175,6 +175,7 @@ class Context(Reporter):
         #: The config's ``[dictionary]`` table (user word lists), validated by the config loader.
         self.dictionary: Mapping[str, Any] = dictionary or {}
         self._suppressions = suppressions
+        self._sup: Suppressions | None = None
 
     def keep(self, facts: Any) -> None:
         """Keep picklable per-file facts for the rule's ``finish``."""
@@ -222,9 +223,12 @@ class Context(Reporter):
         """Whether a ``<!-- wenlint-disable… -->`` comment turns this rule (or ``code``) off at
         ``offset``. The engine drops such findings itself; a rule asks only when it must know
         before reporting (what a cross-file rule keeps for later files)."""
-        if self._suppressions is None:
-            return False
-        return self._suppressions().suppressed(code or self.rule.code, offset)
+        sup = self._sup
+        if sup is None:
+            if self._suppressions is None:
+                return False
+            sup = self._sup = self._suppressions()  # read once per document, then kept here
+        return bool(sup.ranges) and sup.suppressed(code or self.rule.code, offset)
 
 
 class FinishContext(Reporter):
