@@ -16,13 +16,14 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from wenlint.diagnostic import Diagnostic
+from wenlint.io import InputError, replace_contents
 
 VERSION = 1
 #: Code points of context taken on each side of a finding (never across a line break).
@@ -198,19 +199,35 @@ def write_baseline(path: Path, records: Sequence[dict[str, Any]]) -> None:
         "line and message are for reading only.",
         "findings": list(records),
     }
-    data = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    directory = path.parent if str(path.parent) else Path(".")
-    tmp = None
+    data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".wenlint-baseline-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # a normal file, not mkstemp's 0600
-        os.replace(tmp, path)
+        st = os.stat(path)
+    except OSError:
+        st = None
+    try:
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            _write_special(path, data)
+        else:
+            replace_contents(path, data, what="baseline")
+    except InputError as exc:
+        raise BaselineError(
+            str(exc)
+            .replace("cannot write (", "cannot write baseline (")
+            .replace("; left unchanged", "")
+        ) from None
     except OSError as exc:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         raise BaselineError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
+
+
+def _write_special(path: Path, data: bytes) -> None:
+    """A baseline sent to something that is not a regular file (``/dev/stdout``, a FIFO with a
+    reader) is written to it directly: it is never renamed over or replaced by a file. A FIFO
+    without a reader is an error at once, not a wait."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -247,10 +248,10 @@ def encode(text: str, source: SourceInfo) -> bytes:
 
 
 def write_atomic(path: Path, text: str, source: SourceInfo, original: bytes) -> None:
-    """Write ``text`` back in the file's encoding, via a temporary file and a rename.
+    """Write ``text`` back in the file's encoding (see ``replace_contents`` for how).
 
-    Refuses when the file changed since it was read (``original`` is what was read) and when the
-    text cannot be encoded in the file's encoding.
+    Refuses when the file changed since it was read (``original`` is what was read), when it is
+    read-only and when the text cannot be encoded in the file's encoding.
     """
     try:
         data = encode(text, source)
@@ -258,30 +259,229 @@ def write_atomic(path: Path, text: str, source: SourceInfo, original: bytes) -> 
         raise InputError(
             f"{path}: the fixed text cannot be stored as {source.encoding}; not written"
         ) from None
-    try:
-        # write through a symbolic link to the file it names, never replace the link itself
-        real = Path(os.path.realpath(path))
-        st = real.stat()
-        if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-            # honoured even for root, who could write it: read-only is the owner's wish
-            raise InputError(f"{path}: file is read-only; fixes not written")
-        if real.read_bytes() != original:
-            raise InputError(f"{path}: changed on disk since it was read; not written, run again")
-        import tempfile  # only when writing: keeps start-up short
+    replace_contents(path, data, expect=original, what="fixes")
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".wenlint", dir=real.parent)
+
+# The file as it was checked: a change to any of these between the check and the rename is a
+# change by someone else (an editor saving the file meanwhile).
+def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def replace_contents(
+    path: Path, data: bytes, *, expect: bytes | None = None, what: str = "fixes"
+) -> None:
+    """Make ``data`` the contents of the file at ``path``, whole or not at all.
+
+    - A symbolic link is written through: the file it names changes, the link stays a link.
+    - Only a regular file is replaced (a missing one is created); anything else is refused.
+    - With ``expect``, the file must still hold exactly those bytes: checked when writing
+      starts and again (size, modification time, inode) just before the new contents take its
+      place, so an edit saved meanwhile is never lost.
+    - Usually a short-named temporary file in the same folder is written, flushed to disk
+      (``fsync``), given the file's mode (and owner, group and extended attributes, ACLs
+      included, where allowed), renamed over the file, and the folder is flushed too. The
+      temporary file is removed on every path that does not rename it.
+    - The file is written in place instead, keeping its inode, when a rename would change what
+      the file is: it has several hard links (they all stay one file), it belongs to another
+      user or group the rename cannot keep, its extended attributes cannot be copied, or its
+      folder is not writable. Room is reserved first, so a full disk fails before a byte
+      changes.
+    - A read-only file is refused, even for root: read-only is the owner's wish.
+    """
+    real = Path(os.path.realpath(path))
+    try:
+        st = _checked_target(path, real, expect, what)
     except InputError:
         raise
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc}); left unchanged") from None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, st.st_mode & 0o7777)
-        if not os.access(real, os.W_OK):
-            raise PermissionError(13, "file is read-only")
-        os.replace(tmp, real)
+        if st is not None and _in_place(real, st):
+            _write_in_place(path, real, data, st, expect)
+        else:
+            _write_by_rename(path, real, data, st)
+    except InputError:
+        raise
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise InputError(f"{path}: cannot write ({exc.strerror or exc}); left unchanged") from None
+
+
+def _checked_target(
+    path: Path, real: Path, expect: bytes | None, what: str
+) -> os.stat_result | None:
+    """The target's stat after the checks (None: it does not exist yet and may be created)."""
+    try:
+        fd = os.open(real, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | _BINARY)
+    except FileNotFoundError:
+        if expect is not None:
+            raise InputError(f"{path}: removed since it was read; not written") from None
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file ({_kind(st.st_mode)}); not written")
+        if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise InputError(f"{path}: file is read-only; {what} not written")
+        if expect is not None:
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                if st.st_size != len(expect) or fh.read() != expect:
+                    raise InputError(
+                        f"{path}: changed on disk since it was read; not written, run again"
+                    )
+        return st
+    finally:
+        os.close(fd)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _in_place(real: Path, st: os.stat_result) -> bool:
+    """Whether the file must keep its inode (see ``replace_contents``)."""
+    if st.st_nlink > 1 or not os.access(real.parent, os.W_OK):
+        return True
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:  # no owners to keep (Windows)
+        return False
+    if geteuid() == 0:
+        return False  # root gives the new file the old owner and group
+    if st.st_uid != geteuid():
+        return True
+    return st.st_gid != os.getegid() and st.st_gid not in os.getgroups()
+
+
+def _temp_name(folder: Path) -> Path:
+    """A short name (16 bytes): a file name near the length limit can still be fixed."""
+    import secrets
+
+    return folder / f".wl{secrets.token_hex(4)}.tmp"
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _write_by_rename(path: Path, real: Path, data: bytes, st: os.stat_result | None) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY
+    for _ in range(100):
+        tmp = _temp_name(real.parent)
+        try:
+            fd = os.open(tmp, flags, 0o600)
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - 100 collisions of 32 random bits
+        raise InputError(f"{path}: cannot make a temporary file; left unchanged")
+    renamed = False
+    try:
+        try:
+            _write_all(fd, data)
+            if st is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                _fchmod(fd, 0o666 & ~umask)
+            else:
+                _fchmod(fd, st.st_mode & 0o7777)
+                if not _keep_owner_and_attributes(fd, real, st):
+                    os.close(fd)
+                    fd = -1
+                    os.unlink(tmp)
+                    _write_in_place(path, real, data, st, None)
+                    return
+            os.fsync(fd)
+        finally:
+            if fd != -1:
+                os.close(fd)
+        if st is not None and _stamp(os.stat(real, follow_symlinks=False)) != _stamp(st):
+            raise InputError(f"{path}: changed on disk since it was read; not written, run again")
+        os.replace(tmp, real)
+        renamed = True
+        _fsync_folder(real.parent)
+    finally:
+        if not renamed:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _fchmod(fd: int, mode: int) -> None:
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, mode)
+
+
+def _keep_owner_and_attributes(fd: int, real: Path, st: os.stat_result) -> bool:
+    """Give the temporary file the owner, group and extended attributes (ACLs are stored as
+    such) of the file it replaces; False when one of them cannot be kept."""
+    fchown = getattr(os, "fchown", None)
+    if fchown is not None:
+        new = os.fstat(fd)
+        if (new.st_uid, new.st_gid) != (st.st_uid, st.st_gid):
+            try:
+                fchown(fd, st.st_uid, st.st_gid)
+            except OSError:
+                return False
+    listxattr = getattr(os, "listxattr", None)
+    if listxattr is None:
+        return True
+    try:
+        names = listxattr(real)
+    except OSError:
+        return True  # no extended attributes here (or the file system has none)
+    for name in names:
+        try:
+            os.setxattr(fd, name, os.getxattr(real, name))
+        except OSError:
+            return False
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush the rename itself to disk (POSIX; nothing to do where folders cannot be opened)."""
+    directory = getattr(os, "O_DIRECTORY", None)
+    if directory is None:
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | directory)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_in_place(
+    path: Path, real: Path, data: bytes, st: os.stat_result, expect: bytes | None
+) -> None:
+    """Overwrite the file through its own inode (hard links, owner and attributes stay)."""
+    fd = os.open(real, os.O_RDWR | _NOFOLLOW | _BINARY)
+    try:
+        now = os.fstat(fd)
+        if _stamp(now) != _stamp(st):
+            raise InputError(f"{path}: changed on disk since it was read; not written, run again")
+        before = expect
+        if before is None:
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                before = fh.read()
+        fallocate = getattr(os, "posix_fallocate", None)
+        if fallocate is not None and len(data) > now.st_size:
+            try:
+                fallocate(fd, 0, len(data))  # a full disk fails here, the file untouched
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                    raise
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            _write_all(fd, data)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):  # put the old contents back
+                os.lseek(fd, 0, os.SEEK_SET)
+                _write_all(fd, before)
+                os.ftruncate(fd, len(before))
+            raise
+    finally:
+        os.close(fd)
