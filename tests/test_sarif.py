@@ -1,5 +1,7 @@
-"""--format sarif: validated against the official SARIF 2.1.0 schema, positions in code points,
-rules metadata, related locations, fixes, fingerprints that survive unrelated edits."""
+"""--format sarif: validated against the official SARIF 2.1.0 schema (tests/sarif/sarif-2.1.0.json,
+source in tests/sarif/SOURCE.md; jsonschema, no network), positions in UTF-16 code units,
+rules metadata and pages (helpUri), related locations, fixes, fingerprints that survive unrelated
+edits, the 25,000-result cap, a compact dump."""
 
 from __future__ import annotations
 
@@ -10,18 +12,20 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
 
 from wenlint.diagnostic import Diagnostic, Edit, Fix, Related
 from wenlint.document import LineIndex, Span
-from wenlint.report.sarif import SarifReporter
+from wenlint.engine_rules import ENGINE_RULES
+from wenlint.report.sarif import DOCS_URL_ENV, SarifReporter, docs_base, docs_dir, vcs_docs_url
 from wenlint.rule import Severity, T
 from wenlint.testing import lint_string, registry, run_cli
 
 ROOT = Path(__file__).parents[1]
-SCHEMA = json.loads((ROOT / "lint/report/sarif-2.1.0.json").read_text("utf-8"))
+SCHEMA = json.loads((ROOT / "tests/sarif/sarif-2.1.0.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
@@ -56,8 +60,10 @@ def diag(
     return d
 
 
-def sarif_of(text: str, diags: list[Diagnostic], **finish: Any) -> dict[str, Any]:
-    rep = SarifReporter(io.StringIO(), registry=registry(), lang="zh")
+def sarif_of(
+    text: str, diags: list[Diagnostic], max_results: int = 25_000, **finish: Any
+) -> dict[str, Any]:
+    rep = SarifReporter(io.StringIO(), registry=registry(), lang="zh", max_results=max_results)
     rep.file(diags[0].path if diags else "doc.txt", text, diags)
     log: dict[str, Any] = rep.log(files=1, **finish)
     return log
@@ -77,7 +83,10 @@ def test_seed_output_validates_and_matches_json_positions(monkeypatch: pytest.Mo
     validate(log)
     assert log["version"] == "2.1.0"
     (run_,) = log["runs"]
-    assert run_["columnKind"] == "unicodeCodePoints"
+    assert run_["columnKind"] == "utf16CodeUnits"
+    # the seed has no character outside the BMP: its UTF-16 positions are its code point ones
+    seed = (ROOT / "seeds/shuozhou-cppcc-2024-report.txt").read_text("utf-8")
+    assert all(ord(c) < 0x10000 for c in seed)
     assert run_["newlineSequences"] == ["\r\n", "\n", "\r"]
     rules = run_["tool"]["driver"]["rules"]
     results = run_["results"]
@@ -139,8 +148,8 @@ def test_rules_carry_the_registry_metadata() -> None:
     assert {"E001", "E002"} <= set(rules)
 
 
-def test_related_fixes_and_code_point_columns() -> None:
-    # 𠀀 (U+20000) is one code point but two UTF-16 units: columns must count it once.
+def test_related_fixes_and_utf16_columns() -> None:
+    # 𠀀 (U+20000) is one code point but two UTF-16 units: SARIF columns count it twice.
     text = "第一行\n𠀀甲乙,丙丁\n第三行重复内容\n"
     comma = text.index(",")
     d = diag(
@@ -168,8 +177,8 @@ def test_related_fixes_and_code_point_columns() -> None:
     validate(log)
     res = {r["ruleId"]: r for r in log["runs"][0]["results"]}
     region = res["P401"]["locations"][0]["physicalLocation"]["region"]
-    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, 4, 5)
-    assert (region["charOffset"], region["charLength"]) == (comma, 1)
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, 5, 6)
+    assert (region["charOffset"], region["charLength"]) == (comma + 1, 1)
     assert region["snippet"]["text"] == ","
     assert res["P401"]["level"] == "warning"
     (fix,) = res["P401"]["fixes"]
@@ -177,7 +186,7 @@ def test_related_fixes_and_code_point_columns() -> None:
     assert fix["properties"]["applicability"] == "safe"
     (rep,) = fix["artifactChanges"][0]["replacements"]
     assert rep["insertedContent"]["text"] == "，"
-    assert rep["deletedRegion"]["startColumn"] == 4 and rep["deletedRegion"]["charLength"] == 1
+    assert rep["deletedRegion"]["startColumn"] == 5 and rep["deletedRegion"]["charLength"] == 1
     same, other = res["P401"]["relatedLocations"]
     assert same["message"]["text"] == "同一文件"
     assert same["physicalLocation"]["artifactLocation"]["uri"] == "doc.txt"
@@ -188,6 +197,7 @@ def test_related_fixes_and_code_point_columns() -> None:
     assert res["D101"]["level"] == "error"
     d_region = res["D101"]["locations"][0]["physicalLocation"]["region"]
     assert (d_region["startLine"], d_region["endLine"]) == (1, 3)
+    assert d_region["charLength"] == len(text) - 1 + 1  # the whole text less its last LF, 𠀀 two
     edits = res["D101"]["fixes"][0]["artifactChanges"][0]["replacements"]
     assert edits[0]["deletedRegion"]["charLength"] == 0  # an insertion
     assert "insertedContent" not in edits[1]  # a deletion
@@ -296,3 +306,172 @@ def test_microsoft_multitool_validates_the_seed(
     found = json.loads(report.read_text("utf-8"))["runs"][0]["results"]
     problems = [r for r in found if r.get("level", "warning") == "error"]
     assert not problems, [r["message"] for r in problems]
+
+
+def _utf16_column(line: str, index: int) -> int:
+    """What GitHub computes: the 1-based UTF-16 column of ``line[index]``."""
+    return len(line[:index].encode("utf-16-le")) // 2 + 1
+
+
+@pytest.mark.parametrize("before", ["😀", "𠮷", "𠮷😀甲", "甲乙"])
+def test_columns_after_astral_characters_are_utf16(workdir: Path, before: str) -> None:
+    line = f"第二行{before}文字,内容"
+    (workdir / "a.txt").write_text(f"第一行。\n{line}\n", "utf-8")
+    _, js, _ = run("check", "--select", "P401", "--format", "json", "a.txt")
+    (d,) = json.loads(js)["diagnostics"]
+    comma = line.index(",")
+    assert d["column"] == comma + 1  # JSON keeps code points, as documented
+    _, out, _ = run("check", "--select", "P401", "--format", "sarif", "a.txt")
+    log = json.loads(out)
+    validate(log)
+    (r,) = log["runs"][0]["results"]
+    region = r["locations"][0]["physicalLocation"]["region"]
+    assert region["startColumn"] == _utf16_column(line, comma)
+    assert region["endColumn"] == _utf16_column(line, comma + 1)
+    whole = f"第一行。\n{line}\n"
+    offset = whole.index(",")
+    assert region["charOffset"] == len(whole[:offset].encode("utf-16-le")) // 2
+    assert region["snippet"]["text"] == ","
+    fix = r["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
+    assert fix["startColumn"] == region["startColumn"] and fix["charOffset"] == region["charOffset"]
+
+
+def test_related_location_in_an_earlier_file_with_astral_characters(workdir: Path) -> None:
+    a = f"😀𠮷标题\n\n{PARA}\n"
+    (workdir / "a.txt").write_text(a, "utf-8")
+    (workdir / "b.txt").write_text(f"另一份文件。\n\n{PARA}\n", "utf-8")
+    _, out, _ = run("check", "--select", "D101", "--format", "sarif", "-j", "1", "a.txt", "b.txt")
+    log = json.loads(out)
+    validate(log)
+    (r,) = [
+        r
+        for r in log["runs"][0]["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "b.txt"
+    ]
+    (rel,) = r["relatedLocations"]
+    assert rel["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
+    region = rel["physicalLocation"]["region"]
+    start = a.index(PARA)
+    assert (region["startLine"], region["startColumn"]) == (3, 1)
+    assert region["charOffset"] == len(a[:start].encode("utf-16-le")) // 2 == start + 2
+
+
+def _page(uri: str) -> Path:
+    parts = urlsplit(uri)
+    assert parts.scheme == "file", uri
+    return Path(unquote(parts.path))
+
+
+def test_every_rule_has_help_and_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DOCS_URL_ENV, raising=False)
+    log = sarif_of("", [])
+    validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {r.code for r in ENGINE_RULES} <= {r["id"] for r in rules}
+    for r in rules:
+        assert r["fullDescription"]["text"] and r["help"]["text"] and r["help"]["markdown"]
+        assert f"({r['id']})" in r["help"]["text"]
+        page = _page(r["helpUri"])
+        assert page == docs_dir() / f"{r['id']}.md" and page.is_file(), r["id"]
+        assert r["help"]["text"] in page.read_text("utf-8")
+    engine = {r["id"]: r for r in rules if r["id"].startswith("E")}
+    assert "wenlint-engine" in engine["E002"]["properties"]["tags"]
+    assert engine["E002"]["defaultConfiguration"] == {"level": "warning", "enabled": True}
+    assert "抑制注释" in engine["E002"]["fullDescription"]["text"]
+
+
+def test_a_real_e002_resolves_to_its_documented_rule(workdir: Path) -> None:
+    (workdir / "a.txt").write_text("<!-- wenlint-disable Q999 -->\n今天天气很好。\n", "utf-8")
+    _, out, _ = run("check", "--format", "sarif", "--lang", "en", "a.txt")
+    log = json.loads(out)
+    validate(log)
+    (r,) = log["runs"][0]["results"]
+    rule = log["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"]]
+    assert r["ruleId"] == rule["id"] == "E002"
+    assert rule["fullDescription"]["text"].startswith("A misspelt code")
+    assert rule["helpUri"].endswith("/E002.md")
+
+
+def test_docs_url_from_the_environment_and_from_a_git_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert docs_base({DOCS_URL_ENV: "https://git.example.org/o/wenlint/raw/v1/rules/docs"}) == (
+        "https://git.example.org/o/wenlint/raw/v1/rules/docs/"
+    )
+    assert docs_base({}).startswith("file://")  # an editable install here
+    monkeypatch.setenv(DOCS_URL_ENV, "https://docs.example.org/wenlint/")
+    log = sarif_of("", [])
+    validate(log)
+    uris = {r["id"]: r["helpUri"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert uris["D101"] == "https://docs.example.org/wenlint/D101.md"
+    commit = "0123456789abcdef0123456789abcdef01234567"
+
+    def direct(url: str, **extra: Any) -> str:
+        return json.dumps({"url": url, "vcs_info": {"vcs": "git", "commit_id": commit}, **extra})
+
+    assert vcs_docs_url(direct("https://github.com/acme/wenlint.git")) == (
+        f"https://github.com/acme/wenlint/blob/{commit}/rules/docs/"
+    )
+    assert vcs_docs_url(direct("ssh://git@gitlab.com/g/sub/wenlint", subdirectory="tool")) == (
+        f"https://gitlab.com/g/sub/wenlint/-/blob/{commit}/tool/rules/docs/"
+    )
+    assert vcs_docs_url(direct("https://example.org/your-mirror/wenlint")) is None  # unknown host
+    assert vcs_docs_url(json.dumps({"url": "file:///src", "dir_info": {"editable": True}})) is None
+    assert vcs_docs_url("not json") is None and vcs_docs_url(None) is None
+
+
+def test_cap_keeps_the_most_severe_and_says_how_many_were_left_out() -> None:
+    text = "甲,乙,丙,丁\n" * 4
+    commas = [i for i, c in enumerate(text) if c == ","]
+    order = [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    diags = [
+        diag(text, i, i + 1, code="P401", name="halfwidth-punct-in-han", severity=order[k % 3])
+        for k, i in enumerate(commas)
+    ]
+    assert len(diags) == 12
+    log = sarif_of(text, diags, max_results=5)
+    validate(log)
+    results = log["runs"][0]["results"]
+    assert [r["level"] for r in results] == ["warning"] + ["error"] * 4
+    offsets = [r["locations"][0]["physicalLocation"]["region"]["charOffset"] for r in results]
+    assert offsets == sorted(offsets)  # run order
+    warnings = [commas[k] for k in range(12) if k % 3 == 1]
+    assert offsets[0] == warnings[0]  # the earliest warning stayed
+    inv = log["runs"][0]["invocations"][0]
+    assert inv["executionSuccessful"] is True
+    assert inv["properties"]["results"] == 12 and inv["properties"]["resultsLeftOut"] == 7
+    (note,) = inv["toolExecutionNotifications"]
+    assert note["level"] == "warning"
+    assert (
+        "略去 7 条" in note["message"]["text"] and "警告 3 条、提示 4 条" in note["message"]["text"]
+    )
+    # fingerprints still number every finding, kept or not
+    fps = [r["partialFingerprints"]["wenlint/v1"] for r in results]
+    assert len(set(fps)) == len(fps)
+    uncapped = sarif_of(text, diags)["runs"][0]
+    assert len(uncapped["results"]) == 12
+    assert "toolExecutionNotifications" not in uncapped["invocations"][0]
+
+
+@pytest.mark.slow
+def test_a_real_run_over_25000_results_is_capped(workdir: Path) -> None:
+    (workdir / "many.txt").write_text("甲,乙;丙,丁\n" * 8_400, "utf-8")  # 3 findings a line
+    code, out, _ = run("check", "--select", "P401", "--format", "sarif", "--lang", "en", "many.txt")
+    assert code == 1
+    assert out.count("\n") == 1  # one compact line
+    log = json.loads(out)
+    validate(log)
+    run_ = log["runs"][0]
+    assert len(run_["results"]) == 25_000
+    inv = run_["invocations"][0]
+    assert inv["properties"]["results"] == 25_200
+    (note,) = inv["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("200 of 25,200 results left out")
+
+
+def test_the_log_is_one_compact_line(workdir: Path) -> None:
+    (workdir / "a.txt").write_text(DUP, "utf-8")
+    _, out, _ = run("check", "--select", "D101", "--format", "sarif", "a.txt")
+    assert out.endswith("}\n") and out.count("\n") == 1
+    assert '": ' not in out.split('"results"')[0]  # no space after separators
+    validate(json.loads(out))

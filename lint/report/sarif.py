@@ -1,22 +1,32 @@
 """SARIF 2.1.0 output (``--format sarif``): one run, every rule, one result per finding.
 
-Columns are Unicode code points (``run.columnKind``), lines break at CRLF, LF and CR
-(``run.newlineSequences``); regions carry line/column and ``charOffset``/``charLength`` in the same
-unit, end column exclusive, as SARIF defines them. ``partialFingerprints["wenlint/v1"]`` is the
+Columns count UTF-16 code units (``run.columnKind`` ``utf16CodeUnits``, the SARIF default, and the
+only unit GitHub code scanning reads): a character outside the Basic Multilingual Plane (an emoji,
+𠮷) counts two. Lines break at CRLF, LF and CR (``run.newlineSequences``); regions carry
+line/column and ``charOffset``/``charLength`` in that unit, end column exclusive, as SARIF defines
+them (the JSON and text formats keep code points). ``partialFingerprints["wenlint/v1"]`` is the
 baseline fingerprint (rule, flagged text, context) plus an occurrence number, so it survives lines
-added above a finding. The output validates against the OASIS schema vendored beside this file
-(``sarif-schema-2.1.0.json``, see ``SARIF-SCHEMA.md``).
+added above a finding.
+
+Every rule, the engine's E001/E002 included, has its summary, rationale and ``explain`` text, and a
+``helpUri`` to its documentation page (``rules/docs/CODE.md``, see ``docs_base``). A run holds at
+most ``MAX_RESULTS`` (25,000: GitHub rejects a run with more) results; beyond that the least severe,
+latest in run order, are left out and a ``toolExecutionNotifications`` warning says how many. The
+log is written compactly with the C JSON encoder. The tests validate it against the OASIS schema
+(``tests/sarif/sarif-2.1.0.json``, source in ``tests/sarif/SOURCE.md``).
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, TextIO
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from wenlint import __version__
 from wenlint.baseline import fingerprint
@@ -37,6 +47,12 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "wenlint/v1"
 SNIPPET_MAX = 400
+#: GitHub code scanning rejects a run of more results than this.
+MAX_RESULTS = 25_000
+#: Environment variable: the URL of the folder holding the rule pages (``…/rules/docs/``).
+DOCS_URL_ENV = "WENLINT_DOCS_URL"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
 
 FAMILY_TAGS = {
     "D": "duplication",
@@ -64,78 +80,219 @@ def artifact_location(path: str) -> dict[str, Any]:
     return {"uri": quote(rel, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
 
 
-def rule_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
+def docs_dir() -> Path:
+    """The generated rule pages as installed: ``rules/docs/CODE.md`` in the repository, one per
+    built-in and engine rule (``tests/test_rule_docs.py`` keeps them equal to ``explain``)."""
+    import wenlint.rules
+
+    return Path(wenlint.rules.__file__).resolve().parent / "docs"
+
+
+def docs_base(environ: Any = None) -> str:
+    """The URL of the folder holding the rule pages, ending in ``/``: ``$WENLINT_DOCS_URL`` when
+    set (a team hosting wenlint: ``https://git.example.org/org/wenlint/blob/v0.2.0/rules/docs/``);
+    when wenlint was installed from a GitHub or GitLab git URL, the pages of the installed commit
+    there (pip records the URL and commit in ``direct_url.json``); otherwise the installed pages
+    themselves, as a file URI."""
+    env = (os.environ if environ is None else environ).get(DOCS_URL_ENV, "").strip()
+    if env:
+        return env if env.endswith("/") else env + "/"
+    return vcs_docs_url(_direct_url()) or docs_dir().as_uri() + "/"
+
+
+def _direct_url() -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.distribution("wenlint").read_text("direct_url.json")
+    except (metadata.PackageNotFoundError, OSError):  # pragma: no cover - not installed
+        return None
+
+
+_WEB_BLOB = {"github.com": "/blob/", "gitlab.com": "/-/blob/"}
+
+
+def vcs_docs_url(direct_url: str | None) -> str | None:
+    """The web folder of the rule pages at the installed commit, from pip's ``direct_url.json``
+    (PEP 610), when the install came from a git URL on GitHub or GitLab; else None."""
+    try:
+        info = json.loads(direct_url) if direct_url else None
+    except ValueError:
+        return None
+    if not isinstance(info, dict) or not isinstance(info.get("vcs_info"), dict):
+        return None
+    vcs = info["vcs_info"]
+    commit = str(vcs.get("commit_id") or "")
+    url = urlsplit(str(info.get("url", "")).removeprefix("git+"))
+    host = (url.hostname or "").lower()
+    if (
+        vcs.get("vcs") != "git"
+        or not re.fullmatch(r"[0-9a-f]{40}", commit)
+        or host not in _WEB_BLOB
+    ):
+        return None
+    repo = url.path.rstrip("/").removesuffix(".git")
+    if not re.fullmatch(r"(/[\w.-]+){2,}", repo):
+        return None
+    sub = str(info.get("subdirectory") or "").strip("/")
+    return f"https://{host}{repo}{_WEB_BLOB[host]}{commit}/{sub + '/' if sub else ''}rules/docs/"
+
+
+def rule_descriptor(
+    rule: type[Rule], lang: str, help_uri: str | None = None, *, engine: bool = False
+) -> dict[str, Any]:
+    """A rule's ``reportingDescriptor``: summary, rationale, the ``explain`` text as help, its
+    page (``help_uri``), default level; an engine rule (E001/E002) is always enabled."""
     from wenlint.explain import explain_text
 
     family = rule.family()
     props: dict[str, Any] = {
-        "tags": ["chinese-text", FAMILY_TAGS.get(family, family.lower())],
+        "tags": [
+            "chinese-text",
+            "wenlint-engine" if engine else FAMILY_TAGS.get(family, family.lower()),
+        ],
         "fixable": rule.fix.value,
         "precision": "high",
     }
     if rule.standard:
         props["standard"] = rule.standard
     help_text = explain_text(rule, lang)
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary.get(lang)},
         "fullDescription": {"text": rule.rationale.get(lang)},
         "help": {"text": help_text, "markdown": help_text},
-        "defaultConfiguration": {
-            "level": LEVEL[rule.severity],
-            "enabled": rule.default_enabled,
-        },
-        "properties": props,
     }
+    if help_uri:
+        descriptor["helpUri"] = help_uri
+    descriptor["defaultConfiguration"] = {
+        "level": LEVEL[rule.severity],
+        "enabled": True if engine else rule.default_enabled,
+    }
+    descriptor["properties"] = props
+    return descriptor
 
 
-def _engine_descriptor(rule: type[Rule], lang: str) -> dict[str, Any]:
-    """An engine rule (``wenlint.engine_rules``): not configurable, so no more than its summary."""
-    return {
-        "id": rule.code,
-        "name": rule.name,
-        "shortDescription": {"text": rule.summary.get(lang)},
-        "defaultConfiguration": {"level": LEVEL[rule.severity]},
-        "properties": {"tags": ["wenlint-engine"]},
-    }
+class _Utf16:
+    """Code point offsets of one text as UTF-16 offsets: each astral character counts two."""
+
+    __slots__ = ("astral",)
+
+    def __init__(self, text: str, first: int) -> None:
+        self.astral = [m.start() for m in _ASTRAL.finditer(text, first)]
+
+    def offset(self, off: int) -> int:
+        return off + bisect.bisect_left(self.astral, off)
+
+    def region(
+        self, start: int, end: int, position: tuple[int, int, int, int]
+    ) -> tuple[tuple[int, int, int, int], int, int]:
+        """(line, column, end line, end column), offset and length of a span, in UTF-16 units
+        (``position`` is the span's in code points)."""
+        line, col, end_line, end_col = position
+        a, b = self.offset(start), self.offset(end)
+        if col >= 1:
+            col = a - self.offset(max(start - col + 1, 0)) + 1
+        if end_col >= 1:
+            end_col = b - self.offset(max(end - end_col + 1, 0)) + 1
+        return (line, col, end_line, end_col), a, b - a
+
+
+def _utf16(text: str) -> _Utf16 | None:
+    """The converter of ``text``, or None when it has no astral character (units = points)."""
+    m = _ASTRAL.search(text)
+    return None if m is None else _Utf16(text, m.start())
 
 
 class SarifReporter(FileFed):
     """Fed file by file (``file``), writes one SARIF log at ``finish``."""
 
-    def __init__(self, out: TextIO, *, registry: Registry, lang: str = "zh") -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        registry: Registry,
+        lang: str = "zh",
+        max_results: int = MAX_RESULTS,
+        docs_url: str | None = None,
+    ) -> None:
         self.out = out
         self.lang = lang
-        self.rules = [rule_descriptor(r, lang) for r in registry.sorted()]
+        self.max_results = max_results
+        base = docs_url or docs_base()
+        pages = {p.stem for p in docs_dir().glob("*.md")}
+
+        def uri(code: str) -> str | None:
+            return f"{base}{quote(code)}.md" if code in pages else None
+
+        self.rules = [rule_descriptor(r, lang, uri(r.code)) for r in registry.sorted()]
         known = {r["id"] for r in self.rules}
-        self.rules += [_engine_descriptor(r, lang) for r in ENGINE_RULES if r.code not in known]
+        self.rules += [
+            rule_descriptor(r, lang, uri(r.code), engine=True)
+            for r in ENGINE_RULES
+            if r.code not in known
+        ]
         self.index = {r["id"]: i for i, r in enumerate(self.rules)}
-        self.results: list[dict[str, Any]] = []
+        # results kept, by severity (error, warning, note), each as (run order, result)
+        self._kept: tuple[list[tuple[int, dict[str, Any]]], ...] = ([], [], [])
+        self._count = 0  # results kept
+        self._seq = 0  # results found
+        self._dropped: Counter[int] = Counter()
+        self._internal = False
         self._occurrence: Counter[tuple[str, str, str]] = Counter()
+        self._units: dict[str, _Utf16] = {}  # files holding astral characters
+
+    @property
+    def results(self) -> list[dict[str, Any]]:
+        """The results kept, in run order."""
+        return [r for _, r in sorted((x for kept in self._kept for x in kept), key=lambda x: x[0])]
 
     def file(self, path: str, text: str | None, diags: Sequence[Diagnostic]) -> None:
+        src = text or ""
+        units = _utf16(src)
+        if units is not None:
+            self._units[path] = units  # a later file's finding may point here
         if not diags:
             return
-        src = text or ""
         lines = LineIndex(src)
         for d in sorted(diags, key=lambda d: d.sort_key):
             fp = fingerprint(src, d)
             self._occurrence[(d.path, d.code, fp)] += 1
             n = self._occurrence[(d.path, d.code, fp)]
-            self.results.append(self._result(d, src, lines, f"{fp}:{n}"))
+            self._internal = self._internal or d.code == "E001"
+            rank = _SEVERITY_ORDER[LEVEL[d.severity]]
+            self._seq += 1
+            if self._count >= self.max_results:
+                worst = max(i for i, kept in enumerate(self._kept) if kept) if self._count else -1
+                if rank >= worst:  # no less severe result to make room: this one is left out
+                    self._dropped[rank] += 1
+                    continue
+                self._kept[worst].pop()  # the latest of the least severe makes room
+                self._dropped[worst] += 1
+                self._count -= 1
+            self._kept[rank].append((self._seq, self._result(d, src, lines, f"{fp}:{n}", units)))
+            self._count += 1
 
     def _region(
-        self, span: Span, position: tuple[int, int, int, int], text: str | None
+        self,
+        span: Span,
+        position: tuple[int, int, int, int],
+        text: str | None,
+        units: _Utf16 | None,
     ) -> dict[str, Any]:
+        if units is None:
+            offset, length = span.start, len(span)
+        else:
+            position, offset, length = units.region(span.start, span.end, position)
         line, col, end_line, end_col = position
         region: dict[str, Any] = {
             "startLine": max(line, 1),
             "startColumn": max(col, 1),
             "endLine": max(end_line, line, 1),
             "endColumn": max(end_col, 1) if end_line > line else max(end_col, col, 1),
-            "charOffset": span.start,
-            "charLength": len(span),
+            "charOffset": offset,
+            "charLength": length,
         }
         if text is not None and len(span):
             snippet = text[span.start : span.end]
@@ -144,11 +301,14 @@ class SarifReporter(FileFed):
             region["snippet"] = {"text": snippet}
         return region
 
-    def _edit_region(self, e: Edit, lines: LineIndex) -> dict[str, Any]:
+    def _edit_region(self, e: Edit, lines: LineIndex, units: _Utf16 | None) -> dict[str, Any]:
         span = Span(e.start, max(e.start, e.end))
-        return self._region(span, (*lines.line_col(span.start), *lines.line_col(span.end)), None)
+        position = (*lines.line_col(span.start), *lines.line_col(span.end))
+        return self._region(span, position, None, units)
 
-    def _result(self, d: Diagnostic, text: str, lines: LineIndex, fp: str) -> dict[str, Any]:
+    def _result(
+        self, d: Diagnostic, text: str, lines: LineIndex, fp: str, units: _Utf16 | None
+    ) -> dict[str, Any]:
         loc = artifact_location(d.path)
         result: dict[str, Any] = {
             "ruleId": d.code,
@@ -158,7 +318,7 @@ class SarifReporter(FileFed):
                 {
                     "physicalLocation": {
                         "artifactLocation": loc,
-                        "region": self._region(d.span, d.position, text),
+                        "region": self._region(d.span, d.position, text, units),
                     }
                 }
             ],
@@ -177,6 +337,7 @@ class SarifReporter(FileFed):
                             r.position
                             or (*lines.line_col(r.span.start), *lines.line_col(r.span.end)),
                             text if r.path is None else None,
+                            units if r.path is None else self._units.get(r.path),
                         ),
                     },
                     "message": {"text": r.note.get(self.lang)},
@@ -187,7 +348,7 @@ class SarifReporter(FileFed):
         if d.fix is not None and d.fix.edits:
             replacements = []
             for e in d.fix.edits:
-                rep: dict[str, Any] = {"deletedRegion": self._edit_region(e, lines)}
+                rep: dict[str, Any] = {"deletedRegion": self._edit_region(e, lines, units)}
                 if e.text:
                     rep["insertedContent"] = {"text": e.text}
                 replacements.append(rep)
@@ -207,16 +368,44 @@ class SarifReporter(FileFed):
     def finish(self, *, files: int, errors: Sequence[str] = (), fixed: int = 0) -> None:
         write_sarif(self.out, self.log(files=files, errors=errors, fixed=fixed))
 
+    def _left_out_note(self) -> dict[str, Any]:
+        n, total = sum(self._dropped.values()), self._seq
+        if self.lang == "zh":
+            kinds = ("错误", "警告", "提示")
+            parts = "、".join(f"{kinds[k]} {c:,} 条" for k, c in sorted(self._dropped.items()))
+            text = (
+                f"共 {total:,} 条结果，略去 {n:,} 条（{parts}）：一次运行至多写 "
+                f"{self.max_results:,} 条（GitHub 代码扫描拒收更多），"
+                "保留最严重的、按运行顺序在前的；全部结果请用 --format json 或 text 查看"
+            )
+        else:
+            kinds = ("error", "warning", "note")
+            parts = ", ".join(
+                f"{c:,} {kinds[k]}{'s' * (c != 1)}" for k, c in sorted(self._dropped.items())
+            )
+            text = (
+                f"{n:,} of {total:,} results left out ({parts}): a run holds at most "
+                f"{self.max_results:,} (GitHub code scanning rejects more); the most severe, "
+                "earliest in run order, were kept. Every finding: --format json or text"
+            )
+        return {"level": "warning", "message": {"text": text}}
+
     def log(self, *, files: int, errors: Sequence[str] = (), fixed: int = 0) -> dict[str, Any]:
-        internal = any(r["ruleId"] == "E001" for r in self.results)
+        left_out = sum(self._dropped.values())
         invocation: dict[str, Any] = {
-            "executionSuccessful": not errors and not internal,
-            "properties": {"files": files, "fixed": fixed},
+            "executionSuccessful": not errors and not self._internal,
+            "properties": {
+                "files": files,
+                "fixed": fixed,
+                "results": self._seq,
+                "resultsLeftOut": left_out,
+            },
         }
-        if errors:
-            invocation["toolExecutionNotifications"] = [
-                {"level": "error", "message": {"text": e}, **_error_location(e)} for e in errors
-            ]
+        notes = [{"level": "error", "message": {"text": e}, **_error_location(e)} for e in errors]
+        if left_out:
+            notes.append(self._left_out_note())
+        if notes:
+            invocation["toolExecutionNotifications"] = notes
         run = {
             "tool": {
                 "driver": {
@@ -229,7 +418,7 @@ class SarifReporter(FileFed):
             },
             "invocations": [invocation],
             "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
-            "columnKind": "unicodeCodePoints",
+            "columnKind": "utf16CodeUnits",
             "newlineSequences": ["\r\n", "\n", "\r"],
             "results": self.results,
         }
@@ -245,4 +434,6 @@ def _error_location(error: str) -> dict[str, Any]:
 
 
 def write_sarif(out: TextIO, log: dict[str, Any]) -> None:
-    out.write(json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n")
+    """The log in one line, by the C encoder (``indent`` would select the slow Python one)."""
+    dumped = json.dumps(log, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    out.write(json_safe(dumped) + "\n")
