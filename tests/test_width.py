@@ -44,26 +44,6 @@ def test_every_character_of_the_fast_ranges_has_its_block_width() -> None:
     assert list(column_widths("".join(chars))) == list(map(char_width, chars))
 
 
-def test_a_per_last_text_result_is_computed_once_per_text() -> None:
-    from wenlint.text.locate import per_last_text
-
-    calls: list[str] = []
-
-    @per_last_text
-    def upper(text: str) -> str:
-        calls.append(text)
-        return text.upper()
-
-    a, b = "政协 abc", "会议 xyz"
-    assert [upper(a), upper(a), upper(b), upper(a)] == [
-        "政协 ABC",
-        "政协 ABC",
-        "会议 XYZ",
-        "政协 ABC",
-    ]
-    assert calls == [a, b, a]  # one remembered text: the last
-
-
 # Chinese prose as it comes: runs of ideographs, quotes and digits; now and then a character
 # outside the fast ranges (a tab, a combining mark, an emoji)
 PROSE = [

@@ -110,3 +110,26 @@ def test_empty_matcher_finds_nothing() -> None:
     matcher: PhraseMatcher[str] = PhraseMatcher({})
     assert not matcher
     assert list(matcher.finditer("卫生卫生")) == []
+
+
+def test_a_document_is_scanned_as_its_view_with_its_encoding_kept() -> None:
+    """A document's view is encoded once for all the scans (kept with that document, so two
+    documents in turn, in any order, never share an encoding)."""
+    from wenlint.document import Document
+    from wenlint.text.locate import ascii_of
+
+    a = Document("a.txt", "卫生卫生间，a b\n")
+    b = Document("b.txt", "生卫 𠀀卫 卫生卫生\n")
+    matcher = PhraseMatcher(PHRASES)
+    for doc in (a, b, a, b):
+        text = doc.view
+        assert [tuple(h) for h in matcher.finditer(doc)] == [
+            tuple(h) for h in matcher.finditer(text)
+        ]
+        assert LongestLiterals(WORDS).spans(doc) == LongestLiterals(WORDS).spans(text)
+        assert list(_doublings(doc)) == list(_doublings(text))
+    assert (
+        phrases.utf16_of(a)[1] is phrases.utf16_of(a)[1] == "卫生卫生间，a b\n".encode("utf-16-le")
+    )
+    assert phrases.utf16_of(b)[1] is None  # 𠀀 is outside the BMP
+    assert ascii_of(a) == "a b\n" and ascii_of(b) == "  \n" and ascii_of(a) is ascii_of(a)

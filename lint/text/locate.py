@@ -16,12 +16,12 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import regex
 
-    from wenlint.document import Block
+    from wenlint.document import Block, Document
 
 
 _START = attrgetter("start")
@@ -116,37 +116,19 @@ def positions(text: str, chars: str) -> list[int]:
     return out
 
 
-R = TypeVar("R")
+def ascii_of(doc: Document) -> str:
+    """The ASCII characters of the document's prose view, in order (few in Chinese text): one C
+    pass per document, kept with it, so that the rules test ASCII marks on a short string."""
+    return doc.derived(ascii_of, _ascii_of_view)
 
 
-def per_last_text(fn: Callable[[str], R]) -> Callable[[str], R]:
-    """``fn``, its result remembered for the last text it was given (by identity): the rules of
-    a family ask about the same ``doc.view`` in turn, and one entry keeps no stale memory. The
-    entry (text, result) is replaced whole, so documents linted in any order, or in threads,
-    never get another text's result."""
-    last: list[tuple[Any, Any]] = [(None, None)]
-
-    def get(text: str) -> R:
-        entry = last[0]
-        if entry[0] is not text:
-            entry = (text, fn(text))
-            last[0] = entry
-        result: R = entry[1]
-        return result
-
-    return get
+def _ascii_of_view(doc: Document) -> str:
+    return doc.view.encode("ascii", "ignore").decode("ascii")
 
 
-@per_last_text
-def ascii_of(view: str) -> str:
-    """The ASCII characters of ``view``, in order (few in Chinese text): one C pass, so that P
-    rules test ASCII marks on a short string."""
-    return view.encode("ascii", "ignore").decode("ascii")
-
-
-def ascii_present(view: str, chars: str) -> str:
-    """Those of the ASCII ``chars`` that ``view`` holds."""
-    kept = ascii_of(view)
+def ascii_present(doc: Document, chars: str) -> str:
+    """Those of the ASCII ``chars`` that the document's prose view holds."""
+    kept = ascii_of(doc)
     return "".join(ch for ch in chars if ch in kept)
 
 

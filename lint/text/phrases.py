@@ -24,10 +24,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
-from wenlint.text.locate import per_last_text
-
 if TYPE_CHECKING:
     import ahocorasick_rs
+
+    from wenlint.document import Document
 
 V = TypeVar("V")
 
@@ -51,12 +51,24 @@ class Hit(NamedTuple, Generic[V]):
     value: V
 
 
-@per_last_text
 def utf16(text: str) -> bytes | None:
     """``text`` in UTF-16-LE, two bytes a character (``None`` when it has characters outside the
-    BMP); the W rules scan the same ``doc.view`` in turn."""
+    BMP)."""
     data = text.encode("utf-16-le", "surrogatepass")
     return data if len(data) == 2 * len(text) else None
+
+
+def utf16_of(source: str | Document) -> tuple[str, bytes | None]:
+    """The text to scan, ``source`` itself or a document's prose view, and its ``utf16``. A
+    document's encoding is computed once and kept with it: the W rules scan the same view in
+    turn."""
+    if isinstance(source, str):
+        return source, utf16(source)
+    return source.view, source.derived(_view_utf16, _view_utf16)
+
+
+def _view_utf16(doc: Document) -> bytes | None:
+    return utf16(doc.view)
 
 
 class _Exception(NamedTuple):
@@ -137,13 +149,14 @@ class PhraseMatcher(Generic[V]):
     def __bool__(self) -> bool:
         return bool(self._phrases)
 
-    def finditer(self, text: str) -> Iterator[Hit[V]]:
+    def finditer(self, source: str | Document) -> Iterator[Hit[V]]:
+        """The hits in a text, or in a document's prose view."""
         if not self._phrases:
             return
         # Every occurrence of every phrase (overlapping), then leftmost-longest in Python: hits
         # are rare, so resolving overlaps costs nothing. An excepted hit does not hide a shorter
         # or later phrase overlapping it.
-        data = utf16(text)
+        text, data = utf16_of(source)
         if data is not None:
             shift, encoding = 1, "utf-16-le"
         else:
@@ -187,9 +200,10 @@ class LongestLiterals:
         self._auto: ahocorasick_rs.BytesAhoCorasick | None = None
         self._regex: re.Pattern[str] | None = None
 
-    def spans(self, text: str) -> list[tuple[int, int, int]]:
-        """``(start, end, i)`` of every hit of ``words[i]``, by position."""
-        data = utf16(text)
+    def spans(self, source: str | Document) -> list[tuple[int, int, int]]:
+        """``(start, end, i)`` of every hit of ``words[i]`` in a text, or in a document's prose
+        view, by position."""
+        text, data = utf16_of(source)
         if data is not None:
             if self._auto is None:
                 import ahocorasick_rs

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from wenlint.document import Block, Span
+from wenlint.document import Block, Document, Span
 from wenlint.text.locate import ascii_of, lazy_re
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
@@ -94,11 +94,12 @@ ARABIC_YEAR = lazy_re("年(?<=[0-9]{4}年)")
 HAN_YEAR = lazy_re(f"年(?<=[{HAN_DIGIT}]{{4}}年)")
 
 
-def styles_possible(view: str) -> int:
+def styles_possible(doc: Document) -> int:
     """An upper bound on the number of date styles of a document (for a rule that needs two):
     the numeric date is all ASCII, so it shows in the view's ASCII characters as well."""
+    view = doc.view
     n = bool(ARABIC_YEAR().search(view)) + bool(HAN_YEAR().search(view))
-    asc = ascii_of(view)
+    asc = ascii_of(doc)
     if "-" in asc or "/" in asc or "." in asc:
         n += len({m.group()[-1] for m in _NUMERIC_QUICK().finditer(asc)})
     return n

@@ -43,7 +43,7 @@ class MixedDateFormat(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         hits: list[DateHit] = []
-        if styles_possible(doc.view) < 2:
+        if styles_possible(doc) < 2:
             return
         for block in doc.blocks:
             text = block.text

@@ -60,7 +60,7 @@ class EllipsisWithDeng(Rule):
             s
             for s, ok in (
                 ("…等", "…" in view and "…等" in view),
-                ("...等", "..." in ascii_of(view) and "...等" in view),
+                ("...等", "..." in ascii_of(doc) and "...等" in view),
                 ("。。。等", _DOTS_DENG.search(view) is not None),
             )
             if ok

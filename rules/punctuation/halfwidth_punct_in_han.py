@@ -83,7 +83,7 @@ class HalfwidthPunctInHan(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        marks = ascii_present(doc.view, "(),:;!?")
+        marks = ascii_present(doc, "(),:;!?")
         for block in ctx.blocks_with(marks):
             text = block.text
             parens = "(" in text or ")" in text

@@ -101,7 +101,7 @@ class HyphenInRange(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         view = doc.view
-        if not ("-" in ascii_of(view) or "－" in view or "–" in view):
+        if not ("-" in ascii_of(doc) or "－" in view or "–" in view):
             return
         own = [m.group(1) for m in _OWN.finditer(view)]
         for block in doc.blocks:

@@ -110,7 +110,7 @@ def _present(doc: Document) -> list[str]:
     (a single character, or the view's few ASCII characters)."""
     view = doc.view
     out = [s for s in _QUICK[2:] if s[0] in view and s in view]
-    if "-" in ascii_of(view) and "--" in view:
+    if "-" in ascii_of(doc) and "--" in view:
         out.append("--")
     # —— is right; in a text file a block is a whole line, so runs are whole too
     if "—" in view and (doc.markdown or _ODD_RUN.search(view)):

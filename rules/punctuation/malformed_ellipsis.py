@@ -99,7 +99,7 @@ def _present(doc: Document) -> list[str]:
     (a single character, or the view's few ASCII characters)."""
     view = doc.view
     out = [s for s in _QUICK[3:] if s[0] in view and s in view]
-    if "..." in ascii_of(view) and "..." in view:
+    if "..." in ascii_of(doc) and "..." in view:
         out.append("...")
     if _DOTS.search(view):
         out.append("。。。")

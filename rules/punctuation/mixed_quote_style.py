@@ -117,7 +117,7 @@ class MixedQuoteStyle(Rule):
         corner: list[tuple[Block, int, int]] = []
         view = doc.view
         has_curly, has_corner = "“" in view, "「" in view
-        if '"' not in ascii_of(view) and not (has_curly and has_corner):
+        if '"' not in ascii_of(doc) and not (has_curly and has_corner):
             return  # nothing to find
         for block in doc.blocks:
             text = block.text

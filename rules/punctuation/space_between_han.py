@@ -173,7 +173,7 @@ class SpaceBetweenHan(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         view = doc.view
-        spaces = ascii_present(view, " \t") + "".join(c for c in "\u3000\u00a0" if c in view)
+        spaces = ascii_present(doc, " \t") + "".join(c for c in "\u3000\u00a0" if c in view)
         for block in ctx.blocks_with(spaces):
             text = block.text
             sentence = _sentence(text)

@@ -12,7 +12,7 @@ from wenlint.document import Document, Span
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.words import _data
 from wenlint.text.chars import HAN, is_han
-from wenlint.text.phrases import utf16
+from wenlint.text.phrases import utf16_of
 
 #: Chinese numerals: 二〇二〇 is a year, not a doubled word.
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -35,16 +35,17 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?=([{HAN}]{{{_SHORTEST},{_LONGEST}}}?)\1)")
 
 
-def _doublings(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, n)`` wherever ``n`` Han characters are written twice in a row, the shortest
-    ``n`` per start, by start: what ``_pattern()`` finds, found without trying every position.
+def _doublings(source: str | Document) -> Iterator[tuple[int, int]]:
+    """``(start, n)`` wherever ``n`` Han characters are written twice in a row in a text (or a
+    document's prose view), the shortest ``n`` per start, by start: what ``_pattern()`` finds,
+    found without trying every position.
 
     One byte per character (the low byte of its code point) read as a big integer and XORed
     with itself shifted by ``n`` bytes is zero wherever a character's byte equals the byte ``n``
     places on; ``n`` zero bytes in a row (found by ``bytes.find``, in C) mark a possible
     doubling, which is then checked on the text itself. Rare, since two different characters
     share a low byte once in 256 times."""
-    data = utf16(text)  # the W rules' shared encoding of the view (one byte a character kept)
+    text, data = utf16_of(source)  # the W rules' shared encoding (a character's low byte kept)
     low = data[::2] if data is not None else text.encode("utf-32-le", "surrogatepass")[::4]
     number = int.from_bytes(low, "little")
     shortest: dict[int, int] = {}
@@ -123,7 +124,7 @@ class DoubledWord(Rule):
         allow.update(ctx.dictionary.get("allow") or ())
         text = doc.view
         taken = -1  # end of the last reported pair: no overlapping reports
-        for start, n in _doublings(text):
+        for start, n in _doublings(doc):
             if start < taken:
                 continue
             unit = text[start : start + n]

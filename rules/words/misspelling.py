@@ -73,8 +73,8 @@ class Misspelling(Rule):
         matcher = _matcher(self.options.builtin, *user)
         if not matcher:
             return
-        text = doc.view  # one automaton pass per document
-        for hit in matcher.finditer(text):
+        text = doc.view
+        for hit in matcher.finditer(doc):  # one automaton pass per document
             if len(hit.phrase) <= 3 and _straddles(text, hit.start, hit.end):
                 continue
             if ctx.block_at(hit.start, hit.end) is None:

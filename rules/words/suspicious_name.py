@@ -56,16 +56,17 @@ def _titles() -> LongestLiterals:
 _SPACES = " \u3000"
 
 
-def _names(text: str) -> list[tuple[int, int, str]]:
+def _names(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, title) of every three-character name standing alone before a title (at a
     paragraph start or after punctuation: ，委四清书记; two characters there are too often a role,
     辅警同志) and every two- or three-character name after a title and a space at the end of a
     byline (市政协主席 张立新)."""
     out = []
+    text = doc.view
     n = len(text)
     titles = _titles()
     words = titles.words
-    for t0, t1, which in titles.spans(text):
+    for t0, t1, which in titles.spans(doc):
         # Exactly three Han characters end at the title: a run of three, no Han before it. Most
         # titles sit inside a longer run of common Han: one comparison rejects them.
         if t0 > 3:
@@ -138,7 +139,7 @@ class SuspiciousName(Rule):
         extra = set(self.options.surnames)
         allow = set(ctx.dictionary.get("allow") or ())
         text = doc.view
-        for start, end, title in _names(text):
+        for start, end, title in _names(doc):
             name = text[start:end]
             if name in allow or not _suspicious(name, title, single, compound, extra):
                 continue
