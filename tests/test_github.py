@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from wenlint.diagnostic import Diagnostic, Fix
 from wenlint.document import LineIndex, Span
-from wenlint.report.github import GithubReporter, annotation, escape_data, escape_property
+from wenlint.report.github import (
+    GithubReporter,
+    annotation,
+    escape_data,
+    escape_property,
+    not_shown,
+)
 from wenlint.rule import Severity, T
 from wenlint.testing import run_cli
 
@@ -124,3 +132,109 @@ def test_cli_github_format(workdir: Path) -> None:
     assert message.startswith("与第 1 行起的 1 段重复")
     code, out, _ = run("check", "--select", "D101", "--format", "github", "ok.txt")
     assert code == 0 and out == ""
+
+
+# -- what GitHub does not show, and the step summary (issue 17, item 3) ---------------------------
+def test_not_shown_counts_per_level_and_per_job() -> None:
+    assert not_shown(Counter({"warning": 10, "error": 10, "notice": 10})) == 0
+    assert not_shown(Counter({"warning": 25})) == 15
+    assert not_shown(Counter({"warning": 25, "error": 3})) == 15
+    assert not_shown(Counter({"warning": 40, "error": 40, "notice": 40})) == 90
+    assert not_shown(Counter({"w1": 10, "w2": 10, "w3": 10, "w4": 10, "w5": 10, "w6": 10})) == 10
+
+
+def _many(workdir: Path, name: str, n: int) -> None:
+    (workdir / name).write_text("甲乙,丙丁。\n" * n, "utf-8")
+
+
+def test_capped_annotations_are_said_on_stderr(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    _many(workdir, "a.txt", 25)
+    code, out, err = run("check", "--select", "P401", "--format", "github", "--lang", "en", "a.txt")
+    assert code == 1
+    assert len(out.splitlines()) == 25  # every annotation is still printed
+    (line,) = err.splitlines()
+    assert "25 printed (25 warnings), 15 of them not shown" in line
+    assert "--format text" in line and "--format sarif" in line
+    _many(workdir, "b.txt", 10)
+    _, _, err = run("check", "--select", "P401", "--format", "github", "b.txt")
+    assert err == ""  # all shown: nothing to say
+
+
+def _summary_tables(md: str) -> dict[str, list[list[str]]]:
+    """Each ### section's table rows, split on unescaped pipes."""
+    tables: dict[str, list[list[str]]] = {}
+    section = ""
+    for line in md.splitlines():
+        if line.startswith("### "):
+            section = line[4:]
+            tables[section] = []
+        elif line.startswith("|") and section and not line.startswith("|---"):
+            cells = re.split(r"(?<!\\)\|", line)[1:-1]
+            tables[section].append([c.strip() for c in cells])
+    return tables
+
+
+def test_step_summary_counts_rules_and_files(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = workdir / "summary.md"
+    summary.write_text("earlier step\n", "utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _many(workdir, "a.txt", 30)
+    _many(workdir, "b.txt", 2)
+    (workdir / "dup.txt").write_text(DUP, "utf-8")
+    args = ("--select", "P401,D101", "--lang", "en", "a.txt", "b.txt", "dup.txt", "gone.txt")
+    code, _, err = run("check", "--format", "github", *args)
+    assert code == 2
+    assert "not shown" in err and "the step summary counts them per rule" in err
+    md = summary.read_text("utf-8")
+    assert md.startswith("earlier step\n## wenlint\n")  # appended, as GitHub expects
+    _, js, _ = run("check", "--format", "json", *args)
+    by_rule = json.loads(js)["summary"]["by_rule"]
+    assert f"**{sum(by_rule.values())}** findings in 3 files checked" in md
+    assert "1 file could not be checked" in md and "gone.txt" in md
+    tables = _summary_tables(md)
+    assert {r[0]: int(r[3]) for r in tables["By rule"][1:]} == by_rule
+    per_file = Counter(d["path"] for d in json.loads(js)["diagnostics"])
+    files = tables["Files with the most findings"][1:]
+    assert [(f, int(n)) for f, n in files] == sorted(per_file.items(), key=lambda kv: -kv[1])
+    assert files[0][0] == "a.txt" and per_file["a.txt"] >= 30
+    first = tables["First findings"][1:]
+    assert len(first) == 20 and first[0][0] == "a.txt:1:3" and first[0][1] == "P401"
+    assert f"{sum(by_rule.values()) - 20} more findings are not listed here" in md
+    hidden = re.search(r"(\d+) of them not shown", err)
+    assert hidden and int(hidden.group(1)) > 20
+    assert f"GitHub shows 10 annotations of each level per step: {hidden.group(1)} are not" in md
+
+
+def test_step_summary_is_literal_text(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = workdir / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    name = "a|b*_`<img src=x>[x](y).txt"
+    (workdir / name).write_text("甲乙,丙丁。<b>|*粗*\n", "utf-8")
+    code, _, _ = run("check", "--select", "P401", "--format", "github", name)
+    assert code == 1
+    md = summary.read_text("utf-8")
+    assert "<img" not in md and "<b>" not in md and "[x](y)" not in md
+    tables = _summary_tables(md)
+    assert all(len(row) == 2 for row in tables["问题最多的文件"])
+    assert all(len(row) == 3 for row in tables["最先发现的问题"])
+    assert "\\|" in tables["问题最多的文件"][1][0] and "&lt;img" in tables["问题最多的文件"][1][0]
+
+
+def test_clean_run_summary_and_a_summary_that_cannot_be_written(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "ok.txt").write_text("今天天气很好。\n", "utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(workdir / "s.md"))
+    code, out, err = run("check", "--format", "github", "--lang", "en", "ok.txt")
+    assert (code, out, err) == (0, "", "")
+    assert "**0** findings in 1 file checked." in (workdir / "s.md").read_text("utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(workdir))  # a folder: cannot be appended to
+    code, _, err = run("check", "--format", "github", "ok.txt")
+    assert code == 0
+    (line,) = err.splitlines()
+    assert line.startswith("wenlint: warning: cannot write the step summary")
