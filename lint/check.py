@@ -42,6 +42,7 @@ class Options:
     diff: bool = False
     stdin_filename: str | None = None
     timing: bool = False
+    exclude: tuple[str, ...] = ()  # --exclude: globs added to every config's exclude
 
 
 @dataclass
@@ -87,7 +88,10 @@ class Checker:
             self._dir_config[d] = find_config(d)
         cp = self._dir_config[d]
         if cp not in self._configs:
-            self._configs[cp] = load_config(cp) if cp else Config()
+            cfg = load_config(cp) if cp else Config()
+            if self.options.exclude:  # relative to the config's folder (none: the current one)
+                cfg.exclude = [*cfg.exclude, *self.options.exclude]
+            self._configs[cp] = cfg
         return self._configs[cp]
 
     def ruleset_for(self, cfg: Config) -> RuleSet:
@@ -107,7 +111,8 @@ class Checker:
             path = Path(p)
             if path.is_dir():
                 cfg = self.config_for(path)
-                files = walk_stat(path, cfg.include, cfg.exclude, cfg.root if cfg.path else path)
+                base = cfg.root if cfg.path or cfg.exclude else path
+                files = walk_stat(path, cfg.include, cfg.exclude, base)
                 for f, st in files:
                     key = (st.st_dev, st.st_ino) if st.st_ino else f.resolve()  # as _identity
                     if key not in seen:
@@ -119,7 +124,7 @@ class Checker:
                     continue
                 seen.add(key)
                 cfg = self.config_for(path)
-                if cfg.path and cfg.exclude and excluded(path, cfg.root, cfg.exclude):
+                if cfg.exclude and excluded(path, cfg.root, cfg.exclude):
                     continue
                 yield unicode_name(p), path
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -152,6 +153,23 @@ def main() -> None:
     default=None,
     help="Record every finding in this baseline file (and report none).",
 )
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 whatever the findings (a file that cannot be checked still exits 2).",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file (replaced whole, once complete) instead of stdout.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Skip files matching this glob (repeatable; added to the config's exclude).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -172,6 +190,9 @@ def check(
     timing: bool,
     baseline: str | None,
     write_baseline: str | None,
+    exit_zero: bool,
+    output_file: str | None,
+    exclude: tuple[str, ...],
 ) -> None:
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
@@ -199,6 +220,7 @@ def check(
         diff=diff,
         stdin_filename=stdin_filename,
         timing=timing,
+        exclude=tuple(g for g in exclude if g.strip()),
     )
     try:
         session = Session(registry, options)
@@ -209,6 +231,7 @@ def check(
         fail(str(exc))
     lang = lang or session.config.lang
     threshold = Severity.parse(fail_on) if fail_on else session.config.fail_on
+    report_file = _ReportFile.open(output_file) if output_file else None  # stdout goes there
     use_color = color == "always" or (
         color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
@@ -252,11 +275,104 @@ def check(
     session.close(reporter, out)
     if gate is not None:
         _close_gate(gate, quiet)
+    if report_file is not None:
+        report_file.commit()
+        if not quiet:
+            counted = _counted(out.diagnostics, lang)
+            _say(f"wenlint: report written to {report_file.shown} ({counted})")
     if out.errors or out.internal_error:
         sys.exit(EXIT_ERROR)
+    if exit_zero:
+        sys.exit(EXIT_OK)
     if diff:
         sys.exit(EXIT_FINDINGS if any(r.diff for r in out.results) else EXIT_OK)
     sys.exit(EXIT_FINDINGS if any(d.severity >= threshold for d in out.diagnostics) else EXIT_OK)
+
+
+class _ReportFile:
+    """``--output-file``: standard output is held in memory while the report is written, then
+    ``commit`` makes it the file's contents whole (``wenlint.io.replace_contents``: a reader never
+    sees half a report, a run that fails midway leaves the old file as it was, a link is written
+    through); a FIFO or a device (``/dev/stdout``) is written directly. Standard output is given
+    back when the command ends, however it ends."""
+
+    def __init__(self, target: Any, saved: Any) -> None:
+        self.target, self.saved = target, saved
+        self.data = io.BytesIO()
+        self.stream = io.TextIOWrapper(self.data, encoding="utf-8", newline="")
+
+    @classmethod
+    def open(cls, path: str) -> _ReportFile:
+        from pathlib import Path
+
+        from wenlint.report.stream import GuardedOut
+
+        target = Path(path)
+        if target.is_dir():
+            fail(f"--output-file {path}: is a folder")
+        if not target.parent.is_dir():
+            fail(f"--output-file {path}: no such folder {str(target.parent)!r}")
+        report = cls(target, sys.stdout)
+        sys.stdout = GuardedOut(report.stream)
+        click.get_current_context().call_on_close(report.restore)
+        return report
+
+    def restore(self) -> None:
+        sys.stdout = self.saved
+
+    def commit(self) -> None:
+        import stat
+
+        from wenlint.io import InputError, replace_contents
+
+        sys.stdout.flush()
+        self.stream.flush()
+        data = self.data.getvalue()
+        try:
+            st: os.stat_result | None = os.stat(self.target)
+        except OSError:
+            st = None
+        try:
+            if st is not None and not stat.S_ISREG(st.st_mode):
+                _write_special(self.target, data)
+            else:
+                replace_contents(self.target, data, what="report")
+        except InputError as exc:
+            fail(f"--output-file {exc}")
+        except OSError as exc:
+            fail(f"--output-file {self.target}: cannot write ({exc.strerror or exc})")
+        self.restore()
+
+    @property
+    def shown(self) -> str:
+        from wenlint.report.visible import visible
+
+        return visible(str(self.target))
+
+
+def _write_special(path: Any, data: bytes) -> None:
+    """A report sent to what is not a regular file (``/dev/stdout``, a FIFO with a reader) is
+    written to it directly, never replaced; a FIFO without a reader is an error at once."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _counted(diags: Any, lang: str) -> str:
+    from collections import Counter
+
+    from wenlint.rule import Severity
+
+    n = Counter(d.severity for d in diags)
+    e, w, i = n[Severity.ERROR], n[Severity.WARNING], n[Severity.INFO]
+    if lang == "zh":
+        return f"共 {len(diags)} 处问题：错误 {e}，警告 {w}，提示 {i}"
+    return f"{len(diags)} findings: {e} errors, {w} warnings, {i} info"
 
 
 def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
