@@ -278,34 +278,82 @@ def _multitool() -> str | None:
     return os.environ.get("WENLINT_SARIF_MULTITOOL") or shutil.which("sarif-multitool")
 
 
-@pytest.mark.skipif(
-    _multitool() is None,
-    reason="Microsoft SARIF Multitool not installed "
-    "(set WENLINT_SARIF_MULTITOOL to its Sarif.Multitool binary)",
-)
-def test_microsoft_multitool_validates_the_seed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(ROOT)
-    _, out, _ = run("check", "seeds/", "--format", "sarif")
-    src = tmp_path / "seed.sarif"
-    src.write_text(out, "utf-8")
-    report = tmp_path / "validation.sarif"
-    env = {**os.environ, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT": "1"}
+def _validate_with_multitool(log: Path, tmp_path: Path) -> list[dict[str, Any]]:
+    """The Multitool's findings on ``log`` with its SARIF rules and its GitHub rules (GHxxxx,
+    what code scanning requires; only run when asked for with --rule-kind)."""
     tool = _multitool()
     assert tool is not None
+    report = tmp_path / f"{log.stem}.validation.sarif"
     proc = subprocess.run(
-        [tool, "validate", str(src), "--output", str(report)],
+        [
+            tool,
+            "validate",
+            str(log),
+            "--output",
+            str(report),
+            "--log",
+            "ForceOverwrite",
+            "--rule-kind",
+            "Gh;Sarif",
+        ],
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT": "1"},
         timeout=300,
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    found = json.loads(report.read_text("utf-8"))["runs"][0]["results"]
-    problems = [r for r in found if r.get("level", "warning") == "error"]
-    assert not problems, [r["message"] for r in problems]
+    found: list[dict[str, Any]] = json.loads(report.read_text("utf-8"))["runs"][0]["results"]
+    return found
+
+
+def test_multitool_github_rules_catch_a_broken_log(tmp_path: Path) -> None:
+    """The GitHub rules really run: a result without a location fails them."""
+    if _multitool() is None:
+        pytest.skip("Microsoft SARIF Multitool not installed (see test_multitool_validates_...)")
+    text = "甲,乙\n"
+    log = sarif_of(text, [diag(text, 1, 2, code="P401", name="halfwidth-punct-in-han")])
+    del log["runs"][0]["results"][0]["locations"]
+    (tmp_path / "broken.sarif").write_text(json.dumps(log), "utf-8")
+    found = _validate_with_multitool(tmp_path / "broken.sarif", tmp_path)
+    assert any(r["ruleId"].startswith("GH") and r.get("level") == "error" for r in found)
+
+
+@pytest.mark.skipif(
+    _multitool() is None,
+    reason="Microsoft SARIF Multitool not installed "
+    "(set WENLINT_SARIF_MULTITOOL to its Sarif.Multitool binary; .ci/run installs it from npm)",
+)
+def test_multitool_validates_the_seed_and_hard_cases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    _, out, _ = run("check", "seeds/", "--format", "sarif")
+    logs = [tmp_path / "seed.sarif"]
+    logs[0].write_text(out, "utf-8")
+    # astral characters, a cross-file related location, fixes, a file error, the cap's notice
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    (work / "a.txt").write_text(f"😀𠮷标题,正文\n\n{PARA}\n", "utf-8")
+    (work / "b.txt").write_text(f"另一份文件。\n\n{PARA}\n" + "甲,乙;丙,丁\n" * 30, "utf-8")
+    args = ("--format", "sarif", "a.txt", "b.txt", "gone.txt")
+    _, out, _ = run("check", *args)
+    logs.append(tmp_path / "hard.sarif")
+    logs[1].write_text(out, "utf-8")
+    capped = SarifReporter(io.StringIO(), registry=registry(), lang="zh", max_results=10)
+    text = "甲,乙;丙,丁\n" * 10
+    capped.file("c.txt", text, lint_string(text, ["P401"], path="c.txt"))
+    logs.append(tmp_path / "capped.sarif")
+    logs[2].write_text(json.dumps(capped.log(files=1)), "utf-8")
+    assert (
+        "toolExecutionNotifications"
+        in json.loads(logs[2].read_text("utf-8"))["runs"][0]["invocations"][0]
+    )
+    for log in logs:
+        found = _validate_with_multitool(log, tmp_path)
+        problems = [r for r in found if r.get("level", "warning") == "error"]
+        assert not problems, (log.name, [r["message"] for r in problems])
 
 
 def _utf16_column(line: str, index: int) -> int:
