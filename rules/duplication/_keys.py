@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-import weakref
 from array import array
 from collections.abc import Sequence
 from functools import partial
@@ -42,7 +41,6 @@ def source_text(doc: Document, block: Block) -> str:
 
 
 _WORDY = re.compile(r"[^\W_]")  # a letter, digit or Han character
-_CACHE: weakref.WeakKeyDictionary[Document, list[str]] = weakref.WeakKeyDictionary()
 
 
 def block_keys(doc: Document) -> list[str]:
@@ -50,15 +48,15 @@ def block_keys(doc: Document) -> list[str]:
 
     A block with no letter, digit or Han character (a rule of ``~~~~`` or ``====``, a row of
     asterisks) gets the empty key: such lines repeat by design and are never duplicates."""
-    keys = _CACHE.get(doc)
-    if keys is None:
-        if MASK in doc.view:
-            texts = [source_text(doc, b) for b in doc.blocks]
-        else:
-            texts = [b.text for b in doc.blocks]
-        keys = [k if _WORDY.search(k) else "" for k in compare_keys(texts)]
-        _CACHE[doc] = keys
-    return keys
+    return doc.derived(block_keys, _block_keys)
+
+
+def _block_keys(doc: Document) -> list[str]:
+    if MASK in doc.view:
+        texts = [source_text(doc, b) for b in doc.blocks]
+    else:
+        texts = [b.text for b in doc.blocks]
+    return [k if _WORDY.search(k) else "" for k in compare_keys(texts)]
 
 
 _SEP = "\0"  # joins the texts in ``compare_keys``: no whitespace, NFKC-stable, composes with none

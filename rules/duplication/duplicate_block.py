@@ -13,6 +13,7 @@ from wenlint.diagnostic import Fix, Related
 from wenlint.document import Block, Document, Span
 from wenlint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
 from wenlint.rules.duplication._keys import block_keys, fingerprints
+from wenlint.rules.duplication._structure import Outline, outline
 
 _FIRST = (
     "一、坚持高举旗帜、维护核心，着力夯实共同的思想政治基础，确保人民政协事业沿着正确方向前进。"
@@ -56,7 +57,10 @@ class DuplicateBlock(Rule):
         "之所以用这种就文件本身判断的办法，而不是等全部文件检查完再看某段出现在几个文件里："
         "跨文件的结果随每个文件一起输出，第二个文件输出时还不知道第三个文件也有同一段；"
         "而且两年的工作报告用同一开场白，只出现在两个文件里，按出现次数也认不出。"
-        "同一文件内的重复不论位置，一律报告。"
+        "同一文件内的重复不论位置，一律报告；只有 Markdown 文档自身结构造成的重复除外："
+        "目录（条目就是文中各级标题的列表）与标题、各表格共用的表头行，"
+        "以及并列的章节（同级标题下骨架相同、内容不同，如各接口说明中位置相同的“参数调用如下”）"
+        "或并列列表项下相同的子项。整节照抄、只改了标题的，仍然报告。"
         "一段的开头（或结尾）又单独成段、紧挨着完整的那一段，是粘贴时只粘了一半，也报告。"
         "比较前会统一全角/半角并忽略空白，所以排版上的细微差别掩盖不了重复；"
         "短于 min-chars 的块（如“声明”“各位委员：”）和没有文字的分隔线（如“~~~~”“====”）不算。",
@@ -74,7 +78,12 @@ class DuplicateBlock(Rule):
         "chosen over counting, at the end of the run, how many files hold a paragraph: "
         "cross-file findings are printed with each file, so file 2 is out before file 3 shows "
         "the paragraph is common, and the opening formula of two years' reports is in only "
-        "two files. Repeats within one file are reported wherever they stand. A paragraph "
+        "two files. Repeats within one file are reported wherever they stand, except those a "
+        "Markdown document makes by its own structure: a table of contents (a list of the "
+        "document's headings) and the headings, a header row shared by tables, and parallel "
+        "sections (headings of one level whose sections share a skeleton with different "
+        "fillings, the same sentence at the same place) or the same sub-items under parallel "
+        "list items. A section copied whole under another heading is still reported. A paragraph "
         "that is the beginning (or the end) of the paragraph next to it, a paste cut short, is "
         "reported too. "
         "Blocks are compared after folding full/half-width variants and dropping whitespace; "
@@ -136,13 +145,23 @@ class DuplicateBlock(Rule):
         first = dict(zip(reversed(keys), range(nb - 1, -1, -1), strict=True))
         repeats = compress(range(nb), map(ne, map(first.__getitem__, keys), range(nb)))
         i = 0
+        scheme: Outline | None = None  # the document's outline, made at the first repeat
         for r in repeats:
             if r < i or not keys[r]:
                 continue  # inside a run reported already, or a block without words
             k = first[keys[r]]
+            if doc.markdown:
+                scheme = scheme or outline(doc)
+                if scheme.structural(r, k):
+                    continue  # a table of contents, a header row, parallel sections
             # extend the run while the paragraphs keep matching and the copy stays before it
             n = 1
-            while r + n < nb and k + n < r and keys[r + n] == keys[k + n]:
+            while (
+                r + n < nb
+                and k + n < r
+                and keys[r + n] == keys[k + n]
+                and not (scheme and scheme.structural(r + n, k + n))
+            ):
                 n += 1
             chars = sum(len(keys[j]) for j in range(r, r + n))
             if chars < self.options.min_chars:

@@ -20,6 +20,7 @@ from wenlint.diagnostic import Related
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.duplication._keys import block_keys, source_text
+from wenlint.rules.duplication._structure import Outline, outline
 
 # Clauses end at these marks (keys are NFKC-folded, so the full-width ，；：！？ are ASCII here).
 _MARKS = "。、;:!?"
@@ -75,7 +76,10 @@ class NearDuplicateBlock(Rule):
         "如果只在数字、数额（百分之五十 → 百分之十）、所指对象（城市、机关等两个字以上的词，"
         "武汉 → 成都）上不同，或者只多了一个分句（“责令暂停相关业务，并”），"
         "就是有意写成的并列条款，不报告；"
-        "但即使序号不同，只要错了、漏了、多了一两个字，仍是复制时的笔误，照常报告。",
+        "但即使序号不同，只要错了、漏了、多了一两个字，仍是复制时的笔误，照常报告。"
+        "Markdown 文档中，并列章节（同级标题下骨架相同）里位置相同的段落，"
+        "以及同一列表中只替换了一处两个字以上词语的并列条目（“提取文本关键词”“提取文本摘要”），"
+        "是按结构写成的，不报告。",
         en="Copying a paragraph and changing a few words often leaves two nearly identical "
         "paragraphs: a rewrite that was forgotten, or a paste done twice and then touched up. "
         "Exact repeats are D101's; this rule finds paragraphs at least `similarity` alike "
@@ -88,7 +92,10 @@ class NearDuplicateBlock(Rule):
         "(三十) and (三十一), (五) and (三) under two articles) that differ only in numbers "
         "or amounts, in named objects (words of two characters or more, such as cities or "
         "organs), or by one added clause are deliberate parallel provisions and are not "
-        "reported; a character changed, dropped or doubled in them is still a slip.",
+        "reported; a character changed, dropped or doubled in them is still a slip. In Markdown, "
+        "paragraphs at the same place of parallel sections (headings of one level sharing a "
+        "skeleton) and items of one list that differ in one stretch of two characters or more "
+        "(one filling) are written by design and are not reported.",
     )
     examples = (
         Example(bad=f"{_A}\n\n{_B}\n\n{_A.replace('九条', '十条')}\n"),
@@ -165,6 +172,8 @@ class NearDuplicateBlock(Rule):
             if found is None:
                 continue
             i, ratio = found
+            if doc.markdown and _by_design(outline(doc), keys, j, i):
+                continue
             first = blocks[i]
             # show the differences in the text as written (only whitespace dropped)
             shown = _differences(
@@ -182,6 +191,23 @@ class NearDuplicateBlock(Rule):
                 diff="；".join(f"“{a}” → “{b}”" for a, b in shown[:_SHOWN])
                 + ("……" if len(shown) > _SHOWN else ""),
             )
+
+
+def _by_design(scheme: Outline, keys: list[str], j: int, i: int) -> bool:
+    """Whether paragraph ``j`` is like ``i`` by the document's design: they stand at the same
+    place of two parallel sections (the sections' fillings differ), or they are two items of one
+    list that differ in one filling only (“提取文本关键词” and “提取文本摘要”: one stretch
+    replaced by another of two characters or more, with nothing in common)."""
+    if scheme.structural(j, i):
+        return True
+    if not scheme.sibling_items(j, i):
+        return False
+    a, b = keys[i], keys[j]
+    p, s = _middle(a, b)
+    ma, mb = a[p : len(a) - s], b[p : len(b) - s]
+    if len(ma) < 2 or len(mb) < 2:
+        return False  # a character changed, dropped or doubled: a slip
+    return not set(ma) & set(mb)
 
 
 def _features(key: str) -> set[str]:

@@ -1,0 +1,198 @@
+"""D101/D102 on Markdown read the document's own scheme: a table of contents repeats the
+headings, a header row is a table's template, parallel sections share a skeleton with different
+fillings. Those repeats are structure; a real paste in the same documents is still reported."""
+
+from __future__ import annotations
+
+from wenlint.testing import lint_string
+
+INTRO = "本工具把中文数字转换为阿拉伯数字，也可以把阿拉伯数字转换回中文数字，支持金额、日期与分数。"
+PASTE = "转换结果以字符串返回，因此不会出现超大数和浮点数精度丢失的问题，请放心在金额计算中使用。"
+
+
+def _found(text: str, code: str = "D101", path: str = "README.md") -> list[tuple[str, int]]:
+    return [(d.code, d.position[0]) for d in lint_string(text, [code], path=path)]
+
+
+# -- a table of contents -------------------------------------------------------------------------
+
+TOC = f"""\
+# 数字转换工具
+
+- [一、安装与引入方式说明（浏览器和 Node.js 环境）](#一安装)
+- [二、中文数字转换为阿拉伯数字的接口说明](#二中文数字)
+- [三、阿拉伯数字转换为中文数字的接口说明](#三阿拉伯数字)
+
+{INTRO}
+
+## 一、安装与引入方式说明（浏览器和 Node.js 环境）
+
+运行 `npm install nzh` 即可安装。
+
+## 二、中文数字转换为阿拉伯数字的接口说明
+
+调用 `decode` 方法。
+
+## 三、阿拉伯数字转换为中文数字的接口说明
+
+调用 `encode` 方法。
+"""
+
+
+def test_table_of_contents_does_not_repeat_its_headings() -> None:
+    assert _found(TOC) == []
+
+
+def test_a_paste_in_a_document_with_a_table_of_contents_is_reported() -> None:
+    text = TOC.replace("调用 `decode` 方法。", f"{PASTE}\n\n调用 `decode` 方法。")
+    text += f"\n{PASTE}\n"
+    assert _found(text) == [("D101", text.count("\n"))]
+
+
+def test_a_list_item_that_repeats_one_heading_is_no_table_of_contents() -> None:
+    # one item equal to a heading is not a scheme: the list is prose, the repeat a paste
+    long = "中文数字转换为阿拉伯数字的接口说明、参数含义与使用时的注意事项"
+    text = f"# 说明\n\n- {long}\n- 其他内容\n\n## {long}\n\n正文。\n"
+    assert _found(text) == [("D101", 6)]
+
+
+def test_the_same_lines_in_plain_text_are_still_reported() -> None:
+    # plain text has no headings or lists: nothing is structure there
+    line = "一、安装与引入方式说明（浏览器和 Node.js 环境）"
+    text = f"{line}\n\n说明。\n\n{line}\n"
+    assert _found(text, path="README.txt") == [("D101", 5)]
+
+
+# -- a table header row as a template -----------------------------------------------------------
+
+TABLES = """\
+## 省级数据
+
+| 行政区划代码 | 行政区划名称 | 所属城市代码 | 所属省份代码 | 数据更新日期 |
+|---|---|---|---|---|
+| 13 | 河北省 | -- | -- | 2024 |
+
+## 市级数据
+
+| 行政区划代码 | 行政区划名称 | 所属城市代码 | 所属省份代码 | 数据更新日期 |
+|---|---|---|---|---|
+| 1301 | 石家庄市 | 1301 | 13 | 2024 |
+"""
+
+
+def test_a_repeated_table_header_row_is_a_template() -> None:
+    assert _found(TABLES) == []
+
+
+def test_a_row_pasted_twice_in_one_table_is_reported() -> None:
+    row = "| 130102 | 石家庄市长安区人民政府驻地街道办事处 | 1301 | 13 | 2024 |\n"
+    text = TABLES + row + row
+    assert [code for code, _ in _found(text)] == ["D101"]
+
+
+# -- parallel sections -----------------------------------------------------------------------------
+
+SHARED = "参数调用如下，所有附加参数都是可选的，不传时按默认方式转换。"
+API = """\
+# 接口
+
+## 拼音接口
+
+{shared}
+
+```js
+cnchar.spell(string, arg1, arg2);
+```
+
+{tail}
+
+## 笔画接口
+
+{shared}
+
+```js
+cnchar.stroke(string, arg1, arg2);
+```
+
+{tail2}
+"""
+
+
+def test_parallel_sections_share_their_skeleton() -> None:
+    tail = "返回每个汉字的拼音，多音字按最常用读音给出，可以通过参数改为返回全部读音。"
+    tail2 = "返回每个汉字的笔画数，繁体字需要先安装繁体字插件，否则按简体字计算笔画。"
+    text = API.format(shared=SHARED, tail=tail, tail2=tail2)
+    assert _found(text) == []
+
+
+def test_a_section_copied_whole_under_another_heading_is_reported() -> None:
+    # only the heading differs: the section shares no filling, its body is a paste
+    body = f"{SHARED}\n\n{PASTE}\n"
+    text = f"# 接口\n\n## 拼音接口\n\n{body}\n## 笔画接口\n\n{body}"
+    assert _found(text) == [("D101", 11)]
+
+
+def test_a_paragraph_pasted_elsewhere_in_a_parallel_section_is_reported() -> None:
+    # same paragraph, but not at the same place of the two sections
+    tail = "返回每个汉字的拼音，多音字按最常用读音给出，可以通过参数改为返回全部读音。"
+    text = API.format(shared=SHARED, tail=tail, tail2=f"另有说明。\n\n{tail}\n\n再有说明。")
+    assert [code for code, _ in _found(text)] == ["D101"]
+
+
+def test_sub_items_of_parallel_list_items() -> None:
+    text = (
+        "## 功能\n\n"
+        "- 支持把中文数字转换为阿拉伯数字：\n  - 支持日期、分数、百分比和摄氏度的写法；\n"
+        "  - 支持带单位的金额写法；\n"
+        "- 支持把阿拉伯数字转换为中文数字：\n  - 支持日期、分数、百分比和摄氏度的写法；\n"
+        "  - 支持带单位的金额写法；\n"
+    )
+    assert _found(text) == []
+
+
+def test_repeated_sub_heading_under_parallel_headings() -> None:
+    sub = "高级用法：通过配置文件和忽略文件定制检查的规则、范围与输出格式"
+    text = (
+        f"# 用法\n\n## 命令行\n\n运行 `zhlint file.md`。\n\n### {sub}\n\n见下。\n\n"
+        f"## 编程接口\n\n调用 `run(text)` 即可。\n\n另见示例。\n\n### {sub}\n\n见下例。\n"
+    )
+    assert _found(text) == []
+
+
+# -- D102 ----------------------------------------------------------------------------------------
+
+NEAR = (
+    "cnchar 在 2.2.0 加入了{}功能，启用该功能需要先安装对应的功能库，该功能库可以独立于 cnchar "
+    "主库运行，也可以与主库一起通过 script 标签引入页面使用。"
+)
+
+
+def test_near_repeat_in_parallel_sections_is_a_filling() -> None:
+    text = (
+        f"# 功能\n\n## 成语\n\n{NEAR.format('成语')}\n\n```js\nidiom('五');\n```\n\n"
+        f"## 歇后语\n\n{NEAR.format('歇后语')}\n\n```js\nxhy('大');\n```\n"
+    )
+    assert _found(text, "D102") == []
+
+
+FEATURE = (
+    "提取文本{}（使用 TextRank 算法，参考 Mihalcea 与 Tarau 在 2004 年发表的论文实现，"
+    "可以指定返回的条数和所用的停用词表）"
+)
+
+
+def test_like_items_of_one_list_differ_in_their_filling() -> None:
+    text = f"## 特点\n\n* {FEATURE.format('关键词')}\n* {FEATURE.format('摘要')}\n"
+    assert _found(text, "D102") == []
+
+
+def test_a_slip_in_like_items_is_still_reported() -> None:
+    # one character dropped: no filling, a slip
+    slip = FEATURE.format("关键词").replace("算法", "算")
+    text = f"## 特点\n\n* {FEATURE.format('关键词')}\n* {slip}\n"
+    assert _found(text, "D102") == [("D102", 4)]
+
+
+def test_near_repeat_in_one_section_is_reported() -> None:
+    text = f"## 说明\n\n{NEAR.format('成语')}\n\n其他说明。\n\n{NEAR.format('歇后语')}\n"
+    assert _found(text, "D102") == [("D102", 7)]
