@@ -242,6 +242,7 @@ class SarifReporter(FileFed):
         self._internal = False
         self._occurrence: Counter[tuple[str, str, str]] = Counter()
         self._units: dict[str, _Utf16] = {}  # files holding astral characters
+        self._locations: dict[str, dict[str, Any]] = {}  # path -> artifactLocation (shared)
 
     @property
     def results(self) -> list[dict[str, Any]]:
@@ -306,10 +307,17 @@ class SarifReporter(FileFed):
         position = (*lines.line_col(span.start), *lines.line_col(span.end))
         return self._region(span, position, None, units)
 
+    def _location(self, path: str) -> dict[str, Any]:
+        """``artifact_location(path)``, made once per path (results share the object)."""
+        loc = self._locations.get(path)
+        if loc is None:
+            loc = self._locations[path] = artifact_location(path)
+        return loc
+
     def _result(
         self, d: Diagnostic, text: str, lines: LineIndex, fp: str, units: _Utf16 | None
     ) -> dict[str, Any]:
-        loc = artifact_location(d.path)
+        loc = self._location(d.path)
         result: dict[str, Any] = {
             "ruleId": d.code,
             "level": LEVEL[d.severity],
@@ -331,7 +339,7 @@ class SarifReporter(FileFed):
                 {
                     "id": i + 1,
                     "physicalLocation": {
-                        "artifactLocation": artifact_location(r.path or d.path),
+                        "artifactLocation": self._location(r.path or d.path),
                         "region": self._region(
                             r.span,
                             r.position
