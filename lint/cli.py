@@ -96,7 +96,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    type=click.Choice(["text", "json", "sarif", "github", "gitlab", "html"]),
     default="text",
     show_default=True,
 )

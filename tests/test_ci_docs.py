@@ -83,9 +83,14 @@ def test_gitlab_pipeline() -> None:
     ci = _block("# .gitlab-ci.yml")
     job = ci["wenlint"]
     args = [_check_args(c) for c in job["script"] if c.startswith("wenlint ")]
-    assert len(args) == 2
-    (html,) = [a for a in args if "--output-file" in a]
-    assert [html[html.index("--output-file") + 1]] == job["artifacts"]["paths"]
+    assert len(args) == 3
+    outputs = {
+        a[a.index("--format") + 1]: a[a.index("--output-file") + 1]
+        for a in args
+        if "-o" in a or "--output-file" in a
+    }
+    assert [outputs["html"]] == job["artifacts"]["paths"]
+    assert outputs["gitlab"] == job["artifacts"]["reports"]["codequality"]
     assert job["artifacts"]["when"] == "always"
 
 

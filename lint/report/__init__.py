@@ -121,6 +121,10 @@ def reporter_for(
         from wenlint.report.github import GithubReporter
 
         return GithubReporter(sys.stdout, registry=registry, lang=lang)
+    if fmt == "gitlab":
+        from wenlint.report.gitlab import GitlabReporter
+
+        return GitlabReporter(sys.stdout, registry=registry, lang=lang)
     if fmt == "html":
         from wenlint.report.html import HtmlReporter
 
