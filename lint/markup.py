@@ -23,7 +23,9 @@ Blocks: ``paragraph``, ``heading`` (``level`` = 1–6), ``list_item`` (the first
 item; ``level`` = list depth from 1; ``meta``: ``ordered``, ``list_marker`` (``.``, ``)``, ``-``,
 ``*``, ``+``) and, for ordered items, ``list_number`` (int, the number written in the source)),
 ``table_cell`` (``meta``: ``row``, ``col`` from 0, ``header``). Blocks inside block quotes have
-``meta["quote"]`` = quote depth; later paragraphs of a list item have ``meta["in_list_item"]``.
+``meta["quote"]`` = quote depth; later paragraphs of a list item have ``meta["in_list_item"]``;
+the paragraphs of a footnote definition (``[^1]: …``) have ``meta["footnote"]``: their text is
+prose, the ``[^1]:`` label and each ``[^1]`` reference are masked.
 
 Soft line breaks: a paragraph wrapped over several source lines is ONE block. Because
 ``Block.text`` is a slice of the view (``Block.span`` adds offsets, nothing is remapped), the soft
@@ -45,7 +47,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from wenlint.document import Block, text_blocks
-from wenlint.text.chars import MASK, WHITESPACE
+from wenlint.text.chars import MASK, WHITESPACE, has_han
 
 # A soft line break inside a Markdown block's text: masked trailing spaces, the line break, masked
 # markup or indentation of the next line.
@@ -57,10 +59,12 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 # Machine-readable text: bare URLs, e-mail addresses and file paths. A URL or path starts in ASCII
 # (``https://``, ``www.``, ``/usr/…``, ``./``, ``~/``, ``C:\\``) and runs over ASCII, and over
-# other letters (Han) only where a part of it starts: after ``/ ( = ? & # - _ + %``
-# (``…/item/政协(中国)/1``, ``?q=政协``); Han straight after ASCII (``2021.htm等文件``) is
-# prose. Whitespace, non-ASCII punctuation (``，。）》``), quotes and brackets end it; a trailing
-# ``. , ; : ! ?`` or unbalanced ``)`` / ``]`` is the sentence's, not the URL's (as in GFM).
+# other letters (Han) where a part of it starts: after ``/ ( = ? & # - _ + %``
+# (``…/item/政协(中国)/1``, ``?q=政协``); Han straight after ASCII is the URL's only when
+# the URL goes on after it (``wiki/Python中文/1``, ``2024年报告.pdf``), else prose
+# (``2021.htm等文件``); other non-ASCII letters (``Größe``) anywhere. Whitespace, non-ASCII
+# punctuation (``，。）》``), quotes and brackets end it; a trailing ``. , ; : ! ?`` or an
+# unbalanced ``)`` / ``]`` is the sentence's, not the URL's (as in GFM).
 _URL_START_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:https?|ftp|file)://|www\.)"
     r"|(?<![\w.:/~\\-])(?:~|\.\.?)?/[A-Za-z0-9._-]+/(?=[^\s/])"
@@ -75,6 +79,20 @@ _URL_STOP = frozenset('"<>`{}|^' + "'")
 #: After these a part of a URL or path may start with a non-ASCII letter.
 _PART_START = frozenset("/(=?&#-_+%\\")
 _URL_TRAIL = ".,;:!?"
+#: After a run of Han inside a URL, these say the URL goes on (a path, query or fragment).
+_URL_GOES_ON = frozenset("/?#&=%_-+")
+
+
+def _inside_url(text: str, i: int, j: int) -> bool:
+    """Whether the non-ASCII run ``text[i:j]``, straight after an ASCII letter or digit of a
+    URL, is part of it: it holds no Han (``Größe``), or the URL goes on after it
+    (``wiki/Python中文/1``, ``2024年报告.pdf``), where prose would not (``2021.htm等文件``)."""
+    if not has_han(text[i:j]):
+        return True
+    nxt = text[j : j + 1]
+    if nxt and nxt in _URL_GOES_ON:
+        return True
+    return nxt == "." and text[j + 1 : j + 2].isascii() and text[j + 1 : j + 2].isalnum()
 
 
 def _url_end(text: str, a: int, i: int) -> int:
@@ -89,14 +107,16 @@ def _url_end(text: str, a: int, i: int) -> int:
                 break
             i += 1
             continue
-        if c < "\x80" or text[i - 1] not in _PART_START:
+        if c < "\x80":
             break
-        # a run of non-ASCII letters, marks and digits (Han) that starts a part
+        # a run of non-ASCII letters, marks and digits (Han, ö)
         j = i
         while j < n and not ("\x00" <= text[j] <= "\x7f") and category(text[j])[0] in "LMN":
             j += 1
         if j == i:
             break
+        if text[i - 1] not in _PART_START and not _inside_url(text, i, j):
+            break  # Han straight after ASCII that the URL does not go on after: prose
         i = j
     # the sentence's punctuation and an unbalanced closing bracket are not the URL's
     while i > a:
@@ -211,6 +231,12 @@ def _parser() -> Any:
             # Pandoc's rules: no space inside the dollars, no digit after the closing one, so
             # "价格$5和$6" is not math.
             md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
+        try:
+            from mdit_py_plugins.footnote import footnote_plugin
+        except ImportError:  # pragma: no cover - footnotes stay link definitions without it
+            pass
+        else:
+            md.use(footnote_plugin)
         md.disable("text_join")  # keep escapes and entities as their own tokens
         _parser_cache.append(md)
     return _parser_cache[0]
@@ -242,7 +268,8 @@ def front_matter_lines(lines: Sequence[str]) -> int:
     return 0
 
 
-_PREFIX_OK = re.compile(r"[ \t>*+#\-0-9.)]*")
+# container markup before a block's content on its line; a footnote definition's label last
+_PREFIX_OK = re.compile(r"[ \t>*+#\-0-9.)]*(?:\[\^[^\]\s]+\]:[ \t]*)?")
 
 
 def _locate(line: str, content: str) -> int | None:
@@ -466,6 +493,12 @@ def _walk_inline(
             c = q + len(tok.markup)
             if code is not None and t == "code_inline":
                 code(p, c)
+        elif t == "footnote_ref":  # [^label]: a marker, masked like code
+            mark = "[^" + str((tok.meta or {}).get("label", "")) + "]"
+            p = raw.find(mark, c)
+            if p == -1:
+                return
+            c = p + len(mark)
         elif t == "html_inline":
             p = raw.find(tok.content, c)
             if p == -1:
@@ -528,6 +561,7 @@ def markdown_parse(text: str) -> tuple[str, list[Block], list[tuple[int, int]]]:
     item_seen = False
     row = col = -1
     header = False
+    footnote = False
 
     def run(raw: _Raw, children: Sequence[Any]) -> tuple[int, int] | None:
         before = len(prose)
@@ -567,6 +601,10 @@ def markdown_parse(text: str) -> tuple[str, list[Block], list[tuple[int, int]]]:
             quote += 1
         elif t == "blockquote_close":
             quote -= 1
+        elif t == "footnote_open":
+            footnote = True
+        elif t == "footnote_close":
+            footnote = False
         elif t == "heading_open":
             heading = int(tok.tag[1:])
         elif t == "heading_close":
@@ -590,6 +628,8 @@ def markdown_parse(text: str) -> tuple[str, list[Block], list[tuple[int, int]]]:
             meta: dict[str, Any] = {}
             if quote:
                 meta["quote"] = quote
+            if footnote:
+                meta["footnote"] = True
             if col >= 0 and tok.map is not None and tok.map[0] < len(lines):
                 # a table cell
                 kind, level = "table_cell", 0
@@ -625,6 +665,7 @@ def markdown_parse(text: str) -> tuple[str, list[Block], list[tuple[int, int]]]:
             col = -1
 
     view = mask_urls(_build_view(text, prose), text)
+    found.sort(key=lambda f: f[0])  # footnotes come last from the parser, blocks in text order
     return view, _make_blocks(view, found, starts), code
 
 

@@ -26,6 +26,23 @@ _SPACES = " \t"
 _MAX_PAREN = 200
 
 
+def _code_as_word(doc: Document, start: int, content: str) -> str:
+    """``content`` (starting at ``start`` in the document) with each masked inline code span in
+    it replaced by a neutral word ``x``; other masked markup (a link, HTML) stays masked."""
+    text = doc.text
+    out: list[str] = []
+    pos = 0
+    for a, b in doc.code_spans:
+        a, b = a - start, b - start
+        if b <= 0 or a >= len(content):
+            continue
+        if a < 0 or b > len(content) or text[start + a] != "`":
+            return content  # code that is not inline, or not inside the parenthesis
+        out += (content[pos:a], "x")
+        pos = b
+    return "".join(out) + content[pos:]
+
+
 def _is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch == "_")
 
@@ -92,13 +109,13 @@ class HalfwidthPunctInHan(Rule):
                 continue
             prot = Protected(text)
             if parens:
-                self._parens(block, prot, ctx)
+                self._parens(doc, block, prot, ctx)
             if stops:
                 self._stops(block, prot, ctx)
 
     # -- parentheses ---------------------------------------------------------------------------
 
-    def _parens(self, block: Block, prot: Protected, ctx: Context) -> None:
+    def _parens(self, doc: Document, block: Block, prot: Protected, ctx: Context) -> None:
         text = block.text
         stack: list[int] = []
         for i in positions(text, "()（）"):
@@ -109,12 +126,14 @@ class HalfwidthPunctInHan(Rule):
                 o = stack.pop()
                 if text[o] == "（" and ch == "）":
                     continue
-                if self._chinese_paren(text, o, i, prot):
+                content = text[o + 1 : i]
+                if MASK in content:  # inline code reads as a word: 命令(`--fix`)即可
+                    content = _code_as_word(doc, block.start + o + 1, content)
+                if self._chinese_paren(text, o, i, prot, content):
                     self._report_paren(block, o, i, ctx)
 
     @staticmethod
-    def _chinese_paren(text: str, o: int, c: int, prot: Protected) -> bool:
-        content = text[o + 1 : c]
+    def _chinese_paren(text: str, o: int, c: int, prot: Protected, content: str) -> bool:
         if len(content) > _MAX_PAREN or MASK in content:
             return False
         if not _ALNUM().search(content) and not has_han(content):
@@ -147,6 +166,8 @@ class HalfwidthPunctInHan(Rule):
         if text[c] == ")":
             edits += (Edit(s + c, s + c + 1, "）"),)
         seg = text[o : c + 1]
+        if MASK in seg:  # inline code inside: show it as written
+            seg = ctx.doc.text[s + o : s + c + 1]
         fixed = "（" + seg[1:-1] + "）"
         ctx.report(
             block.span(o, c + 1),
