@@ -43,6 +43,8 @@ class Options:
     stdin_filename: str | None = None
     timing: bool = False
     exclude: tuple[str, ...] = ()  # --exclude: globs added to every config's exclude
+    review: bool = False  # .docx: write a copy with a comment per finding (wenlint.docx)
+    review_dir: Path | None = None
 
 
 @dataclass
@@ -133,6 +135,10 @@ class Checker:
     # -- linting ---------------------------------------------------------------------------------
     def check_file(self, shown: str, path: Path | None, stdin: bytes | None = None) -> FileResult:
         name = unicode_name(self.options.stdin_filename or STDIN) if path is None else shown
+        if path is not None and shown[-5:].lower() == ".docx":
+            from wenlint.docx import check_docx
+
+            return check_docx(self, name, path)
         result = FileResult(name, stdin=path is None)
         try:
             decoded = decode(stdin or b"", name) if path is None else read_file(path)

@@ -113,6 +113,10 @@ def main() -> None:
 )
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--diff", is_flag=True, help="Print safe fixes as a unified diff; write nothing.")
+@click.option("--review", is_flag=True, help=".docx: write NAME.wenlint.docx, a comment a finding.")
+@click.option(
+    "--review-dir", type=click.Path(file_okay=False), default=None, help="Put review copies here."
+)
 @click.option(
     "--config",
     "config_file",
@@ -179,6 +183,8 @@ def check(
     fail_on: str | None,
     fix: bool,
     diff: bool,
+    review: bool,
+    review_dir: str | None,
     config_file: str | None,
     no_config: bool,
     stdin_filename: str | None,
@@ -207,6 +213,10 @@ def check(
 
     if fix and diff:
         fail("--fix and --diff cannot be used together")
+    if (review or review_dir) and (fix or diff):
+        fail("--review cannot be used with --fix or --diff (review the file, then fix it)")
+    if review_dir and not Path(review_dir).is_dir():
+        fail(f"--review-dir {review_dir}: no such folder")
     registry = _registry()
     options = Options(
         config_file=Path(config_file) if config_file else None,
@@ -221,6 +231,8 @@ def check(
         stdin_filename=stdin_filename,
         timing=timing,
         exclude=tuple(g for g in exclude if g.strip()),
+        review=review or review_dir is not None,
+        review_dir=Path(review_dir) if review_dir else None,
     )
     try:
         session = Session(registry, options)

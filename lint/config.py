@@ -16,7 +16,7 @@ from wenlint.registry import Registry
 from wenlint.rule import Rule, Severity
 
 CONFIG_NAMES = ("wenlint.toml", ".wenlint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx")
 
 
 class ConfigError(Exception):

@@ -170,8 +170,8 @@ def _walk(
     subdirs: list[os.DirEntry[str]] = []
     for e in entries:
         name = e.name
-        if name.startswith("."):
-            continue
+        if name.startswith((".", "~$")) or name.endswith(".wenlint.docx"):
+            continue  # hidden; Word's lock files and wenlint's review copies
         rel = f"{rel_dir}{name}"
         try:
             if e.is_dir(follow_symlinks=False):

@@ -97,6 +97,7 @@ class TextRenderer:
         self._help = f"{s(lab['help'], 'bold')}{sep}"
         self._span = f"{lab['span']}{sep}"
         self._sep = sep
+        self._para = "段" if lang == "zh" else "¶"
         self._pipe = s("|", "blue")
         self._gutters: dict[int, tuple[str, str]] = {}
 
@@ -115,13 +116,15 @@ class TextRenderer:
         # document text (quoted in messages), file names and user rules' names are shown visibly
         message = visible(d.message.get(lang))
         path, rule = name(d.path), visible(d.name)
+        # a .docx has paragraphs, not lines: report.docx:段12:5
+        where = f"{self._para}{line}" if d.path[-5:].lower() == ".docx" else line
         if color:
             out = (
-                f"{s(f'{path}:{line}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
+                f"{s(f'{path}:{where}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
                 f"{s(rule, 'dim')} {message}"
             )
         else:
-            out = f"{path}:{line}:{col}: {d.code} {rule} {message}"
+            out = f"{path}:{where}:{col}: {d.code} {rule} {message}"
         num = str(line)
         gutter = len(num)
         bar, eq = self._gutters.get(gutter) or self._gutter(gutter)
@@ -159,7 +162,9 @@ class TextRenderer:
                 note = s(note, "bold")
             where = visible(r.path) if r.path else path
             if r.position:
-                out += f"\n{eq}{note}{self._sep}{where}:{r.position[0]}:{r.position[1]}"
+                rl = r.position[0]
+                at = f"{self._para}{rl}" if (r.path or d.path)[-5:].lower() == ".docx" else rl
+                out += f"\n{eq}{note}{self._sep}{where}:{at}:{r.position[1]}"
             else:
                 out += f"\n{eq}{note}{self._sep}{where}"
         return out
