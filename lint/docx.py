@@ -862,7 +862,9 @@ def comment_text(d: Diagnostic, text: str, lang: str) -> str:
         parts.append(d.help.get(lang))
     if d.fix is not None and d.fix.edits:
         shown = "；".join(
-            f"“{text[e.start : e.end]}” → “{e.text}”" if e.end > e.start else f"插入“{e.text}”"
+            f"“{_cut(text[e.start : e.end])}” → “{_cut(e.text)}”"
+            if e.end > e.start
+            else f"插入“{_cut(e.text)}”"
             for e in d.fix.edits[:5]
         )
         label = (
@@ -872,6 +874,12 @@ def comment_text(d: Diagnostic, text: str, lang: str) -> str:
         )
         parts.append(f"{label}：{shown}" if lang == "zh" else f"{label}: {shown}")
     return "\n".join(parts)
+
+
+def _cut(s: str, n: int = 40) -> str:
+    """A quoted part of the text, short enough for a comment, paragraph ends shown as ↵."""
+    s = s.replace("\n", "↵")
+    return s if len(s) <= n else s[: n // 2] + "…" + s[-(n // 2) :]
 
 
 def check_docx(checker: Checker, name: str, path: Path) -> FileResult:
