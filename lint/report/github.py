@@ -18,6 +18,7 @@ files with the most findings, the first findings, and how to see the rest.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -132,21 +133,24 @@ class GithubReporter(FileFed):
             self.out.write(f"::error{where}title=wenlint::{escape_data(what if sep else e)}\n")
             self.printed["error"] += 1
         self.out.flush()
-        err = self.err or sys.stderr
         hidden = not_shown(self.printed)
         if hidden:
-            err.write(self.capped_line(hidden) + "\n")
+            self._say(self.capped_line(hidden))
         if self.summary_path:
             try:
                 with open(self.summary_path, "a", encoding="utf-8") as f:
                     f.write(self.summary(files, errors, hidden))
             except OSError as exc:
                 why = exc.strerror or str(exc)
-                err.write(
-                    f"wenlint: warning: cannot write the step summary "
-                    f"({visible(self.summary_path)}): {why}\n"
-                )
-        err.flush()
+                where = visible(self.summary_path)
+                self._say(f"wenlint: warning: cannot write the step summary ({where}): {why}")
+
+    def _say(self, line: str) -> None:
+        """One line on stderr, when there is a stderr to write to."""
+        err = self.err or sys.stderr
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            err.write(line + "\n")
+            err.flush()
 
     def _counts(self) -> str:
         p = self.printed
