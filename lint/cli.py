@@ -454,7 +454,7 @@ def rules_cmd(fmt: str, lang: str) -> None:
         click.echo(json.dumps([rule_json(r) for r in every], ensure_ascii=False, indent=2))
         return
     for r in every:
-        fixable = {"none": " ", "sometimes": "*", "always": "*"}[r.fix.value]
+        fixable = "*" if r.fix.value in ("sometimes", "always") else " "
         off = (
             "" if r.default_enabled else (" （默认关闭）" if lang == "zh" else " (off by default)")
         )

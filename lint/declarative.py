@@ -203,7 +203,11 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
     rationale = _text(table.get("description"), "description", fail) or T(
         zh=f"配置文件 {where} 中定义的规则。", en=f"A house-style rule from {where}."
     )
-    fix = FixAvailability.NONE if fix_mode == "none" else FixAvailability.ALWAYS
+    fix = {
+        "none": FixAvailability.NONE,
+        "safe": FixAvailability.ALWAYS,
+        "unsafe": FixAvailability.SUGGESTION,
+    }[fix_mode]
     fix_safety = None
     if fix is not FixAvailability.NONE:
         fix_safety = T(

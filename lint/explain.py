@@ -18,7 +18,12 @@ _H: dict[str, dict[str, Any]] = {
         "options": "选项",
         "standard": "依据",
         "severity": "默认级别",
-        "fixable": {"none": "不可自动修复", "sometimes": "部分可自动修复", "always": "可自动修复"},
+        "fixable": {
+            "none": "不可自动修复",
+            "suggestion": "仅提示修改建议，不自动修复",
+            "sometimes": "部分可自动修复",
+            "always": "可自动修复",
+        },
         "off": "默认关闭，需用 --select 或配置启用",
     },
     "en": {
@@ -30,7 +35,12 @@ _H: dict[str, dict[str, Any]] = {
         "options": "Options",
         "standard": "Standard",
         "severity": "Default severity",
-        "fixable": {"none": "not fixable", "sometimes": "sometimes fixable", "always": "fixable"},
+        "fixable": {
+            "none": "not fixable",
+            "suggestion": "suggestions only, not fixable",
+            "sometimes": "sometimes fixable",
+            "always": "fixable",
+        },
         "off": "off by default; enable with --select or the config",
     },
 }

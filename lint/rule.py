@@ -38,9 +38,14 @@ class Severity(enum.IntEnum):
 
 
 class FixAvailability(enum.Enum):
-    NONE = "none"
-    SOMETIMES = "sometimes"
-    ALWAYS = "always"
+    """What ``--fix`` can do for a rule's findings, as its examples and fixtures show (checked
+    by tests/test_meta.py). A *safe* fix is applied by ``--fix``; an unsafe one is a suggestion,
+    shown (需人工确认) and never applied."""
+
+    NONE = "none"  # no finding carries a fix
+    SUGGESTION = "suggestion"  # findings carry suggestions (unsafe fixes) only, never a safe fix
+    SOMETIMES = "sometimes"  # some findings carry a safe fix; others a suggestion or nothing
+    ALWAYS = "always"  # every finding carries a safe fix
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,12 @@ LABELS: dict[str, dict[str, Any]] = {
         "deleted": "（删去）",
         "shown": "显示 {shown}/{total}",
         "default": "默认级别",
-        "fixable": {"none": "不可自动修复", "sometimes": "部分可自动修复", "always": "可自动修复"},
+        "fixable": {
+            "none": "不可自动修复",
+            "suggestion": "仅提示修改建议，不自动修复",
+            "sometimes": "部分可自动修复",
+            "always": "可自动修复",
+        },
     },
     "en": {
         "title": "wenlint report",
@@ -134,7 +139,12 @@ LABELS: dict[str, dict[str, Any]] = {
         "deleted": "(deleted)",
         "shown": "showing {shown}/{total}",
         "default": "Default severity",
-        "fixable": {"none": "not fixable", "sometimes": "sometimes fixable", "always": "fixable"},
+        "fixable": {
+            "none": "not fixable",
+            "suggestion": "suggestions only, not fixable",
+            "sometimes": "sometimes fixable",
+            "always": "fixable",
+        },
     },
 }
 

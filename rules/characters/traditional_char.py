@@ -122,6 +122,8 @@ class TraditionalChar(Rule):
             bad="这是国家的大事，必须认真对待，不得有絲毫馬虎。",
             good="这是国家的大事，必须认真对待，不得有丝毫马虎。",
         ),
+        # 鍾 is 钟 or 锺 (a surname): the fix is a suggestion
+        Example(bad="市里修缮了鍾楼，供市民参观。", good="市里修缮了钟楼，供市民参观。"),
         Example(good="這是一篇繁體中文的文章，全文都使用繁體字書寫。"),
         Example(good="毕昇发明了活字印刷术，著作等身，乾坤朗朗。"),
     )

@@ -37,7 +37,7 @@ class DuplicateBlock(Rule):
     code = "D101"
     name = "duplicate-block"
     severity = Severity.ERROR
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SUGGESTION
     summary = T(
         zh="一段或连续几段文字与前文（或本次检查的另一文件）重复，常见于复制粘贴时多粘了一次",
         en="A paragraph or run of paragraphs repeats an earlier one, or one in another file of "

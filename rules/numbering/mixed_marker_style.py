@@ -47,6 +47,8 @@ class MixedMarkerStyle(Rule):
             bad="1.成立工作专班。\n\n2.制定实施方案。\n\n3、开展督促检查。\n",
             good="1.成立工作专班。\n\n2.制定实施方案。\n\n3.开展督促检查。\n",
         ),
+        # the majority writes 1、, which GB/T 9704 does not: the fix is a suggestion
+        Example(bad="1、成立工作专班。\n\n2、制定实施方案。\n\n3.开展督促检查。\n"),
         Example(good="1、成立工作专班。\n\n2、制定实施方案。\n\n3、开展督促检查。\n"),
     )
     messages = {

@@ -18,7 +18,7 @@ class ReusedParentMarker(Rule):
     code = "N303"
     name = "reused-parent-marker"
     severity = Severity.WARNING
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SUGGESTION
     summary = T(
         zh="下一层序号沿用了上一层的样式（如“一、”标题下又用“一、”）",
         en="A nested list is numbered in its parent's style (一、 items under a 一、 heading)",

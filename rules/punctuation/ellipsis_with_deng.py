@@ -22,7 +22,7 @@ class EllipsisWithDeng(Rule):
     code = "P408"
     name = "ellipsis-with-deng"
     severity = Severity.WARNING
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SUGGESTION
     standard = "GB/T 15834-2011 §4.11"
     summary = T(
         zh="省略号后又用“等”“等等”，意思重复",

@@ -49,7 +49,7 @@ class HyphenInRange(Rule):
     code = "P411"
     name = "hyphen-in-range"
     severity = Severity.WARNING
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SUGGESTION
     standard = "GB/T 15834-2011 §4.13"
     summary = T(
         zh="数值或年份范围用短横线“-”或全角“－”连接（3%－5%、2011-2020年），应为“～”或“—”",
