@@ -436,6 +436,19 @@ def _terminal_width() -> int:
     return 80
 
 
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default and only way).")
+def server(stdio: bool) -> None:
+    """The language server for editors (LSP over stdio; needs the extra wenlint[lsp])."""
+    from wenlint.lsp import INSTALL_HINT, missing
+
+    if missing():
+        fail(INSTALL_HINT)
+    from wenlint.lsp.server import main as serve
+
+    serve()
+
+
 @main.command("rules")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
