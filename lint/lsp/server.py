@@ -1,8 +1,8 @@
 """``wenlint server``: the language server (stdio), on pygls 2 and lsprotocol.
 
-- Diagnostics when a document opens, changes (full or incremental sync; a burst of changes is
-  linted once, at most ``debounce`` after its first change) and is saved; positions in the
-  encoding the client negotiated (UTF-16 unless it offers UTF-8 or UTF-32).
+- Diagnostics when a document opens, changes (full or incremental sync; a change after a pause
+  is linted at once, the changes of a burst together ``debounce`` later) and is saved;
+  positions in the encoding the client negotiated (UTF-16 unless it offers UTF-8 or UTF-32).
 - Code actions: each fix of a finding (unsafe ones labelled 需人工确认), every safe fix of the
   file (``source.fixAll.wenlint``), and a suppression comment for the finding's line.
 - Hover: the rule's explanation in the client's language (zh or en).
@@ -39,7 +39,7 @@ from wenlint.registry import load_registry
 from wenlint.rule import Rule, Severity
 
 FIX_ALL = "source.fixAll.wenlint"
-DEBOUNCE = 0.03  # seconds from the first change of a burst to its lint
+DEBOUNCE = 0.03  # seconds: a change this soon after the one before waits so long (a burst)
 BIG = 200_000  # characters: a text this long is linted in a worker of its own
 
 _SEVERITY = {
@@ -95,6 +95,7 @@ class WenlintServer(LanguageServer):
         self.docs: dict[str, OpenText] = {}
         self.linted: dict[str, Linted] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
+        self.changed: dict[str, float] = {}  # when each document was last scheduled
         self.tasks: set[asyncio.Future[Linted | None]] = set()
         self.encoding = UTF16
         self.locale: str | None = None  # "zh" or "en" when the client said
@@ -130,12 +131,19 @@ class WenlintServer(LanguageServer):
 
     # -- linting ---------------------------------------------------------------------------------
     def schedule(self, uri: str, delay: float | None = None) -> None:
-        """Lint ``uri`` soon; changes that come before its run are linted with it."""
-        if self.closing or uri in self.timers:
+        """Lint ``uri`` soon: at once after a pause in its changes (the first keystroke is
+        linted straight away), ``debounce`` later within a burst (the changes that come
+        meanwhile are linted with it)."""
+        if self.closing:
             return
         loop = asyncio.get_running_loop()
-        wait = self.debounce if delay is None else delay
-        self.timers[uri] = loop.call_later(wait, self._start, uri)
+        now = loop.time()
+        last, self.changed[uri] = self.changed.get(uri), now
+        if uri in self.timers:
+            return
+        if delay is None:
+            delay = 0.0 if last is None or now - last > self.debounce else self.debounce
+        self.timers[uri] = loop.call_later(delay, self._start, uri)
 
     def _start(self, uri: str) -> None:
         self.timers.pop(uri, None)
@@ -440,6 +448,7 @@ def build() -> WenlintServer:
         uri = params.text_document.uri
         ls.docs.pop(uri, None)
         ls.linted.pop(uri, None)
+        ls.changed.pop(uri, None)
         timer = ls.timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
