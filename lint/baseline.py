@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from wenlint.diagnostic import Diagnostic
-from wenlint.io import InputError, replace_contents
+from wenlint.io import InputError, replace_contents, write_special
 
 VERSION = 1
 #: Code points of context taken on each side of a finding (never across a line break).
@@ -206,7 +206,7 @@ def write_baseline(path: Path, records: Sequence[dict[str, Any]]) -> None:
         st = None
     try:
         if st is not None and not stat.S_ISREG(st.st_mode):
-            _write_special(path, data)
+            write_special(path, data)
         else:
             replace_contents(path, data, what="baseline")
     except InputError as exc:
@@ -217,17 +217,3 @@ def write_baseline(path: Path, records: Sequence[dict[str, Any]]) -> None:
         ) from None
     except OSError as exc:
         raise BaselineError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
-
-
-def _write_special(path: Path, data: bytes) -> None:
-    """A baseline sent to something that is not a regular file (``/dev/stdout``, a FIFO with a
-    reader) is written to it directly: it is never renamed over or replaced by a file. A FIFO
-    without a reader is an error at once, not a wait."""
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-    finally:
-        os.close(fd)

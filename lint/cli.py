@@ -335,7 +335,7 @@ class _ReportFile:
     def commit(self) -> None:
         import stat
 
-        from wenlint.io import InputError, replace_contents
+        from wenlint.io import InputError, replace_contents, write_special
 
         sys.stdout.flush()
         self.stream.flush()
@@ -346,7 +346,7 @@ class _ReportFile:
             st = None
         try:
             if st is not None and not stat.S_ISREG(st.st_mode):
-                _write_special(self.target, data)
+                write_special(self.target, data)
             else:
                 replace_contents(self.target, data, what="report")
         except InputError as exc:
@@ -360,19 +360,6 @@ class _ReportFile:
         from wenlint.report.visible import visible
 
         return visible(str(self.target))
-
-
-def _write_special(path: Any, data: bytes) -> None:
-    """A report sent to what is not a regular file (``/dev/stdout``, a FIFO with a reader) is
-    written to it directly, never replaced; a FIFO without a reader is an error at once."""
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-    finally:
-        os.close(fd)
 
 
 def _counted(diags: Any, lang: str) -> str:

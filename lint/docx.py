@@ -211,21 +211,9 @@ def sniff(raw: bytes, name: str) -> None:
 
 def read_docx(path: Path, name: str) -> DocxSource:
     """Read ``path`` (a regular file), or raise ``InputError`` with one line."""
-    from wenlint.io import read_regular
+    from wenlint.io import read_bytes
 
-    try:
-        raw = read_regular(path)
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied; check the file's permissions") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return parse_docx(raw, path, name)
+    return parse_docx(read_bytes(path, name), path, name)
 
 
 def parse_docx(raw: bytes, path: Path, name: str) -> DocxSource:

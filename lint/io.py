@@ -178,17 +178,35 @@ def detect_newline(text: str) -> str:
 
 
 def read_file(path: Path) -> Decoded:
+    return decode(read_bytes(path, str(path)), str(path))
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    """The bytes of the regular file ``path``, or ``InputError`` with one line naming ``name``."""
     try:
-        raw = read_regular(path)
+        return read_regular(path)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{name}: is a directory") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied; check the file's permissions") from None
+        raise InputError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(raw, str(path))
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+
+
+def write_special(path: str | os.PathLike[str], data: bytes) -> None:
+    """Output sent to what is not a regular file (``/dev/stdout``, a FIFO with a reader) is
+    written to it directly, never renamed over or replaced; a FIFO without a reader is an error
+    at once, not a wait."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def read_regular(path: Path) -> bytes:
