@@ -307,7 +307,7 @@ class PossibleTypo(Rule):
     code = "W204"
     name = "possible-typo"
     severity = Severity.WARNING
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SUGGESTION
     # The extra and the model are not installed with wenlint: the rule is selected by name.
     default_enabled = False
     summary = T(
