@@ -45,6 +45,7 @@ class Options:
     exclude: tuple[str, ...] = ()  # --exclude: globs added to every config's exclude
     review: bool = False  # .docx: write a copy with a comment per finding (wenlint.docx)
     review_dir: Path | None = None
+    encoding: str | None = None  # the files' encoding, not detected (--encoding)
 
 
 @dataclass
@@ -141,10 +142,11 @@ class Checker:
             return check_docx(self, name, path)
         result = FileResult(name, stdin=path is None)
         try:
-            decoded = decode(stdin or b"", name) if path is None else read_file(path)
             cfg = self.config_for(
                 Path(self.options.stdin_filename or ".") if path is None else path
             )
+            enc = self.options.encoding or cfg.encoding
+            decoded = decode(stdin or b"", name, enc) if path is None else read_file(path, enc)
             ruleset = self.ruleset_for(cfg)
         except (InputError, ConfigError) as exc:
             result.error = str(exc)

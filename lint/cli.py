@@ -126,6 +126,7 @@ def main() -> None:
 )
 @click.option("--no-config", is_flag=True, help="Ignore config files.")
 @click.option("--stdin-filename", default=None, help="Name (and type) of the text read from '-'.")
+@click.option("--encoding", default=None, help="The files' encoding (big5, gbk...), not detected.")
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
@@ -188,6 +189,7 @@ def check(
     config_file: str | None,
     no_config: bool,
     stdin_filename: str | None,
+    encoding: str | None,
     lang: str | None,
     color: str,
     statistics: bool,
@@ -233,6 +235,7 @@ def check(
         exclude=tuple(g for g in exclude if g.strip()),
         review=review or review_dir is not None,
         review_dir=Path(review_dir) if review_dir else None,
+        encoding=_encoding(encoding),
     )
     try:
         session = Session(registry, options)
@@ -372,6 +375,15 @@ def _counted(diags: Any, lang: str) -> str:
     if lang == "zh":
         return f"共 {len(diags)} 处问题：错误 {e}，警告 {w}，提示 {i}"
     return f"{len(diags)} findings: {e} errors, {w} warnings, {i} info"
+
+
+def _encoding(name: str | None) -> str | None:
+    from wenlint.io import check_encoding
+
+    try:
+        return check_encoding(name) if name else None
+    except ValueError as exc:
+        fail(f"--encoding: {exc}")
 
 
 def _print_timings(registry: Registry, timings: dict[str, float]) -> None:

@@ -37,6 +37,7 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     dictionary: dict[str, Any] = field(default_factory=dict)
     style: list[dict[str, Any]] = field(default_factory=list)
+    encoding: str | None = None  # the files' encoding, when detection cannot tell
 
     @property
     def root(self) -> Path:
@@ -110,6 +111,13 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
             if value not in ("zh", "en"):
                 raise ConfigError(f'{where}: \'lang\' must be "zh" or "en", not {value!r}')
             cfg.lang = value
+        elif key == "encoding":
+            from wenlint.io import check_encoding
+
+            try:
+                cfg.encoding = check_encoding(str(value))
+            except ValueError as exc:
+                raise ConfigError(f"{where}: 'encoding': {exc}") from None
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")

@@ -12,7 +12,19 @@ Decoding order:
    followed by 0x40–0xFE rarely form UTF-8 sequences for more than a few characters in a row).
 4. Text that is mostly valid UTF-8 with a few bad bytes is damaged UTF-8, not GBK: it is reported
    with the line of the first bad byte and skipped, rather than decoded into GB18030 nonsense.
-5. GB18030 (a superset of GBK and GB2312, the default of Chinese editions of Windows).
+5. GB18030 (a superset of GBK and GB2312, the default of Chinese editions of Windows), but only
+   when the result is plausibly Chinese: Big5 or Shift_JIS bytes also decode as GB18030, into
+   private-use characters, kana and Han characters in neither GB 2312 nor Big5's common
+   characters (a Big5 "，" becomes "ㄛ", "今天" becomes "さぱ"). When more than one in twenty
+   characters are of that kind, the file is refused with "cannot tell the encoding" (naming
+   the legacy encoding it decodes in, when one does) and nothing is written: ``--encoding``
+   (or the config's ``encoding``) then says what it is. Traditional characters are not
+   suspect (GBK has them), nor are Greek, Cyrillic or box drawing (formulas, drawn tables).
+   Known limit: EUC-KR and EUC-JP kanji share GB 2312's byte layout and decode into common
+   characters; only their kana give EUC-JP away.
+
+With an explicit encoding the bytes are decoded strictly in it (a BOM of that encoding is kept),
+and a byte that does not decode is an error naming its line.
 
 Whatever decodes, text with many control characters is binary. A decoded file is never altered:
 newlines stay as they are in the text (LF, CRLF, CR, even mixed), so line numbers hold and a fix
@@ -24,6 +36,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import functools
 import os
 import re
 import stat
@@ -52,8 +65,11 @@ class Decoded:
     raw: bytes
 
 
-def decode(raw: bytes, name: str) -> Decoded:
-    """Decode a file's bytes (see the module docstring), or raise ``InputError``."""
+def decode(raw: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """Decode a file's bytes (see the module docstring), or raise ``InputError``. With
+    ``encoding`` (a name ``check_encoding`` accepted), in that encoding only."""
+    if encoding is not None:
+        return _decode_as(raw, name, encoding)
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
@@ -90,8 +106,101 @@ def decode(raw: bytes, name: str) -> Decoded:
     except UnicodeDecodeError:
         raise InputError(
             f"{name}: cannot decode as UTF-8 or GB18030, skipped; re-save it as UTF-8"
+            + _or_encoding(raw)
         ) from None
+    odd, total = _implausible(text)
+    if odd * 20 > total and odd >= 2:
+        raise InputError(
+            f"{name}: cannot tell the encoding ({odd} of {total} characters are unlikely in "
+            f"GB18030 text), skipped, nothing written{_or_encoding(raw, 'use')}"
+        )
     return _checked(text, SourceInfo("gb18030", False, detect_newline(text)), raw, name)
+
+
+_LEGACY = ("big5", "shift_jis", "euc_kr")
+
+
+def _or_encoding(raw: bytes, verb: str = "or use") -> str:
+    """The hint at ``--encoding``, naming a legacy encoding the bytes decode in cleanly."""
+    for enc in _LEGACY:
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not any(_unlikely(ch) for ch in text if ch > "\x7f"):
+            return f"; {verb} --encoding {enc} if it is {enc}"
+    return f"; {verb} --encoding NAME"
+
+
+def _implausible(text: str) -> tuple[int, int]:
+    """(unlikely characters, non-ASCII characters) of a GB18030 reading (module docstring)."""
+    total = len(text) - len(text.encode("ascii", "ignore"))
+    foreign = [ch for ch in set(text) if ch > "\x7f" and _foreign(ch)]
+    if not foreign:
+        return 0, total
+    kept = text.translate(dict.fromkeys(map(ord, foreign)))
+    return len(text) - len(kept), total
+
+
+@functools.cache
+def _foreign(ch: str) -> bool:
+    """A character a GB18030 reading of Big5 or Shift_JIS bytes is full of and Chinese text
+    almost never has: private use (GBK's user-defined rows, where Big5's commonest characters
+    land), kana (Big5 rows A4-A5; EUC-JP's own kana) and Han characters in neither GB 2312 nor
+    Big5's common characters (its level 1, A440-C67E; Shift_JIS kana and kanji land there).
+    Greek, Cyrillic, bopomofo and box drawing are not counted: Big5 gives them too, but a real
+    GBK file has them in formulas and drawn tables."""
+    o = ord(ch)
+    if 0x3040 <= o <= 0x30FF or 0xE000 <= o <= 0xF8FF or _unlikely(ch):
+        return True
+    if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):
+        return False  # other punctuation and symbols: both readings have them
+    try:
+        ch.encode("gb2312")
+        return False
+    except UnicodeEncodeError:
+        pass
+    try:
+        return ch.encode("big5") > b"\xc6\x7e"  # not among Big5's 5,401 common characters
+    except UnicodeEncodeError:
+        return True
+
+
+def check_encoding(name: str) -> str:
+    """The codec's own name for a text encoding named by the user; ValueError when none."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(f"{name!r} is not a text encoding")
+    return info.name
+
+
+def _decode_as(raw: bytes, name: str, encoding: str) -> Decoded:
+    enc = check_encoding(encoding)
+    bom = False
+    if enc in ("utf-16", "utf-32"):  # the byte order from the BOM, little-endian without one
+        for mark, full in _BOMS:
+            if full.startswith(enc) and raw.startswith(mark):
+                enc, bom, raw_text = full, True, raw[len(mark) :]
+                break
+        else:
+            enc, raw_text = f"{enc}-le", raw
+    elif enc in ("utf-8", "utf-8-sig"):
+        bom = raw.startswith(codecs.BOM_UTF8)
+        enc, raw_text = "utf-8", raw[3:] if bom else raw
+    else:
+        raw_text = raw
+    try:
+        text = raw_text.decode(enc)
+    except UnicodeDecodeError as exc:
+        at = exc.start + len(raw) - len(raw_text)
+        line = raw.count(b"\n", 0, at) + 1
+        raise InputError(
+            f"{name}:{line}: not valid {encoding} (byte 0x{raw[at]:02x}), skipped; check --encoding"
+        ) from None
+    return _checked(text, SourceInfo(enc, bom, detect_newline(text)), raw, name)
 
 
 # C0 and C1 control characters other than tab, line feed, vertical tab, form feed, carriage
@@ -177,8 +286,8 @@ def detect_newline(text: str) -> str:
     return "\n"
 
 
-def read_file(path: Path) -> Decoded:
-    return decode(read_bytes(path, str(path)), str(path))
+def read_file(path: Path, encoding: str | None = None) -> Decoded:
+    return decode(read_bytes(path, str(path)), str(path), encoding)
 
 
 def read_bytes(path: Path, name: str) -> bytes:
