@@ -4,6 +4,8 @@ fillings. Those repeats are structure; a real paste in the same documents is sti
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from wenlint.testing import lint_string
 
 INTRO = "本工具把中文数字转换为阿拉伯数字，也可以把阿拉伯数字转换回中文数字，支持金额、日期与分数。"
@@ -196,3 +198,61 @@ def test_a_slip_in_like_items_is_still_reported() -> None:
 def test_near_repeat_in_one_section_is_reported() -> None:
     text = f"## 说明\n\n{NEAR.format('成语')}\n\n其他说明。\n\n{NEAR.format('歇后语')}\n"
     assert _found(text, "D102") == [("D102", 7)]
+
+
+THANKS = "感谢[{}](http://www.{}.cn/)公开发布的行情数据，本项目的股票行情接口以这些数据为准，数据仅供学习和研究使用。"
+EXCHANGES = [("上海证券交易所", "sse.com"), ("深圳证券交易所", "szse"), ("北京证券交易所", "bse")]
+
+
+def _thanks(*lines: str) -> str:
+    return "## 致谢\n\n" + "\n\n".join(lines) + "\n"
+
+
+def test_a_run_of_paragraphs_on_one_skeleton_is_like_items() -> None:
+    # the fillings (exchange and its address) share characters: the third paragraph on the
+    # same skeleton shows the design
+    text = _thanks(*(THANKS.format(*e) for e in EXCHANGES))
+    assert _found(text, "D102") == []
+
+
+def test_two_paragraphs_alike_in_a_shared_filling_are_reported() -> None:
+    # without a third on the skeleton, a filling that shares characters may be a paste
+    text = _thanks(*(THANKS.format(*e) for e in EXCHANGES[:2]))
+    assert _found(text, "D102") == [("D102", 5)]
+
+
+def test_a_slip_in_a_run_of_paragraphs_is_still_reported() -> None:
+    # the last paragraph pasted from the first, one character lost, no filling changed
+    first = THANKS.format(*EXCHANGES[0])
+    text = _thanks(*(THANKS.format(*e) for e in EXCHANGES), first.replace("研究", "研"))
+    assert _found(text, "D102") == [("D102", 9)]
+
+
+def test_a_paragraph_off_the_skeleton_breaks_the_run() -> None:
+    other = (
+        "行情数据每天收盘后更新一次，节假日不更新，更新失败时接口返回上一个交易日的数据并给出提示。"
+    )
+    lines = [THANKS.format(*EXCHANGES[0]), other, THANKS.format(*EXCHANGES[1])]
+    assert _found(_thanks(*lines), "D102") == [("D102", 7)]
+
+
+# -- the fixtures' good.md: every kind of structure above, in one README -------------------------
+
+FIXTURES = Path(__file__).parent / "rules"
+
+
+def test_the_d101_fixture_readme_is_structure_and_a_paste_in_it_is_found() -> None:
+    text = (FIXTURES / "D101-duplicate-block" / "good.md").read_text("utf-8")
+    assert _found(text) == []
+    intro = next(line for line in text.splitlines() if line.startswith("本工具"))
+    pasted = text.replace("```html", f"{intro}\n\n```html")
+    line = pasted.splitlines().index(intro, 10) + 1
+    assert _found(pasted) == [("D101", line)]
+
+
+def test_the_d102_fixture_readme_is_structure_and_a_slip_in_it_is_found() -> None:
+    text = (FIXTURES / "D102-near-duplicate-block" / "good.md").read_text("utf-8")
+    assert _found(text, "D102") == []
+    last = text.splitlines()[-1]
+    slipped = text + "\n" + last.replace("学习和研究", "学习和研") + "\n"
+    assert _found(slipped, "D102") == [("D102", slipped.count("\n"))]

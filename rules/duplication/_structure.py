@@ -124,15 +124,33 @@ class Outline:
         return self.parallel(later, earlier)
 
     def sibling_items(self, later: int, earlier: int) -> bool:
-        """Whether the two blocks are items of one list, at one depth (like items)."""
+        """Whether the two blocks are candidates for like items: items of one list at one depth,
+        or paragraphs of one section with only paragraphs between them (a run of paragraphs)."""
         blocks = self._doc.blocks
-        if blocks[later].kind != "list_item" or blocks[earlier].kind != "list_item":
+        a, b = blocks[later], blocks[earlier]
+        if self.container[later] != self.container[earlier] or a.kind != b.kind:
             return False
-        if self.container[later] != self.container[earlier]:
-            return False
-        level = blocks[later].level
         between = blocks[earlier + 1 : later]
-        return all(b.kind == "list_item" and b.level >= level for b in between)
+        if a.kind == "paragraph":
+            return all(x.kind == "paragraph" for x in between)
+        if a.kind != "list_item":
+            return False
+        return all(x.kind == "list_item" and x.level >= a.level for x in between)
+
+    def kind(self, block: int) -> str:
+        return self._doc.blocks[block].kind
+
+    def on_skeleton(self, block: int, near: int, head: str, tail: str) -> bool:
+        """Whether ``block`` is another item like ``near`` (of its kind and depth, in its
+        section) written on the skeleton ``head`` … ``tail`` with a filling of its own."""
+        blocks = self._doc.blocks
+        if not 0 <= block < len(blocks) or self.container[block] != self.container[near]:
+            return False
+        x, y = blocks[block], blocks[near]
+        if x.kind != y.kind or x.level != y.level:
+            return False
+        key = self._keys[block]
+        return len(key) > len(head) + len(tail) and key.startswith(head) and key.endswith(tail)
 
     def parallel(self, later: int, earlier: int) -> bool:
         """Whether the two blocks stand at the same place of two parallel sections."""

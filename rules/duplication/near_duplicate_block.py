@@ -78,8 +78,9 @@ class NearDuplicateBlock(Rule):
         "就是有意写成的并列条款，不报告；"
         "但即使序号不同，只要错了、漏了、多了一两个字，仍是复制时的笔误，照常报告。"
         "Markdown 文档中，并列章节（同级标题下骨架相同）里位置相同的段落，"
-        "以及同一列表中只替换了一处两个字以上词语的并列条目（“提取文本关键词”“提取文本摘要”），"
-        "是按结构写成的，不报告。",
+        "以及并列的条目（同一列表中的列表项，或同一节中接连的几段）只替换了一处两个字以上的词语"
+        "（“提取文本关键词”“提取文本摘要”），或者与相邻的第三项同一骨架"
+        "（接连几段“感谢[某交易所](…)提供的数据”），是按结构写成的，不报告。",
         en="Copying a paragraph and changing a few words often leaves two nearly identical "
         "paragraphs: a rewrite that was forgotten, or a paste done twice and then touched up. "
         "Exact repeats are D101's; this rule finds paragraphs at least `similarity` alike "
@@ -94,8 +95,10 @@ class NearDuplicateBlock(Rule):
         "organs), or by one added clause are deliberate parallel provisions and are not "
         "reported; a character changed, dropped or doubled in them is still a slip. In Markdown, "
         "paragraphs at the same place of parallel sections (headings of one level sharing a "
-        "skeleton) and items of one list that differ in one stretch of two characters or more "
-        "(one filling) are written by design and are not reported.",
+        "skeleton) and like items (items of one list, or paragraphs in a row in one section) "
+        "that differ in one stretch of two characters or more (one filling), with nothing in "
+        "common or on the skeleton of a third item next to them (a run of “thanks to [an "
+        "exchange](…) for the data”), are written by design and are not reported.",
     )
     examples = (
         Example(bad=f"{_A}\n\n{_B}\n\n{_A.replace('九条', '十条')}\n"),
@@ -195,9 +198,13 @@ class NearDuplicateBlock(Rule):
 
 def _by_design(scheme: Outline, keys: list[str], j: int, i: int) -> bool:
     """Whether paragraph ``j`` is like ``i`` by the document's design: they stand at the same
-    place of two parallel sections (the sections' fillings differ), or they are two items of one
-    list that differ in one filling only (“提取文本关键词” and “提取文本摘要”: one stretch
-    replaced by another of two characters or more, with nothing in common)."""
+    place of two parallel sections (the sections' fillings differ), or they are like items
+    (two items of one list, or paragraphs of a run in one section) that differ in one filling:
+    one stretch replaced by another of two characters or more, which has nothing in common
+    with it (“提取文本关键词” and “提取文本摘要”), or which a third item of the run also
+    fills on the same skeleton (“感谢[上海证券交易所](…)提供的数据”, “感谢[深圳证券交易所](…)
+    提供的数据”, then a third exchange). Paragraphs of a run are like items only when those
+    between them are on their skeleton too (list items need that for a shared filling only)."""
     if scheme.structural(j, i):
         return True
     if not scheme.sibling_items(j, i):
@@ -207,7 +214,16 @@ def _by_design(scheme: Outline, keys: list[str], j: int, i: int) -> bool:
     ma, mb = a[p : len(a) - s], b[p : len(b) - s]
     if len(ma) < 2 or len(mb) < 2:
         return False  # a character changed, dropped or doubled: a slip
-    return not set(ma) & set(mb)
+    head, tail = a[:p], a[len(a) - s :]
+    on_skeleton = scheme.on_skeleton
+    between = [x for x in range(i + 1, j) if on_skeleton(x, i, "", "")]  # at their depth
+    if not set(ma) & set(mb) and (scheme.kind(i) == "list_item" or not between):
+        return True
+    if any(not on_skeleton(x, i, head, tail) for x in between):
+        return False  # another item between them is not on their skeleton
+    if between:
+        return True
+    return on_skeleton(i - 1, i, head, tail) or on_skeleton(j + 1, j, head, tail)
 
 
 def _features(key: str) -> set[str]:
