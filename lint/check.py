@@ -75,6 +75,9 @@ class Checker:
         self._configs: dict[Path | None, Config] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._dir_config: dict[Path, Path | None] = {}
+        #: Configs discovery ignored as unsafe, one line each (``wenlint.config.find_config``);
+        #: the session prints those of the main process (a worker's are the same, unprinted).
+        self.warnings: list[str] = []
         if options.config_file is not None:
             self._explicit: Config | None = load_config(options.config_file)
         elif options.no_config:
@@ -86,16 +89,26 @@ class Checker:
     def config_for(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        d = (path if path.is_dir() else path.parent).resolve()
-        if d not in self._dir_config:
-            self._dir_config[d] = find_config(d)
-        cp = self._dir_config[d]
+        cp = self.discover(path)
         if cp not in self._configs:
             cfg = load_config(cp) if cp else Config()
             if self.options.exclude:  # relative to the config's folder (none: the current one)
                 cfg.exclude = [*cfg.exclude, *self.options.exclude]
             self._configs[cp] = cfg
         return self._configs[cp]
+
+    def discover(self, path: Path) -> Path | None:
+        """The config file that applies to ``path`` (found once per folder), or None."""
+        if self._explicit is not None:
+            return self._explicit.path
+        d = (path if path.is_dir() else path.parent).resolve()
+        if d not in self._dir_config:
+            self._dir_config[d] = find_config(d, self._warn)
+        return self._dir_config[d]
+
+    def _warn(self, line: str) -> None:
+        if line not in self.warnings:
+            self.warnings.append(line)
 
     def ruleset_for(self, cfg: Config) -> RuleSet:
         key = cfg.path

@@ -42,11 +42,17 @@ def _registry(with_config: bool = False) -> Registry:
             from wenlint.config import find_config, load_config
             from wenlint.runner import registry_with_style
 
-            found = find_config(Path.cwd())
+            found = find_config(Path.cwd(), _warn)
             registry = registry_with_style(registry, load_config(found) if found else None)
         return registry
     except (RegistryError, ConfigError) as exc:
         fail(str(exc))
+
+
+def _warn(line: str) -> None:
+    from wenlint.report.visible import visible
+
+    click.echo(f"wenlint: warning: {visible(line)}", err=True)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

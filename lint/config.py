@@ -3,11 +3,23 @@
 Looked up by walking up from the linted file's directory: ``wenlint.toml``, ``.wenlint.toml``, or a
 ``pyproject.toml`` that has a ``[tool.wenlint]`` table. Unknown keys and bad values are errors that
 name the key and the file.
+
+Discovery is bounded, so that a config planted by someone else is never obeyed (git's lesson of
+CVE-2022-24765, ``safe.directory``): the walk stops at the root of a repository (a folder holding
+``.git``, a folder or a worktree's file) and at the home folder, and never reads above them. A
+config that someone other than the user (or root) could have written is ignored with one
+warning: a file owned by another user, writable by others, or in a folder owned by another user
+or writable by others without the sticky bit (``/tmp`` has it: only a file's owner may replace it
+there). Group write counts unless the group is the owner's own (a user private group: same name,
+no other member). ``--config FILE`` names a config explicitly and is always read.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,17 +60,75 @@ class Config:
         return str(self.path) if self.path else "command line"
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: Path, warn: Callable[[str], None] | None = None) -> Path | None:
+    """The config that applies to ``start`` (a file or a folder), or None. A config ignored as
+    unsafe is passed to ``warn`` as one line and the walk goes on above it (module docstring)."""
     d = start if start.is_dir() else start.parent
     d = d.resolve()
+    home = _home()
     for folder in (d, *d.parents):
         for name in CONFIG_NAMES:
             p = folder / name
             if p.is_file():
                 if name == "pyproject.toml" and not _has_tool_table(p):
                     continue
-                return p
+                why = unsafe_config(p)
+                if why is None:
+                    return p
+                if warn is not None:
+                    warn(f"{p}: config ignored: {why}; use --config to trust it")
+                break  # another name in the same folder is just as exposed
+        if folder == home or os.path.lexists(folder / ".git"):
+            return None
     return None
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+def unsafe_config(path: Path) -> str | None:
+    """Why someone other than the user (or root) could have written the config ``path``, or
+    None when no one could (module docstring). Always None where there are no POSIX owners."""
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:
+        return None
+    me = geteuid()
+    try:
+        targets = [("", os.stat(path))]
+        if path.is_symlink():
+            targets.append((" (the link)", os.lstat(path)))
+        targets.append(("folder", os.stat(path.parent)))
+    except OSError as exc:
+        return f"cannot check its owner ({exc.strerror or exc})"
+    for what, st in targets:
+        folder = what == "folder"
+        where = f"its folder {path.parent}" if folder else f"the file{what}"
+        if st.st_uid not in (me, 0):
+            return f"{where} is owned by another user (uid {st.st_uid})"
+        if folder and st.st_mode & stat.S_ISVTX:
+            continue  # sticky: only the owner (checked above) may replace the file
+        if st.st_mode & stat.S_IWOTH:
+            return f"{where} is writable by everyone"
+        if st.st_mode & stat.S_IWGRP and not _private_group(st.st_uid, st.st_gid):
+            return f"{where} is writable by its group (gid {st.st_gid})"
+    return None
+
+
+def _private_group(uid: int, gid: int) -> bool:
+    """Whether ``gid`` is the user private group of ``uid``: its name is the user's and it lists
+    no other member."""
+    try:
+        import grp
+        import pwd
+
+        user, group = pwd.getpwuid(uid), grp.getgrgid(gid)
+    except (ImportError, KeyError):
+        return False
+    return group.gr_name == user.pw_name and set(group.gr_mem) <= {user.pw_name}
 
 
 def _has_tool_table(p: Path) -> bool:

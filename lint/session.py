@@ -56,13 +56,23 @@ class Session:
             except KeyError:
                 raise UnknownRule(tok) from None
         self.checker.ruleset_for(self.config)
+        self._warned = 0
 
     def targets(self, paths: Sequence[str]) -> tuple[list[tuple[str, Path | None]], list[str]]:
         """The files to lint (each once) and the paths given that do not exist."""
         missing = [p for p in paths if p != STDIN and not Path(p).exists()]
         given = [p for p in paths if p not in missing] if paths else ["."]
         targets = list(self.checker.collect(given))
+        for _, path in targets:  # discovery here, so that an ignored config warns once
+            self.checker.discover(path or Path(self.options.stdin_filename or "."))
+        self.print_warnings()
         return targets, missing
+
+    def print_warnings(self) -> None:
+        """Configs ignored as unsafe, one line each, once per run."""
+        for line in self.checker.warnings[self._warned :]:
+            click.echo(f"wenlint: warning: {visible(line)}", err=True)
+        self._warned = len(self.checker.warnings)
 
     def run(
         self,
