@@ -392,6 +392,54 @@ def _encoding(name: str | None) -> str | None:
         fail(f"--encoding: {exc}")
 
 
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--files-from", multiple=True, help="A file listing paths or URLs, one a line.")
+@click.option(
+    "--scheduler",
+    default="local",
+    show_default=True,
+    help="'local' (a LocalCluster) or a Dask scheduler address (tcp://host:8786).",
+)
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Local workers.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True)
+@click.option("--resume", is_flag=True, help="Skip batches finished by an earlier run.")
+@click.option("--select", multiple=True, help="Codes, prefixes or names to check.")
+@click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip.")
+@click.option("--extend-select", multiple=True, help="Add to the selection of the config.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--no-config", is_flag=True, help="Ignore config files.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Print the summary of an earlier run's output folder and exit.",
+)
+def archive(
+    sources: tuple[str, ...],
+    out_dir: str | None,
+    files_from: tuple[str, ...],
+    scheduler: str,
+    workers: int | None,
+    batch_size: int,
+    resume: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    config_file: str | None,
+    no_config: bool,
+    lang: str | None,
+    report_dir: str | None,
+) -> None:
+    """Lint a large collection on a Dask cluster; findings to Parquet (needs wenlint[dask])."""
+    from wenlint.archive_cli import archive_command
+
+    archive_command(locals())
+
+
 def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
     """Per-rule cost, costliest first (like textlint's TIMING=1); on stderr, so JSON stays valid."""
     from wenlint.report.visible import visible

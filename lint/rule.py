@@ -107,6 +107,14 @@ class Rule:
     def finish(self, path: str, facts: Any, ctx: FinishContext) -> None:
         return None
 
+    # A cross-file rule may also name the keys of a file's facts (64-bit integers, such as
+    # fingerprints). It promises that finish() on a file reports only through keys the file
+    # shares with earlier files, and needs of the earlier files only the first to hold each of
+    # them; a distributed run (``wenlint archive``) then joins files by key (a shuffle) rather
+    # than passing every file through one process. None: finish() needs every earlier file.
+    def finish_keys(self, facts: Any) -> Iterable[int] | None:
+        return None
+
     @classmethod
     def option_fields(cls) -> list[dataclasses.Field[Any]]:
         return list(dataclasses.fields(cls.Options))

@@ -287,6 +287,11 @@ class DuplicateBlock(Rule):
         if len(first) > added:
             files.append((path, facts))
 
+    def finish_keys(self, facts: Any) -> list[int]:
+        """The fingerprints of the file's blocks with words: ``finish`` matches nothing else,
+        and looks up only where each first appeared."""
+        return [fp for fp, n in zip(facts.fps, facts.chars, strict=True) if n]
+
     def _report_file(
         self, ctx: FinishContext, facts: _FileFacts, i: int, hit: int, n: int, chars: int
     ) -> None:
