@@ -89,6 +89,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     lang: str | None = None
+    encoding: str | None = None  # --encoding: the files' encoding, not detected
     cwd: str = field(default_factory=os.getcwd)
 
     def options(self) -> Options:
@@ -100,6 +101,7 @@ class Settings:
                 ignore=list(self.ignore),
                 extend_select=list(self.extend_select),
             ),
+            encoding=self.encoding,
         )
 
     def signature(self) -> str:
@@ -368,8 +370,9 @@ def _lint_entry(checker: Checker, e: Entry, cwd: str) -> tuple[FileResult, str]:
         fs, path, _ = _fs(e.location)
         with fs.open(path, "rb") as f:
             raw = f.read()
-        decoded = decode(raw, e.shown)
-        ruleset = checker.ruleset_for(checker.config_for(Path(cwd)))
+        cfg = checker.config_for(Path(cwd))
+        decoded = decode(raw, e.shown, _encoding(checker, cfg))
+        ruleset = checker.ruleset_for(cfg)
     except (InputError, ArchiveError) as exc:
         r.error = str(exc)
         return r, ""
@@ -380,6 +383,11 @@ def _lint_entry(checker: Checker, e: Entry, cwd: str) -> tuple[FileResult, str]:
     r.diagnostics, r.kept = lint_document(doc, ruleset)
     r.ruleset, r.text = ruleset, decoded.text
     return r, _digest(decoded.text)
+
+
+def _encoding(checker: Checker, cfg: Any) -> str | None:
+    """The encoding ``check`` reads a file in: ``--encoding``, else its config's (else detected)."""
+    return checker.options.encoding or cfg.encoding
 
 
 def _digest(text: str) -> str:
@@ -471,14 +479,15 @@ def _config(checker: Checker, me: _Facts, cwd: str) -> Any:
 def _finish_one(checker: Checker, me: _Facts, rs: RuleSet) -> tuple[list[Diagnostic], str | None]:
     """``finish`` on the file, placed in its text (read again: it must be the text linted)."""
     try:
+        enc = _encoding(checker, rs.config)
         if "://" in me.location:
             fs, path, _ = _fs(me.location)
             with fs.open(path, "rb") as f:
-                text = decode(f.read(), me.path).text
+                text = decode(f.read(), me.path, enc).text
         else:
             from wenlint.io import read_file
 
-            text = read_file(Path(me.location)).text
+            text = read_file(Path(me.location), enc).text
     except InputError as exc:
         return [], str(exc)
     except Exception as exc:

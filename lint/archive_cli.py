@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from wenlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _split, fail
+from wenlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _encoding, _split, fail
 
 
 def archive_command(flags: dict[str, Any]) -> None:
@@ -37,6 +37,7 @@ def archive_command(flags: dict[str, Any]) -> None:
         ignore=tuple(_split(flags["ignore"])),
         extend_select=tuple(_split(flags["extend_select"])),
         lang=flags["lang"],
+        encoding=_encoding(flags["encoding"]),
     )
     plan = Plan(
         sources=flags["sources"],

@@ -410,6 +410,7 @@ def _encoding(name: str | None) -> str | None:
 @click.option("--extend-select", multiple=True, help="Add to the selection of the config.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
 @click.option("--no-config", is_flag=True, help="Ignore config files.")
+@click.option("--encoding", default=None, help="The files' encoding (big5, gbk...), not detected.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
 @click.option(
     "--report",
@@ -431,6 +432,7 @@ def archive(
     extend_select: tuple[str, ...],
     config_file: str | None,
     no_config: bool,
+    encoding: str | None,
     lang: str | None,
     report_dir: str | None,
 ) -> None:

@@ -67,8 +67,8 @@ def make_archive(root: Path, n: int, seed: int = 7) -> Path:
     return docs
 
 
-def _from_check(*paths: str) -> list[tuple[Any, ...]]:
-    r = run_cli("check", "--no-config", "--format", "json", "--jobs", "1", *paths)
+def _from_check(*paths: str, args: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
+    r = run_cli("check", "--no-config", "--format", "json", "--jobs", "1", *args, *paths)
     assert r.code in (0, 1), r.stderr
     out = []
     for d in json.loads(r.stdout)["diagnostics"]:
@@ -211,6 +211,33 @@ def test_resume_redoes_a_batch_whose_file_changed(tmp_path: Path) -> None:
     summary = run(_plan(docs, out, workers=1, batch_size=10, resume=True), lambda s: None)
     assert summary.batches_skipped == 2  # 3 batches; the changed file's batch was linted again
     assert _from_archive(out) == _from_check(str(docs))
+
+
+_BIG5 = [
+    "本局依據相關法規，辦理年度業務檢查，並將檢查結果函送各單位參考辦理。",
+    "各機關應於每年三月底前，將上一年度之執行情形及經費運用報告送交本部審核。",
+    "為提升公共服務品質，本府將持續推動數位化措施，簡化申請流程並縮短辦理時間。",
+    "申請人應檢附身分證明文件影本及相關證明資料，向戶籍所在地之區公所提出申請。",
+    "本計畫之執行期間自公告日起至明年十二月底止，期滿後將視成效決定是否延續辦理。",
+    "凡違反本辦法規定者，主管機關得依情節輕重予以警告、限期改善或停止補助。",
+]
+
+
+def test_encoding_is_checks_for_the_cross_file_pass_too(tmp_path: Path) -> None:
+    """Big5 files (detection refuses them) read with --encoding big5: the finish tasks read them
+    again in the same encoding, so D101 across files is check's and no file is an error."""
+    docs = tmp_path / "big5"
+    docs.mkdir()
+    for i in range(4):  # each file shares a paragraph with the one before it
+        body = [_BIG5[i], _BIG5[i + 1], _BIG5[i + 2]][: 2 + i % 2]
+        (docs / f"doc-{i}.txt").write_bytes(("\n\n".join(body) + "\n").encode("big5"))
+    expected = _from_check(str(docs), args=("--encoding", "big5"))
+    assert [e for e in expected if e[7] == "D101" and e[11] != e[0]], expected
+    out = tmp_path / "out"
+    settings = Settings(no_config=True, encoding="big5")
+    summary = run(Plan(sources=[str(docs)], out=out, settings=settings, workers=1), print)
+    assert summary.file_errors == 0
+    assert _from_archive(out) == expected
 
 
 def test_unreadable_files_go_to_errors_parquet(tmp_path: Path) -> None:
