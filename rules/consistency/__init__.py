@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from wenlint.rule import Rule
+from wenlint.rules.consistency.abbreviation_early import AbbreviationBeforeDefinition
+from wenlint.rules.consistency.abbreviation_not_used import AbbreviationNotUsed
 from wenlint.rules.consistency.variant_form import VariantForm
 
-RULES: tuple[type[Rule], ...] = (VariantForm,)
+RULES: tuple[type[Rule], ...] = (VariantForm, AbbreviationNotUsed, AbbreviationBeforeDefinition)
