@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from wenlint.text import names
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -76,12 +78,6 @@ def reduplications() -> frozenset[str]:
     return frozenset(w for ln in _lines("reduplications.txt") for w in ln.split())
 
 
-@cache
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """Single-character and compound surnames."""
-    single: set[str] = set()
-    compound: set[str] = set()
-    for ln in _lines("surnames.txt"):
-        for w in ln.split():
-            (single if len(w) == 1 else compound).add(w)
-    return frozenset(single), frozenset(compound)
+    """Single-character and compound surnames (``wenlint.text.names``, shared with K802)."""
+    return names.surnames()

@@ -8,24 +8,14 @@ from functools import cache
 from wenlint.document import Document, Span
 from wenlint.rule import Context, Example, Rule, Severity, T
 from wenlint.rules.words import _data
+from wenlint.text import names
 from wenlint.text.chars import is_han
 from wenlint.text.phrases import LongestLiterals
 
-
-def _split(words: str) -> tuple[str, ...]:
-    return tuple(words.split())
-
-
-# Titles written after a person's name in Chinese official and news text. Foreign heads of state
-# (总统, 首相, 总理) are left out: transliterated names do not start with a Chinese surname.
-_TITLES = _split(
-    "书记 副书记 主席 副主席 部长 副部长 同志 主任 副主任 厅长 副厅长 局长 副局长 处长 副处长 "
-    "科长 院长 副院长 校长 副校长 所长 社长 行长 董事长 总经理 秘书长 委员长 会长 组长 队长 "
-    "站长 馆长 司长 主委 政委 司令员"
-)
-# Titles that also follow place names (朔州市长 = 朔州 + 市长): the name must have three
-# characters and must not end like a place.
-_PLACE_TITLES = _split("市长 副市长 省长 副省长 县长 副县长 区长 副区长 州长 镇长 乡长 村长 旗长")
+# Titles written after a person's name, and those that also follow place names (朔州市长 =
+# 朔州 + 市长): there the name must have three characters and must not end like a place.
+_TITLES = names.TITLES
+_PLACE_TITLES = names.PLACE_TITLES
 _PLACE_END = frozenset("市省县区州镇乡村旗盟")
 # Last characters of organisations and positions written before a title (市委书记, 党组书记,
 # 市政协主席, 办公室主任, 支行行长).
