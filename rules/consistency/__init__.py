@@ -5,6 +5,14 @@ from __future__ import annotations
 from wenlint.rule import Rule
 from wenlint.rules.consistency.abbreviation_early import AbbreviationBeforeDefinition
 from wenlint.rules.consistency.abbreviation_not_used import AbbreviationNotUsed
+from wenlint.rules.consistency.name_spelling import NameSpelling
+from wenlint.rules.consistency.number_form import NumberForm
 from wenlint.rules.consistency.variant_form import VariantForm
 
-RULES: tuple[type[Rule], ...] = (VariantForm, AbbreviationNotUsed, AbbreviationBeforeDefinition)
+RULES: tuple[type[Rule], ...] = (
+    VariantForm,
+    NameSpelling,
+    AbbreviationNotUsed,
+    NumberForm,
+    AbbreviationBeforeDefinition,
+)

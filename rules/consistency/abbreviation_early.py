@@ -13,7 +13,7 @@ class AbbreviationBeforeDefinition(Rule):
     code = "K806"
     name = "abbreviation-before-definition"
     severity = Severity.WARNING
-    standard = "GB/T 9704-2012 §7.3.3（简称）"
+    standard = "《国家行政机关公文处理办法》（2000）第二十八条（先用全称，注明简称）"
     summary = T(
         zh="简称在约定它的“（以下简称……）”之前就用了",
         en="A short form used before the bracket that defines it (以下简称…)",

@@ -13,7 +13,7 @@ class AbbreviationNotUsed(Rule):
     code = "K803"
     name = "abbreviation-not-used"
     severity = Severity.INFO
-    standard = "GB/T 9704-2012 §7.3.3（简称）"
+    standard = "《国家行政机关公文处理办法》（2000）第二十八条（先用全称，注明简称）"
     summary = T(
         zh="前文已约定简称（“（以下简称……）”），后文又写了全称",
         en="The full name written again after the document defined its short form (以下简称…)",
