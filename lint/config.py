@@ -29,6 +29,7 @@ from wenlint.rule import Rule, Severity
 
 CONFIG_NAMES = ("wenlint.toml", ".wenlint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx")
+CONSISTENCY = ("document", "run")
 
 
 class ConfigError(Exception):
@@ -50,6 +51,9 @@ class Config:
     dictionary: dict[str, Any] = field(default_factory=dict)
     style: list[dict[str, Any]] = field(default_factory=list)
     encoding: str | None = None  # the files' encoding, when detection cannot tell
+    #: "document" (each file alone) or "run": rules with a ``consistency`` option compare the
+    #: ways a thing is written across all files of a run.
+    consistency: str = "document"
 
     @property
     def root(self) -> Path:
@@ -200,6 +204,12 @@ def parse_config(data: dict[str, Any], path: Path | None) -> Config:
             cfg.rules = value
         elif key == "dictionary":
             cfg.dictionary = _dictionary(value, where)
+        elif key == "consistency":
+            if value not in CONSISTENCY:
+                raise ConfigError(
+                    f'{where}: \'consistency\' must be "document" or "run", not {value!r}'
+                )
+            cfg.consistency = value
         elif key == "style":
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise ConfigError(f"{where}: 'style' must be an array of tables, [[style]]")
@@ -246,6 +256,7 @@ def rule_settings(
 ) -> dict[str, tuple[Severity | None, Rule.Options | None]]:
     """Per-rule severity and options from ``[rules.NAME]`` tables, validated against each rule."""
     out: dict[str, tuple[Severity | None, Rule.Options | None]] = {}
+    explicit: dict[str, set[str]] = {}
     for key, table in cfg.rules.items():
         try:
             (code,) = registry.resolve(key) if key.lower() in registry.by_name else (key.upper(),)
@@ -271,6 +282,23 @@ def rule_settings(
                     f"{cfg.where}: 'rules.{key}': unknown option '{k}' (known: {known})"
                 )
         out[code] = (severity, rule.Options(**opts) if opts else None)
+        if "consistency" in opts and opts["consistency"] not in CONSISTENCY:
+            raise ConfigError(
+                f'{cfg.where}: \'rules.{key}.consistency\' must be "document" or "run", '
+                f"not {opts['consistency']!r}"
+            )
+        explicit[code] = set(opts)
+    # The top-level ``consistency`` is the default of every rule option of that name.
+    if cfg.consistency != "document":
+        for code, rule in registry.rules.items():
+            if "consistency" in explicit.get(code, ()) or not any(
+                f.name == "consistency" for f in rule.option_fields()
+            ):
+                continue
+            severity, options = out.get(code, (None, None))
+            values = {f.name: getattr(options, f.name) for f in rule.option_fields() if options}
+            values["consistency"] = cfg.consistency
+            out[code] = (severity, rule.Options(**values))
     return out
 
 

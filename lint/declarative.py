@@ -12,6 +12,8 @@ Three kinds (Vale's, without its traps for Han text):
     document uses both, each occurrence of the less used form (on a tie, the one used later) is a
     finding that points at the first occurrence of the other; ``{a}`` in the message is the form
     found there, ``{b}`` the document's other form (its unsafe replacement). Literal only.
+    With ``consistency = "run"`` (top level, or the rule's own ``[rules.NAME]`` table) the
+    forms are counted over all files of the run instead (``wenlint.text.forms``), in ``finish``.
 
 Tokens are literal by default; ``regex = true`` makes them patterns (the ``regex`` module's syntax).
 There is never an implicit word boundary: Han text has no spaces, so ``\\b`` would make a pattern
@@ -41,7 +43,8 @@ from wenlint.config import ConfigError
 from wenlint.diagnostic import Fix, Related
 from wenlint.document import Document, Span
 from wenlint.registry import CODE_RE, NAME_RE, RESERVED, Registry, RegistryError
-from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
+from wenlint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
+from wenlint.text.forms import First, RunForms, Use
 from wenlint.text.phrases import PhraseMatcher
 
 #: Seconds one pattern may spend on one paragraph (or on one example when the config loads).
@@ -74,6 +77,11 @@ _DEFAULT_MESSAGES = {
         zh="同一文件中“{a}”与“{b}”混用，应统一", en="“{a}” and “{b}” both used in one document"
     ),
 }
+# consistency = "run": the default message of a consistency rule speaks of the run, not one file
+_RUN_MESSAGE = T(
+    zh="本次检查的文件中“{a}”与“{b}”混用，应统一",
+    en="“{a}” and “{b}” both used in the files of this run",
+)
 _HELP = {
     "existence": T(zh="改写“{match}”", en="rephrase “{match}”"),
     "substitution": T(zh="改为“{good}”", en="write “{good}”"),
@@ -168,7 +176,8 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
         if fix_mode not in ("safe", "unsafe", "none"):
             raise fail("fix", f'must be "safe", "unsafe" or "none", not {fix_mode!r}')
 
-    message = _text(table.get("message"), "message", fail) or _DEFAULT_MESSAGES[kind]
+    own_message = _text(table.get("message"), "message", fail)
+    message = own_message or _DEFAULT_MESSAGES[kind]
     names = ("a", "b") if kind == "consistency" else ("match", "good")
     for lang in ("zh", "en"):
         try:
@@ -219,6 +228,9 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
 
     def check(self: Rule, doc: Document, ctx: Context) -> None:
         if kind == "consistency":
+            if self.options.consistency == "run":  # decided in finish, over the whole run
+                ctx.keep(_uses(doc, ctx, raw, pairs))
+                return
             _check_mixed(doc, ctx, raw, pairs, safe if has_fix else None)
             return
         for block in doc.blocks:
@@ -251,6 +263,7 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
         "examples": tuple(examples),
         "messages": {
             "style": message,
+            "style.run": own_message or _RUN_MESSAGE,
             "style.help": _HELP[kind],
             "timeout": T(
                 zh="规则的模式在本段超时（{seconds} 秒），已跳过本段",
@@ -259,6 +272,21 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
         },
         "check": check,
     }
+    if kind == "consistency":
+
+        @dataclass(frozen=True)
+        class Options:
+            # "run": the less used form over all files of the run is reported (config default:
+            # the top-level consistency key)
+            consistency: str = "document"
+
+        def finish(self: Rule, path: str, facts: Any, ctx: FinishContext) -> None:
+            tally = self.__dict__.setdefault("_run_forms", RunForms())
+            for use, first in tally.settle(path, facts):
+                _report_run(ctx, use, first, pairs, safe if has_fix else None)
+
+        attrs["Options"] = Options
+        attrs["finish"] = finish
     return type(cls_name, (Rule,), attrs)
 
 
@@ -340,6 +368,47 @@ def _check_mixed(
             a=m.text,
             b=b,
         )
+
+
+def _uses(doc: Document, ctx: Context, finder: Finder, other: Mapping[str, str]) -> list[Use]:
+    """Every occurrence of a pair's forms, kept for ``finish`` (consistency = "run")."""
+    out = []
+    for block in doc.blocks:
+        try:
+            for m in finder(block.text):
+                span = block.span(m.start, m.end)
+                group = "\0".join(sorted((m.good, other[m.good])))
+                position = doc.lines.position(span.start, span.end)
+                out.append(Use(group, m.good, span.start, span.end, position, m.text))
+        except TimeoutError:
+            ctx.report(block.span(0, 0), "timeout", seconds=TIMEOUT)
+    return out
+
+
+def _report_run(
+    ctx: FinishContext, use: Use, first: First, other: Mapping[str, str], safe: bool | None
+) -> None:
+    """A use of the run's less used form, pointing at the first use of the other (perhaps in
+    an earlier file)."""
+    span = Span(use.start, use.end)
+    b = other[use.form]
+    note = T(zh=f"“{b}”首次出现", en=f"first “{b}”")
+    where = Span(first.start, first.end)
+    related = (
+        Related(where, note)
+        if first.path is None
+        else Related(where, note, first.path, first.position)
+    )
+    ctx.report(
+        span,
+        "style.run",
+        help="style.help",
+        # a suggestion only: --fix applies the findings of one file, not those of the run
+        fix=Fix.replace(span, b, safe=False) if safe is not None else None,
+        related=[related],
+        a=use.args,
+        b=b,
+    )
 
 
 def _finder(
