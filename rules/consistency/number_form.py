@@ -105,9 +105,9 @@ class NumberForm(Rule):
     default_enabled = False
     standard = "GB/T 15835-2011 §4.3（同类别同形式）"
     summary = T(
-        zh="同一段里同类的计数一处用阿拉伯数字、一处用汉字数字（调研3个县，走访五个乡镇）；默认不启用",
+        zh="同一段里同类的计数一处用阿拉伯数字、一处用汉字数字（调研3个县，走访五个乡镇）",
         en="Counts of one kind written in Arabic digits and in Chinese numerals in one paragraph "
-        "(调研3个县，走访五个乡镇); off by default",
+        "(调研3个县，走访五个乡镇)",
     )
     rationale = T(
         zh="GB/T 15835-2011 §4.3 规定，阿拉伯数字与汉字数字均可时，同一场合出现的数字应遵循"
