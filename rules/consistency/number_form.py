@@ -101,7 +101,7 @@ class NumberForm(Rule):
     code = "K804"
     name = "number-form"
     severity = Severity.INFO
-    fix = FixAvailability.SOMETIMES
+    fix = FixAvailability.SUGGESTION
     default_enabled = False
     standard = "GB/T 15835-2011 §4.3（同类别同形式）"
     summary = T(
