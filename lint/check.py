@@ -78,6 +78,8 @@ class Checker:
         #: Configs discovery ignored as unsafe, one line each (``wenlint.config.find_config``);
         #: the session prints those of the main process (a worker's are the same, unprinted).
         self.warnings: list[str] = []
+        #: Folders of a walked tree that could not be read, one line each (exit 2).
+        self.walk_errors: list[str] = []
         if options.config_file is not None:
             self._explicit: Config | None = load_config(options.config_file)
         elif options.no_config:
@@ -106,6 +108,10 @@ class Checker:
             self._dir_config[d] = find_config(d, self._warn)
         return self._dir_config[d]
 
+    def _unreadable(self, folder: Path, exc: OSError) -> None:
+        why = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
+        self.walk_errors.append(f"{unicode_name(str(folder))}: cannot read folder ({why}), skipped")
+
     def _warn(self, line: str) -> None:
         if line not in self.warnings:
             self.warnings.append(line)
@@ -128,7 +134,7 @@ class Checker:
             if path.is_dir():
                 cfg = self.config_for(path)
                 base = cfg.root if cfg.path or cfg.exclude else path
-                files = walk_stat(path, cfg.include, cfg.exclude, base)
+                files = walk_stat(path, cfg.include, cfg.exclude, base, on_error=self._unreadable)
                 for f, st in files:
                     key = (st.st_dev, st.st_ino) if st.st_ino else f.resolve()  # as _identity
                     if key not in seen:

@@ -83,6 +83,24 @@ class _Group(click.Group):
             drop_stdout()
             _say(f"wenlint: error: {exc}")
             sys.exit(EXIT_ERROR)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own: usage errors (exit 2) and --help/--version
+        except Exception as exc:
+            # an internal error (a bug): one line and exit 2, never a traceback and never 1
+            # (the "findings" code); WENLINT_DEBUG=1 lets it through with its traceback
+            if os.environ.get("WENLINT_DEBUG", "") not in ("", "0"):
+                raise
+            _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    from wenlint.report.visible import visible
+
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    what = visible(f"{type(exc).__name__}: {str(exc)[:300]}")
+    _say(f"wenlint: internal error: {what}; please report it (WENLINT_DEBUG=1 shows where)")
+    sys.exit(EXIT_ERROR)
 
 
 def _say(line: str) -> None:

@@ -11,6 +11,8 @@ Walking a directory:
 - symbolic links to folders are not followed (a loop cannot hang the walk); symbolic links to
   files are linted (once: the checker skips a file it has already seen), dangling ones skipped;
 - only regular files: a FIFO or a device found in a folder would block the read;
+- a folder that cannot be read (no permission) is passed to ``on_error`` (the checker reports it:
+  one line, exit 2), never skipped in silence;
 - the order is stable: names sorted by code point, a folder's files before its subfolders.
 
 A file named explicitly on the command line is linted even when hidden or ignored by git (what
@@ -127,10 +129,11 @@ def walk(
     base: Path | None = None,
     *,
     gitignore: bool = True,
+    on_error: Callable[[Path, OSError], None] | None = None,
 ) -> Iterator[Path]:
     """Files under ``root`` to lint, in a stable order (see the module docstring). ``exclude``
     globs are relative to ``base`` (default ``root``)."""
-    for path, _ in walk_stat(root, include, exclude, base, gitignore=gitignore):
+    for path, _ in walk_stat(root, include, exclude, base, gitignore=gitignore, on_error=on_error):
         yield path
 
 
@@ -141,13 +144,14 @@ def walk_stat(
     base: Path | None = None,
     *,
     gitignore: bool = True,
+    on_error: Callable[[Path, OSError], None] | None = None,
 ) -> Iterator[tuple[Path, os.stat_result]]:
     """``walk``, each file with its ``os.stat`` (the walk made it: no need to ask twice)."""
     base = (base or root).resolve()
     ignore = GitIgnore.above(root) if gitignore else GitIgnore()
     inc = _globs(tuple(include)) if include else None
     exc = _globs(tuple(exclude)) if exclude else None
-    yield from _walk(root, root.resolve(), inc, exc, base, ignore, gitignore)
+    yield from _walk(root, root.resolve(), inc, exc, base, ignore, gitignore, on_error)
 
 
 def _walk(
@@ -158,13 +162,16 @@ def _walk(
     base: Path,
     ignore: GitIgnore,
     gitignore: bool,
+    on_error: Callable[[Path, OSError], None] | None = None,
 ) -> Iterator[tuple[Path, os.stat_result]]:
     if gitignore:
         ignore = ignore.within(real)
     try:
         entries = sorted(os.scandir(d), key=lambda e: e.name)
-    except OSError:
-        return  # unreadable folder: nothing to lint in it (named files still report errors)
+    except OSError as exc:
+        if on_error is not None:
+            on_error(d, exc)
+        return
     rel_dir = _rel(real, base)
     here = real.as_posix().rstrip("/") + "/"
     subdirs: list[os.DirEntry[str]] = []
@@ -189,7 +196,9 @@ def _walk(
             continue
         yield d / name, st
     for e in subdirs:
-        yield from _walk(d / e.name, real / e.name, include, exclude, base, ignore, gitignore)
+        yield from _walk(
+            d / e.name, real / e.name, include, exclude, base, ignore, gitignore, on_error
+        )
 
 
 def _hit(match: Callable[[str], Any] | None, rel: str, name: str) -> bool:

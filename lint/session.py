@@ -87,6 +87,7 @@ class Session:
     ) -> Outcome:
         """Lint ``targets`` and report them; file errors go to stderr as they happen."""
         out = Outcome(errors=[unicode_name(f"{p}: no such file or directory") for p in missing])
+        out.errors += self.checker.walk_errors
         for e in out.errors:
             click.echo(f"wenlint: error: {visible(e)}", err=True)
         # findings are rendered where each file is linted when the reporter can (a baseline

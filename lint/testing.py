@@ -61,6 +61,10 @@ def fix_string(
     return fix_text(text, lambda t: lint_document(Document(path, t, markdown=md), rs)[0]).text
 
 
+# An internal error is one line and exit 2 for users; in tests it is raised, so the test fails.
+_DEBUG = {"WENLINT_DEBUG": "1"}
+
+
 class CliResult(NamedTuple):
     """Exit code, standard output and standard error of one in-process command-line run."""
 
@@ -74,7 +78,7 @@ def run_cli(*args: str, input: str | bytes | None = None) -> CliResult:
     (a traceback the user would see) is raised, so the calling test fails on it."""
     from wenlint.cli import main
 
-    r = CliRunner().invoke(main, list(args), input=input)
+    r = CliRunner(env=_DEBUG).invoke(main, list(args), input=input)
     if r.exception and not isinstance(r.exception, SystemExit):
         raise r.exception
     return CliResult(r.exit_code, r.stdout, r.stderr)
@@ -84,7 +88,7 @@ def run_cli_bytes(*args: str, input: str | bytes | None = None) -> tuple[int, by
     """``run_cli`` with standard output as the bytes written (for encoding tests)."""
     from wenlint.cli import main
 
-    r = CliRunner().invoke(main, list(args), input=input)
+    r = CliRunner(env=_DEBUG).invoke(main, list(args), input=input)
     if r.exception and not isinstance(r.exception, SystemExit):
         raise r.exception
     return r.exit_code, r.stdout_bytes, r.stderr
