@@ -20,7 +20,15 @@ import pytest
 from wenlint.diagnostic import Diagnostic, Edit, Fix, Related
 from wenlint.document import LineIndex, Span
 from wenlint.engine_rules import ENGINE_RULES
-from wenlint.report.sarif import DOCS_URL_ENV, SarifReporter, docs_base, docs_dir, vcs_docs_url
+from wenlint.report import sarif
+from wenlint.report.sarif import (
+    DOCS_URL_ENV,
+    SarifReporter,
+    docs_base,
+    docs_dir,
+    information_uri,
+    vcs_docs_url,
+)
 from wenlint.rule import Severity, T
 from wenlint.testing import lint_string, registry, run_cli
 
@@ -356,6 +364,27 @@ def test_multitool_validates_the_seed_and_hard_cases(
         assert not problems, (log.name, [r["message"] for r in problems])
 
 
+@pytest.mark.skipif(
+    _multitool() is None,
+    reason="Microsoft SARIF Multitool not installed "
+    "(set WENLINT_SARIF_MULTITOOL to its Sarif.Multitool binary; .ci/run installs it from npm)",
+)
+def test_multitool_asks_for_information_uri_only_when_the_project_has_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SARIF2005 (the driver gives no informationUri) is the one warning the Multitool has on the
+    seed's log: gone when the metadata carries a project URL, left when it has none."""
+    monkeypatch.chdir(ROOT)
+    found = {}
+    for name, urls in (("none", []), ("url", ["Homepage, https://example.org/wenlint"])):
+        monkeypatch.setattr(sarif, "_project_urls", lambda urls=urls: urls)
+        _, out, _ = run("check", "seeds/", "--format", "sarif")
+        log = tmp_path / f"{name}.sarif"
+        log.write_text(out, "utf-8")
+        found[name] = sorted({r["ruleId"] for r in _validate_with_multitool(log, tmp_path)})
+    assert found == {"none": ["SARIF2005"], "url": []}
+
+
 def _utf16_column(line: str, index: int) -> int:
     """What GitHub computes: the 1-based UTF-16 column of ``line[index]``."""
     return len(line[:index].encode("utf-16-le")) // 2 + 1
@@ -466,6 +495,41 @@ def test_docs_url_from_the_environment_and_from_a_git_install(
     assert vcs_docs_url(direct("https://example.org/your-mirror/wenlint")) is None  # unknown host
     assert vcs_docs_url(json.dumps({"url": "file:///src", "dir_info": {"editable": True}})) is None
     assert vcs_docs_url("not json") is None and vcs_docs_url(None) is None
+
+
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+
+
+def _git_install(url: str) -> str:
+    return json.dumps({"url": url, "vcs_info": {"vcs": "git", "commit_id": COMMIT}})
+
+
+def test_information_uri_is_the_project_url_or_nothing() -> None:
+    # [project.urls] as the metadata stores it: a home page or repository first, any label after
+    urls = ["Bug Tracker, https://example.org/wenlint/issues", "Source, https://example.org/wl"]
+    assert information_uri(urls) == "https://example.org/wl"
+    assert information_uri(["Home-Page, https://wenlint.example.org/", *urls]) == (
+        "https://wenlint.example.org/"
+    )
+    assert information_uri(urls[:1]) == "https://example.org/wenlint/issues"
+    # no web address in the metadata: the GitHub or GitLab repository it was installed from
+    assert information_uri(["Source, git@example.org:wl.git"]) is None
+    git = _git_install("git+https://github.com/acme/wenlint.git")
+    assert information_uri([], git) == "https://github.com/acme/wenlint"
+    assert information_uri([], _git_install("https://example.org/mirror/wenlint")) is None
+    # this checkout declares no [project.urls] and is an editable install: nothing made up
+    assert information_uri() is None
+
+
+def test_the_driver_names_its_information_uri_only_when_there_is_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    driver = sarif_of("", [])["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    monkeypatch.setattr(sarif, "_project_urls", lambda: ["Homepage, https://example.org/wenlint"])
+    log = sarif_of("", [])
+    validate(log)
+    assert log["runs"][0]["tool"]["driver"]["informationUri"] == "https://example.org/wenlint"
 
 
 def test_cap_keeps_the_most_severe_and_says_how_many_were_left_out() -> None:

@@ -9,7 +9,10 @@ baseline fingerprint (rule, flagged text, context) plus an occurrence number, so
 added above a finding.
 
 Every rule, the engine's E001/E002 included, has its summary, rationale and ``explain`` text, and a
-``helpUri`` to its documentation page (``rules/docs/CODE.md``, see ``docs_base``). A run holds at
+``helpUri`` to its documentation page (``rules/docs/CODE.md``, see ``docs_base``). The driver's
+``informationUri`` is the project's web address from the installed metadata (``[project.urls]``)
+or the GitHub/GitLab repository it was installed from; with neither it is left out (see
+``information_uri``). A run holds at
 most ``MAX_RESULTS`` (25,000: GitHub rejects a run with more) results; beyond that the least severe,
 latest in run order, are left out and a ``toolExecutionNotifications`` warning says how many. The
 log is written compactly with the C JSON encoder. The tests validate it against the OASIS schema
@@ -112,9 +115,9 @@ def _direct_url() -> str | None:
 _WEB_BLOB = {"github.com": "/blob/", "gitlab.com": "/-/blob/"}
 
 
-def vcs_docs_url(direct_url: str | None) -> str | None:
-    """The web folder of the rule pages at the installed commit, from pip's ``direct_url.json``
-    (PEP 610), when the install came from a git URL on GitHub or GitLab; else None."""
+def _vcs_repo(direct_url: str | None) -> tuple[str, str, str, str] | None:
+    """(host, repository path, commit, subdirectory) of an install from a git URL on GitHub or
+    GitLab, from pip's ``direct_url.json`` (PEP 610); else None."""
     try:
         info = json.loads(direct_url) if direct_url else None
     except ValueError:
@@ -134,8 +137,57 @@ def vcs_docs_url(direct_url: str | None) -> str | None:
     repo = url.path.rstrip("/").removesuffix(".git")
     if not re.fullmatch(r"(/[\w.-]+){2,}", repo):
         return None
-    sub = str(info.get("subdirectory") or "").strip("/")
+    return host, repo, commit, str(info.get("subdirectory") or "").strip("/")
+
+
+def vcs_docs_url(direct_url: str | None) -> str | None:
+    """The web folder of the rule pages at the installed commit, from pip's ``direct_url.json``
+    (PEP 610), when the install came from a git URL on GitHub or GitLab; else None."""
+    vcs = _vcs_repo(direct_url)
+    if vcs is None:
+        return None
+    host, repo, commit, sub = vcs
     return f"https://{host}{repo}{_WEB_BLOB[host]}{commit}/{sub + '/' if sub else ''}rules/docs/"
+
+
+#: ``[project.urls]`` labels read as the tool's home, best first (compared as PEP 753 normalises
+#: them: lower case, without punctuation or spaces)
+_HOME_LABELS = ("homepage", "home", "repository", "source", "sourcecode", "documentation")
+
+
+def information_uri(
+    project_urls: Sequence[str] | None = None, direct_url: str | None = None
+) -> str | None:
+    """The tool's ``informationUri``: the project's web address from the installed metadata
+    (``[project.urls]`` of pyproject.toml, stored as ``Project-URL: label, URL``; a home page or
+    repository first); else, when wenlint was installed from a GitHub or GitLab git URL, that
+    repository; else None: the property is left out rather than made up. Without arguments,
+    reads the installed distribution."""
+    if project_urls is None:
+        project_urls, direct_url = _project_urls(), _direct_url()
+    found: dict[str, str] = {}
+    for entry in project_urls:
+        label, _, url = entry.partition(",")
+        url = url.strip()
+        parts = urlsplit(url)
+        if parts.scheme in ("https", "http") and parts.hostname:
+            found.setdefault(re.sub(r"[^a-z0-9]", "", label.lower()), url)
+    for label in _HOME_LABELS:
+        if label in found:
+            return found[label]
+    if found:
+        return next(iter(found.values()))
+    vcs = _vcs_repo(direct_url)
+    return f"https://{vcs[0]}{vcs[1]}" if vcs else None
+
+
+def _project_urls() -> list[str]:
+    from importlib import metadata
+
+    try:
+        return metadata.metadata("wenlint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:  # pragma: no cover - not installed
+        return []
 
 
 def rule_descriptor(
@@ -221,6 +273,7 @@ class SarifReporter(FileFed):
         self.lang = lang
         self.max_results = max_results
         base = docs_url or docs_base()
+        self.information_uri = information_uri()
         pages = {p.stem for p in docs_dir().glob("*.md")}
 
         def uri(code: str) -> str | None:
@@ -420,6 +473,7 @@ class SarifReporter(FileFed):
                     "name": "wenlint",
                     "version": __version__,
                     "semanticVersion": __version__,
+                    **({"informationUri": self.information_uri} if self.information_uri else {}),
                     "language": "zh-CN" if self.lang == "zh" else "en-US",
                     "rules": self.rules,
                 }
