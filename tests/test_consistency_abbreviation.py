@@ -102,6 +102,20 @@ def test_full_name_inside_other_names_is_not_reported(later: str) -> None:
     assert _codes(text, "K803") == []
 
 
+def test_addressees_copy_lines_and_signature_may_use_the_full_name() -> None:
+    # 党政机关公文处理工作条例 (2012) §9: 主送/抄送机关 and the signature in full are correct;
+    # the same full name in a sentence of the body is still reported
+    text = (
+        "山西省发展和改革委员会（以下简称省发展改革委）负责统筹。\n\n"
+        "请及时报告山西省发展和改革委员会。\n\n"
+        "山西省发展和改革委员会\n\n"
+        "2024年4月18日\n\n"
+        "抄送：山西省发展和改革委员会，山西省财政厅。\n\n"
+        "主送：山西省发展和改革委员会\n"
+    )
+    assert _codes(text, "K803") == [(3, "山西省发展和改革委员会")]
+
+
 def test_short_form_before_its_definition() -> None:
     text = (
         "关于复制推广自贸试验区经验的通知\n\n"  # a title may use it

@@ -67,10 +67,19 @@ def test_arabic_minority_is_reported_too() -> None:
         "深入3个县，开展五次调研。\n",  # another classifier: another kind
         "新设12个试验区，统筹国内国际两个大局，落实中央八项规定。\n",
         "新建8个服务站，走访十余个乡镇，开展三四次调研。\n",
+        # the total of the items just listed, written in words (held-out check, issue 20)
+        "围绕肉羊、奶牛、杂粮三个主导产业，新增农民专业合作社45个。\n",
+        "由市场监管、税务和海关三个部门会同办理，新建12个服务点。\n",
     ],
 )
 def test_not_reported(text: str) -> None:
     assert _k804(text) == []
+
+
+def test_a_count_that_is_not_the_lists_total_is_reported() -> None:
+    # three items listed, 五个 counts something else
+    text = "围绕肉羊、奶牛、杂粮五个主导产业，新增农民专业合作社45个。\n"
+    assert [s for s, _ in _k804(text)] == ["五"]
 
 
 def test_off_by_default() -> None:

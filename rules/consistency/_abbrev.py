@@ -29,8 +29,10 @@ def _words(text: str) -> frozenset[str]:
 _VERBS = _words(
     "负责 牵头 会同 组织 指导 统筹 制定 印发 发布 批准 同意 建立 加强 开展 推进 落实 研究 "
     "审核 审查 审批 备案 公布 确定 规定 提出 授权 监督 协调 配合 作出 做好 完善 设立 召开 "
-    "认定 决定 出台 部署 实施 执行 履行 承担 给予 支持 参照 结合"
+    "认定 决定 出台 部署 实施 执行 履行 承担 给予 支持 参照 结合 有关 联系"
 )
+# Two-character verbs a name may follow (报告省人力资源社会保障厅, 征求住建部意见).
+_BEFORE_WORDS = _words("报告 告知 提请 商请 征求 听取 委托 通报 通知 抄送 请示")
 CLAUSE = 30  # the longest full name looked for before a definition
 
 
@@ -98,7 +100,9 @@ def _find(doc: Document) -> list[Definition]:
 def starts_name(view: str, i: int) -> bool:
     """Whether a name may start at ``i``: punctuation, space or a function word before it."""
     c = view[i - 1] if i > 0 else " "
-    return not (is_han(c) or c.isalnum()) or c in _BEFORE
+    return (
+        not (is_han(c) or c.isalnum()) or c in _BEFORE or view[max(0, i - 2) : i] in _BEFORE_WORDS
+    )
 
 
 def ends_name(view: str, i: int) -> bool:
@@ -117,6 +121,18 @@ def in_title(view: str, start: int) -> bool:
     """Inside a 《…》 title on the same line (a title is quoted as it is)."""
     o = view.rfind("《", 0, start)
     return o >= 0 and view.rfind("》", o, start) < 0 and view.find("\n", o, start) < 0
+
+
+# Lines of an official document that name organisations in full by rule: the 党政机关公文处理
+# 工作条例 (2012) §9 wants 主送机关 and 抄送机关 written as 全称, 规范化简称 or 统称, and the
+# 发文机关署名 as 全称 or 规范化简称 (a signature line is heading_like).
+_ROSTER = ("主送", "抄送", "抄报", "报送", "分送", "发送")
+
+
+def roster_line(text: str) -> bool:
+    """A 主送/抄送 line (抄送：山西省财政厅，山西省教育厅。): its names are written in full."""
+    t = text.lstrip()
+    return t.startswith(_ROSTER) and t[2:3] in ("：", ":")
 
 
 def heading_like(text: str) -> bool:

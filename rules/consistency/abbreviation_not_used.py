@@ -26,7 +26,9 @@ class AbbreviationNotUsed(Rule):
         "市场监管总局，自由贸易试验区 → 自贸试验区：简称的字依次出现在全称中）。"
         "后文的全称只有独立成词时才报告：作为更长名称的一部分（“国务院自由贸易试验区工作部际"
         "联席会议”）或在书名号内时不报告。简称本身是全称一部分的（“关键信息基础设施运营者"
-        "（以下简称运营者）”），全称的起点无法确定，不检查。",
+        "（以下简称运营者）”），全称的起点无法确定，不检查。主送、抄送机关和发文机关署名按"
+        "《党政机关公文处理工作条例》（2012）第九条可用全称，“抄送：”“主送：”行和标题、署名一类"
+        "的短行不报告。",
         en="Official documents define a short form when a full name first appears "
         "(（以下简称…）) and use only the short form afterwards; writing the full name again "
         "makes the reader wonder whether both mean the same and looks unedited. The rule checks "
@@ -36,7 +38,9 @@ class AbbreviationNotUsed(Rule):
         "reported only as a name of its own: not as part of a longer name (国务院自由贸易试验区"
         "工作部际联席会议) nor inside a 《title》. A short form that is a part of the full name "
         "(关键信息基础设施运营者（以下简称运营者）) leaves the full name's start unknown and is "
-        "not checked.",
+        "not checked. Addressees, copy recipients and the issuing organ's signature may be "
+        "written in full (党政机关公文处理工作条例, 2012, §9): 抄送/主送 lines and short "
+        "heading or signature lines are not reported.",
     )
     examples = (
         Example(
@@ -80,9 +84,13 @@ class AbbreviationNotUsed(Rule):
             while at >= 0:
                 end = at + len(d.full)
                 start = at if title else _extend(view, at, lead)
+                block = ctx.block_at(start, end)
                 if (
                     end not in starts  # defined again right here
-                    and ctx.block_at(start, end) is not None
+                    and block is not None
+                    and block.kind != "heading"
+                    and not _abbrev.heading_like(block.text)  # a heading, a signature
+                    and not _abbrev.roster_line(block.text)  # 主送/抄送: names in full
                     and (title or _abbrev.standalone(view, start, end))
                     and (title or not _abbrev.in_title(view, start))
                 ):
