@@ -10,7 +10,7 @@ import signal
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wenlint.config import Config, ConfigError, find_config, load_config
 from wenlint.diagnostic import Diagnostic
@@ -29,6 +29,9 @@ from wenlint.runner import (
     lint_document,
 )
 
+if TYPE_CHECKING:
+    from wenlint.cache import Cache
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STDIN = "-"
 
@@ -46,6 +49,9 @@ class Options:
     review: bool = False  # .docx: write a copy with a comment per finding (wenlint.docx)
     review_dir: Path | None = None
     encoding: str | None = None  # the files' encoding, not detected (--encoding)
+    #: Use the result cache (``wenlint.cache``), in ``cache_dir`` (None: the default folder).
+    cache: bool = False
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -66,6 +72,10 @@ class FileResult:
     # The findings as the text reporter prints them, one per finding in order, when they were
     # rendered where the file was linted (a worker process): see ``wenlint.parallel``.
     rendered: list[str | None] | None = None
+    cached: bool = False  # the findings were read from the result cache
+    # For the main process to note in the cache: (settings, file, content hash, new entry or
+    # None when the findings were read from it).
+    cache_note: tuple[str, str, str, str | None] | None = None
 
 
 class Checker:
@@ -86,6 +96,27 @@ class Checker:
             self._explicit = Config()
         else:
             self._explicit = None
+        self._cache: Cache | None = None
+        if options.cache and options.cache_dir is not None and not options.timing:
+            from wenlint.cache import Cache  # (--timing measures the rules: no cache)
+
+            self._cache = Cache(options.cache_dir, registry.versions)
+
+    def use_cache(self, folder: Path) -> None:
+        """Read and write results in the cache ``folder`` (worker processes too)."""
+        import dataclasses
+
+        from wenlint.cache import Cache
+
+        self.options = dataclasses.replace(self.options, cache=True, cache_dir=folder)
+        self._cache = Cache(folder, self.registry.versions)
+
+    def warm_cache(self, config: Config) -> None:
+        """Read the cache table of ``config``'s settings now: forked workers inherit it."""
+        if self._cache is not None:
+            settings = self._cache.settings(self.ruleset_for(config))
+            if settings is not None:
+                self._cache.table(settings)
 
     # -- configuration ---------------------------------------------------------------------------
     def config_for(self, path: Path) -> Config:
@@ -176,6 +207,32 @@ class Checker:
         text = decoded.text
 
         result.timings = {} if self.options.timing else None
+        cache, settings, content, key = self._cache, None, "", ""
+        if cache is not None and path is not None:
+            settings = cache.settings(ruleset)
+            if settings is not None:
+                from wenlint.cache import content_key
+
+                key, content = (
+                    os.path.abspath(path),
+                    content_key(decoded.raw, decoded.source.encoding),
+                )
+                hit = cache.load(settings, key, content, name, ruleset)
+                # with --fix or --diff, a hit is the answer when it has nothing to fix
+                if hit is not None and not (
+                    (self.options.fix or self.options.diff)
+                    and any(d.fix is not None and d.fix.safe and d.fix.edits for d in hit[0])
+                ):
+                    result.diagnostics, result.kept = hit
+                    result.text, result.lines, result.cached = text, LineIndex(text), True
+                    result.cache_note = (settings, key, content, None)
+                    return result
+
+        def store() -> None:
+            if settings is not None and cache is not None:
+                entry = cache.entry(result.diagnostics, result.kept)
+                if entry is not None:
+                    result.cache_note = (settings, key, content, entry)
 
         def lint(t: str) -> list[Diagnostic]:
             doc = Document(name, t, source=decoded.source, markdown=markdown)
@@ -192,6 +249,7 @@ class Checker:
                     result.diff = unified_diff(name, text, fixed.text)
                     result.diagnostics = lint(text)  # report against what is on disk
                     result.text = text
+                    store()
                     return result
                 if path is not None:
                     try:
@@ -203,10 +261,13 @@ class Checker:
                         result.text, result.fixed = text, 0
                         return result
                 text = fixed.text
+            else:
+                store()
             result.text = text
             return result
         result.diagnostics = lint(text)
         result.text = text
+        store()
         return result
 
     def run(
@@ -227,6 +288,7 @@ class Checker:
                 if prepare is not None:
                     prepare(r)
                 yield self.cross_file(r)
+            self.save_cache()
             return
         from wenlint.parallel import WorkerSetup, lint_in_pool
 
@@ -237,10 +299,19 @@ class Checker:
                 yield self.cross_file(result)
         finally:
             pool.close()  # the workers end with the run, however it ends
+        self.save_cache()
+
+    def save_cache(self) -> None:
+        """Write down what the run added to the result cache (in the main process)."""
+        if self._cache is not None:
+            self._cache.save()
 
     def cross_file(self, r: FileResult) -> FileResult:
         """Add the findings of cross-file rules to ``r``: the rules see each file's kept facts in
         run order, in this (the main) process, and report against the files seen before."""
+        if r.cache_note is not None and self._cache is not None:
+            self._cache.note(*r.cache_note)
+            r.cache_note = None
         if r.kept and not r.error and r.text is not None:
             rs = r.ruleset or self.ruleset_for(self._explicit or self.config_for(Path(r.path)))
             doc = Document(r.path, r.text, markdown=is_markdown(r.path), lines=r.lines)

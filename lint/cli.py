@@ -199,6 +199,13 @@ def main() -> None:
     multiple=True,
     help="Skip files matching this glob (repeatable; added to the config's exclude).",
 )
+@click.option("--no-cache", is_flag=True, help="Lint every file anew (also WENLINT_NO_CACHE=1).")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Result cache folder [.wenlint_cache beside the config].",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -225,6 +232,8 @@ def check(
     exit_zero: bool,
     output_file: str | None,
     exclude: tuple[str, ...],
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
@@ -260,6 +269,8 @@ def check(
         review=review or review_dir is not None,
         review_dir=Path(review_dir) if review_dir else None,
         encoding=_encoding(encoding),
+        cache=not no_cache and os.environ.get("WENLINT_NO_CACHE", "") in ("", "0"),
+        cache_dir=Path(cache_dir) if cache_dir else None,
     )
     try:
         session = Session(registry, options)

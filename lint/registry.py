@@ -34,6 +34,7 @@ class Registry:
     rules: dict[str, type[Rule]] = field(default_factory=dict)  # by code, in code order
     origin: dict[str, str] = field(default_factory=dict)  # code -> distribution or source
     by_name: dict[str, str] = field(default_factory=dict)  # name -> code
+    versions: dict[str, str] = field(default_factory=dict)  # distribution -> its version
 
     def add(self, rule: type[Rule], origin: str, prefix: str | None = None) -> None:
         _validate(rule, origin, prefix)
@@ -107,6 +108,7 @@ class _EntryPoint:
     name: str
     value: str
     dist: str
+    version: str = ""
 
     def load(self) -> Any:
         module, _, attr = self.value.partition(":")
@@ -132,7 +134,7 @@ def _entry_points() -> Iterator[_EntryPoint]:
         for entry in entries:
             if not entry.name.endswith((".dist-info", ".egg-info")):
                 continue
-            dist = entry.name.rsplit(".", 1)[0].split("-")[0]
+            dist, _, version = entry.name.rsplit(".", 1)[0].partition("-")
             key = re.sub(r"[-_.]+", "-", dist).lower()
             if key in seen:
                 continue
@@ -142,10 +144,10 @@ def _entry_points() -> Iterator[_EntryPoint]:
                     text = fh.read()
             except OSError:
                 continue
-            yield from _parse_group(text, key)
+            yield from _parse_group(text, key, version)
 
 
-def _parse_group(text: str, dist: str) -> Iterator[_EntryPoint]:
+def _parse_group(text: str, dist: str, version: str = "") -> Iterator[_EntryPoint]:
     section = None
     for raw in text.splitlines():
         line = raw.strip()
@@ -155,7 +157,7 @@ def _parse_group(text: str, dist: str) -> Iterator[_EntryPoint]:
             section = line[1:-1].strip()
         elif section == GROUP and "=" in line:
             name, _, value = line.partition("=")
-            yield _EntryPoint(name.strip(), value.strip(), dist)
+            yield _EntryPoint(name.strip(), value.strip(), dist, version)
 
 
 def load_registry() -> Registry:
@@ -167,6 +169,7 @@ def load_registry() -> Registry:
         )
     for ep in eps:
         origin = ep.dist
+        reg.versions[origin] = ep.version
         if not PREFIX_RE.match(ep.name):
             raise RegistryError(f"entry point {ep.name!r} of {origin} is not a code prefix")
         try:

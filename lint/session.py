@@ -57,6 +57,28 @@ class Session:
                 raise UnknownRule(tok) from None
         self.checker.ruleset_for(self.config)
         self._warned = 0
+        if options.cache and not options.timing:
+            self._open_cache(options.cache_dir)
+
+    def _open_cache(self, folder: Path | None) -> None:
+        """The result cache: beside the config, or where ``--cache-dir`` says; a folder that
+        cannot be made is one warning, and the run goes on without it."""
+        from wenlint.cache import Cache, default_folder
+
+        folder = folder or default_folder(self.config.path)
+        try:
+            Cache(folder).prepare()
+        except OSError as exc:
+            shown = visible(unicode_name(str(folder)))
+            reason = visible(exc.strerror or str(exc))
+            click.echo(
+                f"wenlint: warning: cannot use the cache folder {shown} ({reason}); "
+                "running without it",
+                err=True,
+            )
+            return
+        self.checker.use_cache(folder)
+        self.checker.warm_cache(self.config)
 
     def targets(self, paths: Sequence[str]) -> tuple[list[tuple[str, Path | None]], list[str]]:
         """The files to lint (each once) and the paths given that do not exist."""

@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 
 UPDATE = os.environ.get("WENLINT_UPDATE_SNAPSHOTS") == "1"
+# CLI runs in tests (in-process and subprocesses) use no result cache: no .wenlint_cache in the
+# repository, no result carried from one test to the next. tests/test_cache.py turns it on.
+os.environ["WENLINT_NO_CACHE"] = "1"
 
 
 def assert_snapshot(path: Path, actual: str) -> None:

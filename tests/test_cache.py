@@ -1,0 +1,330 @@
+"""The result cache (wenlint.cache): a run that reads results from it prints exactly what a run
+without it prints, in every format; a changed file, setting or wenlint is a miss; a corrupt or
+foreign entry is a miss, never a crash; runs sharing the folder stay right; it stays bounded."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from wenlint import cache as cache_mod
+from wenlint.testing import run_cli
+
+ROOT = Path(__file__).parents[1]
+SEEDS = ROOT / "seeds"
+OFFICIAL = ROOT / "tests" / "official_corpus" / "official"
+FORMATS = ("text", "json", "sarif", "github", "html")
+WENLINT = str(Path(sys.executable).with_name("wenlint"))
+
+DUP = "今天的会议讨论了明年的工作计划和预算安排，与会同志一致同意。"
+
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The cache on (conftest turns it off for every other test), in a fresh folder."""
+    monkeypatch.delenv("WENLINT_NO_CACHE", raising=False)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+def tables(folder: Path) -> list[Path]:
+    d = folder / ".wenlint_cache" / cache_mod.__version__
+    return sorted(p for p in d.iterdir() if not p.name.startswith(".")) if d.exists() else []
+
+
+def entries(folder: Path) -> list[str]:
+    """Every entry line of every table."""
+    return [line for t in tables(folder) for line in t.read_text("utf-8").splitlines()[1:]]
+
+
+def corpus(root: Path) -> Path:
+    """Files of the seed with repeats inside and across files (D101 cross-file findings)."""
+    root.mkdir()
+    seed = next(SEEDS.glob("*.txt")).read_text("utf-8")
+    paras = [p for p in seed.split("\n") if p.strip()]
+    for i in range(4):
+        part = paras[i * 7 : i * 7 + 12] + paras[:3]
+        (root / f"doc{i}.txt").write_text("\n\n".join(part) + "\n", "utf-8")
+    (root / "notes.md").write_text(f"# 标题\n\n{DUP}\n\n{DUP}\n", "utf-8")
+    return root
+
+
+def test_cached_output_equals_uncached_in_every_format(cached: Path) -> None:
+    docs = corpus(cached / "docs")
+    for fmt in FORMATS:
+        # (W204's notice that it cannot run here is printed once per process)
+        args = ("check", "--format", fmt, "--select", "ALL", "--ignore", "W204", str(docs))
+        plain = run_cli(*args, "--no-cache")
+        cold = run_cli(*args)
+        warm = run_cli(*args)
+        assert plain.code == 1
+        assert cold == plain and warm == plain, fmt
+    assert len(entries(cached)) == 5  # one settings, five files: the formats share entries
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", [SEEDS, OFFICIAL], ids=["seeds", "official_corpus"])
+def test_cached_output_equals_uncached_on_the_corpora(cached: Path, where: Path) -> None:
+    files = len(list(where.glob("*.txt")))
+    run_cli("check", "--format", "json", str(where))  # fills the cache
+    assert len(entries(cached)) == files
+    for fmt in FORMATS:
+        args = ("check", "--format", fmt, str(where))
+        assert run_cli(*args) == run_cli(*args, "--no-cache"), fmt
+    jobs = ("check", "--jobs", "2", str(where))
+    assert run_cli(*jobs) == run_cli(*jobs, "--no-cache")
+
+
+def test_a_changed_file_is_linted_again(cached: Path) -> None:
+    f = cached / "a.txt"
+    f.write_text(f"{DUP}\n\n{DUP}\n", "utf-8")
+    assert "D101" in run_cli("check", str(f)).stdout
+    f.write_text(f"{DUP}\n", "utf-8")
+    assert run_cli("check", str(f)).code == 0
+    f.write_text(f"{DUP}\n\n{DUP}\n", "utf-8")  # back: its old result is not kept
+    assert run_cli("check", str(f)).code == 1
+    assert len(entries(cached)) == 1  # the file's entry is replaced, not added to
+
+
+def test_a_changed_setting_is_a_miss(cached: Path) -> None:
+    f = cached / "a.txt"
+    f.write_text(f"{DUP}\n\n{DUP}\n", "utf-8")
+    assert "D101" in run_cli("check", str(f)).stdout
+    assert run_cli("check", "--ignore", "D101", str(f)).code == 0
+    cfg = cached / "wenlint.toml"
+    cfg.write_text("[rules.D101]\nmin-chars = 200\n", "utf-8")  # a rule option
+    assert run_cli("check", str(f)).code == 0
+    cfg.write_text('[rules.D101]\nseverity = "info"\n', "utf-8")  # a severity
+    shown = json.loads(run_cli("check", "--format", "json", str(f)).stdout)["diagnostics"]
+    assert [d["severity"] for d in shown] == ["info"]
+    cfg.write_text('[per-file-ignores]\n"a.txt" = ["D101"]\n', "utf-8")
+    assert run_cli("check", str(f)).code == 0
+    cfg.unlink()
+    assert run_cli("check", str(f)).code == 1
+
+
+def test_the_same_bytes_read_in_another_encoding_are_a_miss(cached: Path) -> None:
+    f = cached / "a.txt"
+    f.write_bytes(f"{DUP}\n\n{DUP}\n".encode("gbk"))  # also valid Big5, read as other text
+    runs = [("check", str(f)), ("check", "--encoding", "big5", str(f)), ("check", str(f))]
+    outs = [run_cli(*args) for args in runs]
+    assert outs[0] != outs[1] and outs[0] == outs[2]
+    assert DUP in outs[0].stdout and DUP not in outs[1].stdout
+    for args, out in zip(runs, outs, strict=True):
+        assert out == run_cli(*args, "--no-cache")
+
+
+def test_a_changed_dictionary_is_a_miss(cached: Path) -> None:
+    f = cached / "a.txt"
+    f.write_text("我们要按装新的设备。\n", "utf-8")
+    first = run_cli("check", str(f))
+    assert first.code == 1, first.stdout
+    code = json.loads(run_cli("check", "--format", "json", str(f)).stdout)["diagnostics"][0]
+    (cached / "wenlint.toml").write_text('[dictionary]\nallow = ["按装"]\n', "utf-8")
+    again = json.loads(run_cli("check", "--format", "json", str(f)).stdout)["diagnostics"]
+    assert code["code"] not in {d["code"] for d in again if d["offset"] == code["offset"]}
+
+
+def test_a_changed_rule_module_is_a_miss(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settings hold each rule's source file (size, time): an edited rule is a new setting
+    even when the version is the same."""
+    from wenlint.check import Checker, Options
+    from wenlint.registry import load_registry
+    from wenlint.runner import Overrides
+
+    checker = Checker(load_registry(), Options(no_config=True, overrides=Overrides(["D101"])))
+    checker.use_cache(cached / ".wenlint_cache")
+    rs = checker.ruleset_for(checker.config_for(cached))
+    assert checker._cache is not None
+    before = checker._cache.settings(rs)
+    settings = cache_mod.settings_of(rs, {})
+    assert settings[2][0][0] == "D101" and settings[2][0][6][0].endswith("duplicate_block.py")
+    monkeypatch.setattr(cache_mod, "_CODE", [["another build"]])
+    checker._cache._settings.clear()
+    assert checker._cache.settings(rs) != before
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"\x00\xff not a table", b"wenlint-cache\t1\t0.0.0\tx\n", b"\n\n\t\t\t\n"],
+)
+def test_a_corrupt_table_is_a_miss(cached: Path, garbage: bytes) -> None:
+    docs = corpus(cached / "docs")
+    want = run_cli("check", "--no-cache", str(docs))
+    run_cli("check", str(docs))
+    (table,) = tables(cached)
+    table.write_bytes(garbage)
+    assert run_cli("check", str(docs)) == want
+    assert len(entries(cached)) == 5  # written again
+    assert run_cli("check", str(docs)) == want
+
+
+def test_an_entry_with_wrong_values_is_a_miss(cached: Path) -> None:
+    docs = corpus(cached / "docs")
+    want = run_cli("check", "--no-cache", str(docs))
+    run_cli("check", str(docs))
+    (table,) = tables(cached)
+    header, *lines = table.read_text("utf-8").splitlines()
+    broken = [header]
+    for i, line in enumerate(lines):
+        path, content, used, entry = line.split("\t")
+        data = json.loads(entry)
+        if i == 0:
+            data["diagnostics"] = [["D101", "x", 9, 0, 1]]  # a finding of the wrong shape
+        elif i == 1:
+            data["kept"] = {"D101": ["n", "os", "stat_result", []]}  # a class of no rule
+        elif i == 2:
+            content = "0" * 40  # another text
+        elif i == 3:
+            entry = "{not json"
+        else:
+            data["diagnostics"] = "none"
+        broken.append("\t".join([path, content, used, entry if i == 3 else json.dumps(data)]))
+    broken.append("a line\tof no entry")
+    table.write_text("\n".join(broken) + "\n", "utf-8")
+    assert run_cli("check", str(docs)) == want
+
+
+def test_fix_and_diff_stay_right(cached: Path) -> None:
+    f = cached / "a.txt"
+    bad = "会议于2024年3月1日召开 ，与会同志一致同意。\n"
+    f.write_text(bad, "utf-8")
+    first = run_cli("check", str(f))
+    assert first.code == 1
+    diff = run_cli("check", "--diff", str(f))  # from the cache: the fix is still computed
+    assert diff.stdout.startswith("--- a/") and diff == run_cli(
+        "check", "--diff", "--no-cache", str(f)
+    )
+    assert f.read_text("utf-8") == bad
+    run_cli("check", "--fix", str(f))
+    fixed = f.read_text("utf-8")
+    assert fixed != bad
+    after = run_cli("check", str(f))  # the fixed file is a new key
+    assert after == run_cli("check", "--no-cache", str(f))
+    assert run_cli("check", "--fix", str(f)) == run_cli("check", "--fix", "--no-cache", str(f))
+    assert f.read_text("utf-8") == fixed
+
+
+def test_folder_beside_the_config_with_its_gitignore(cached: Path) -> None:
+    (cached / "wenlint.toml").write_text("", "utf-8")
+    sub = cached / "sub"
+    sub.mkdir()
+    (sub / "a.txt").write_text(f"{DUP}\n", "utf-8")
+    os.chdir(sub)
+    assert run_cli("check", "a.txt").code == 0
+    folder = cached / ".wenlint_cache"
+    assert (folder / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
+    assert (folder / "CACHEDIR.TAG").exists() and len(entries(cached)) == 1
+    assert not (sub / ".wenlint_cache").exists()
+
+
+def test_no_cache_and_cache_dir(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = cached / "a.txt"
+    f.write_text(f"{DUP}\n", "utf-8")
+    run_cli("check", "--no-cache", str(f))
+    monkeypatch.setenv("WENLINT_NO_CACHE", "1")
+    run_cli("check", str(f))
+    assert not (cached / ".wenlint_cache").exists()
+    monkeypatch.delenv("WENLINT_NO_CACHE")
+    run_cli("check", "--cache-dir", str(cached / "elsewhere"), str(f))
+    assert not (cached / ".wenlint_cache").exists()
+    assert len(list((cached / "elsewhere" / cache_mod.__version__).iterdir())) == 1  # a table
+    run_cli("check", "--timing", str(f))  # --timing measures the rules: no cache
+    assert not (cached / ".wenlint_cache").exists()
+
+
+def test_a_folder_that_cannot_be_made_is_a_warning(cached: Path) -> None:
+    (cached / "file").write_text("", "utf-8")
+    f = cached / "a.txt"
+    f.write_text(f"{DUP}\n\n{DUP}\n", "utf-8")
+    r = run_cli("check", "--cache-dir", str(cached / "file" / "sub"), str(f))
+    assert r.code == 1 and "D101" in r.stdout
+    assert r.stderr.count("warning: cannot use the cache folder") == 1
+
+
+def test_bounded_and_other_versions_dropped(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = corpus(cached / "docs")
+    old = cached / ".wenlint_cache" / "0.0.1"
+    old.mkdir(parents=True)
+    (old / "x").write_text("{}", "utf-8")
+    run_cli("check", str(docs))
+    assert not old.exists() and len(entries(cached)) == 5
+    monkeypatch.setattr(cache_mod, "MAX_ENTRIES", 3)
+    (docs / "new.txt").write_text(f"{DUP}\n", "utf-8")
+    run_cli("check", str(docs))  # a new entry: the table is written, 3 entries kept
+    assert len(entries(cached)) == 3
+    (table,) = tables(cached)
+    c = cache_mod.Cache(cached / ".wenlint_cache")
+    tmp = table.with_name(".tmp-1-x")
+    tmp.write_text("half", "utf-8")
+    os.utime(tmp, (time.time() - 7200,) * 2)
+    other = table.with_name("0" * 40)
+    other.write_text("unused", "utf-8")
+    os.utime(other, (time.time() - cache_mod.MAX_AGE - 10,) * 2)
+    assert c.prune() == 2
+    assert not tmp.exists() and not other.exists() and table.exists()
+
+
+def test_entries_unused_for_long_are_dropped(cached: Path) -> None:
+    docs = corpus(cached / "docs")
+    run_cli("check", str(docs))
+    (table,) = tables(cached)
+    header, *lines = table.read_text("utf-8").splitlines()
+    i = next(
+        i for i, line in enumerate(lines) if line.startswith(json.dumps(str(docs / "doc0.txt")))
+    )
+    path, content, used, entry = lines[i].split("\t")
+    lines[i] = "\t".join([path, content, str(int(used) - int(cache_mod.MAX_AGE) - 10), entry])
+    table.write_text("\n".join([header, *lines]) + "\n", "utf-8")
+    (docs / "doc0.txt").unlink()  # the old entry is of a file gone
+    (docs / "new.txt").write_text(f"{DUP}\n", "utf-8")
+    run_cli("check", str(docs))
+    assert len(entries(cached)) == 5  # 4 kept, doc0's (unused for long) gone, one new
+    assert path not in {e.split("\t")[0] for e in entries(cached)}
+
+
+def test_a_rerun_that_only_reads_writes_nothing(cached: Path) -> None:
+    docs = corpus(cached / "docs")
+    run_cli("check", str(docs))
+    (table,) = tables(cached)
+    before = table.stat()
+    run_cli("check", str(docs))
+    after = table.stat()
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+
+
+def test_two_runs_sharing_the_folder(cached: Path) -> None:
+    docs = corpus(cached / "docs")
+    for i in range(6):
+        shutil.copy(docs / "doc0.txt", docs / f"copy{i}.txt")
+    env = {k: v for k, v in os.environ.items() if k != "WENLINT_NO_CACHE"}
+    want = subprocess.run(
+        [WENLINT, "check", "--no-cache", str(docs)], capture_output=True, text=True, env=env
+    ).stdout
+    for _ in range(2):  # cold, then warm, both times two at once
+        procs = [
+            subprocess.Popen(
+                [WENLINT, "check", "--jobs", str(j), str(docs)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for j in (1, 2)
+        ]
+        outs = [p.communicate(timeout=120) for p in procs]
+        assert [o for o, _ in outs] == [want, want]
+        assert all("Traceback" not in e for _, e in outs)
+    assert len(entries(cached)) == 11
+    assert len(tables(cached)) == 1
+    assert not [p for p in (cached / ".wenlint_cache" / cache_mod.__version__).iterdir()
+                if p.name.startswith(".tmp-")]  # fmt: skip
