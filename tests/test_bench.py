@@ -39,6 +39,14 @@ def test_bench_runs_and_reports(tmp_path: Path) -> None:
     assert "wenlint, all rules " in out and "one big file" in out
     assert "wenlint, family D only" in out
     assert "start-up, `wenlint check` on a one-line file:" in out
+    for fmt in ("text", "json"):
+        assert re.search(
+            rf"^  {fmt} +no cache \d+\.\d\d s, first run \d+\.\d\d s, unchanged re-run "
+            r"\d+\.\d\d s CPU: re-run / first run \d\.\d{3} \(1/\d+\.\d\)$",
+            out,
+            re.MULTILINE,
+        ), out
+    assert not (tmp_path / "cache").exists()  # the bench's cache folder is removed
     # which rules rank among the costliest is a timing: only that rules are listed is asserted
     assert re.search(r"^  [A-Z]\d{3} [a-z-]+ ", out.split("costliest rules")[1], re.MULTILINE)
     assert len(list((tmp_path / "corpus").glob("*.txt"))) == 4

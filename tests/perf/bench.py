@@ -23,8 +23,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Measure what users get: byte-compiled modules are cached as usual.
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# Measure what users get: byte-compiled modules are cached as usual; whether the result cache is
+# used is said by each command (--no-cache, --cache-dir), not by the environment (tests set it).
+ENV = {
+    k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "WENLINT_NO_CACHE")
+}
 
 _AUTOCORRECT = """
 import sys, pathlib, autocorrect_py
@@ -74,13 +77,42 @@ def build_corpus(
     return corpus, big
 
 
-def run(cmd: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in MB (of the process), exit code."""
+def run(cmd: list[str], cpu: list[float] | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MB (of the process), exit code; the user+sys CPU seconds of the
+    process and the workers it waited for are appended to ``cpu`` when given."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
+    if cpu is not None:
+        cpu.append(usage.ru_utime + usage.ru_stime)
     return elapsed, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+
+
+def cache_rows(base: list[str], corpus: Path, folder: Path, runs: int, fmt: str) -> list[str]:
+    """The result cache on the corpus, in one format: CPU (user+sys, workers included) of a run
+    without the cache, a first run into an empty cache folder and a re-run on the unchanged
+    tree, alternating (each triple sees the same load); medians, and the re-run's share of the
+    first run's CPU, paired triple by triple."""
+    import shutil
+
+    cmd = [*base, "--select", "ALL", "--format", fmt, str(corpus)]
+    off: list[float] = []
+    cold: list[float] = []
+    warm: list[float] = []
+    for _ in range(runs):
+        shutil.rmtree(folder, ignore_errors=True)
+        for cpu, extra in ((off, ["--no-cache"]), (cold, []), (warm, [])):
+            if run([*cmd[:-1], *extra, "--cache-dir", str(folder), cmd[-1]], cpu)[2] == 2:
+                raise SystemExit(f"bench: wenlint failed (exit 2) with the cache, {fmt}")
+    shutil.rmtree(folder, ignore_errors=True)
+    med = statistics.median
+    share = med(w / c for w, c in zip(warm, cold, strict=True))
+    return [
+        f"  {fmt:<5} no cache {med(off):.2f} s, first run {med(cold):.2f} s, "
+        f"unchanged re-run {med(warm):.2f} s CPU: re-run / first run {share:.3f} "
+        f"(1/{1 / share:.1f})"
+    ]
 
 
 def size_mb(path: Path) -> float:
@@ -96,8 +128,9 @@ def wenlint_cmd() -> list[str]:
 def startup(tmp: Path, repeat: int) -> float:
     one = tmp / "one-line.txt"
     one.write_text("今天的会议按时召开。\n", "utf-8")
-    run([*wenlint_cmd(), "check", "--no-config", str(one)])  # warm the bytecode cache
-    times = [run([*wenlint_cmd(), "check", "--no-config", str(one)])[0] for _ in range(repeat)]
+    cmd = [*wenlint_cmd(), "check", "--no-config", "--no-cache", str(one)]
+    run(cmd)  # warm the bytecode cache
+    times = [run(cmd)[0] for _ in range(repeat)]
     return statistics.median(times)
 
 
@@ -150,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=7, help="start-up runs (median)")
     ap.add_argument("--runs", type=int, default=3, help="runs per throughput figure (best)")
     ap.add_argument("--families", default="D,W,N,P,S,F,C")
+    ap.add_argument("--cache-formats", default="text,json", help="formats of the cache rows")
     ap.add_argument("--jobs", default=None, help="pass --jobs N to wenlint (when supported)")
     args = ap.parse_args(argv)
 
@@ -161,7 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {args.files} files, {mb:.1f} MB; big file: {big_mb:.1f} MB")
     print(f"throughput: best of {args.runs} runs; wenlint and autocorrect runs alternate\n")
 
-    base = [*wenlint_cmd(), "check", "--no-config", "-q"]
+    # the rules' cost is measured without the result cache (a re-run would read it back)
+    cached = [*wenlint_cmd(), "check", "--no-config", "-q"]
+    base = [*cached, "--no-cache"]
     jobs = ["--jobs", args.jobs] if args.jobs else []
     warm = args.out / "one-line.txt"
     warm.write_text("今天的会议按时召开。\n", "utf-8")
@@ -226,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
         f"\nstart-up, `wenlint check` on a one-line file: {startup(args.out, args.repeat):.3f} s "
         f"(median of {args.repeat})"
     )
+    print(f"\nresult cache, all rules, median of {args.runs} alternating triples (CPU):")
+    for fmt in args.cache_formats.split(","):
+        for line in cache_rows([*cached, *jobs], corpus, args.out / "cache", args.runs, fmt):
+            print(line)
     print("\ncostliest rules (in-process, whole corpus):")
     for name, s in rule_costs(corpus, 10):
         print(f"  {name:<36} {s:>7.2f} s  {mb / s if s else float('inf'):>8.1f} MB/s")
