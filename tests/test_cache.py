@@ -328,3 +328,23 @@ def test_two_runs_sharing_the_folder(cached: Path) -> None:
     assert len(tables(cached)) == 1
     assert not [p for p in (cached / ".wenlint_cache" / cache_mod.__version__).iterdir()
                 if p.name.startswith(".tmp-")]  # fmt: skip
+
+
+def test_run_wide_consistency_reads_the_same_from_the_cache(cached: Path) -> None:
+    """consistency = "run" (K802's names, a [[style]] glossary) keeps each file's uses as facts:
+    read back from the cache, they decide across the run as when the files were linted."""
+    (cached / "wenlint.toml").write_text(
+        'consistency = "run"\nselect = ["K802", "U201"]\n[[style]]\ncode = "U201"\n'
+        'name = "mixed-login-term"\nkind = "consistency"\neither = { "登录" = "登陆" }\n'
+        'examples = { bad = "请先登录系统。登陆后修改密码。" }\n',
+        "utf-8",
+    )
+    (cached / "a.txt").write_text("请先登录系统。\n\n市政协副主席吴秀玲出席会议。\n", "utf-8")
+    (cached / "b.txt").write_text("登陆后修改密码。\n\n副主席吴秀林同志作总结讲话。\n", "utf-8")
+    for fmt in ("text", "json"):
+        args = ("check", "--format", fmt, "a.txt", "b.txt")
+        plain = run_cli(*args, "--no-cache")
+        assert plain.code == 1 and "U201" in plain.stdout and "K802" in plain.stdout
+        assert run_cli(*args) == plain and run_cli(*args) == plain, fmt
+        assert run_cli(*args, "--jobs", "2") == plain
+    assert len(entries(cached)) == 2  # both files' facts were cacheable
