@@ -25,6 +25,7 @@ pytest.importorskip("pygls", reason="needs pygls (the lsp extra)")
 from pygls.uris import from_fs_path  # noqa: E402
 
 from wenlint.lsp.text import OpenText  # noqa: E402
+from wenlint.report.sarif import docs_base, docs_dir  # noqa: E402
 from wenlint.rule import Rule, Severity, T  # noqa: E402
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -259,9 +260,9 @@ async def test_open_change_close_and_the_same_findings_as_check(tmp_path: Path) 
         d = diags[0]
         assert d.source == "wenlint"
         assert d.severity == lsp.DiagnosticSeverity.Warning
-        assert d.code_description.href.startswith("file://")
-        page = Path(d.code_description.href.removeprefix("file://"))
-        assert page.name == f"{d.code}.md" and page.read_text("utf-8").startswith("# ")
+        # a built-in rule links the page SARIF's helpUri names (rules/docs/CODE.md)
+        assert d.code_description.href == f"{docs_base()}{d.code}.md"
+        assert d.code_description.href == (docs_dir() / f"{d.code}.md").as_uri()
 
         # incremental: replace the first line with a clean one
         first = text.split("\n", 1)[0]
@@ -473,6 +474,12 @@ async def test_a_raising_rule_is_an_E001_finding_and_the_server_goes_on(tmp_path
         (e001,) = [d for d in diags if d.code == "E001"]
         assert "XT901" in e001.message and "boom in a test rule" in e001.message
         assert e001.severity == lsp.DiagnosticSeverity.Error
+        # a plugin rule has no shipped page: its explain text is written as one
+        hrefs = {d.code: d.code_description.href for d in diags}
+        assert hrefs["E001"] == f"{docs_base()}E001.md"
+        page = Path(hrefs["XT101"].removeprefix("file://"))
+        assert page.name == "XT101.md" and page.parent.parent != docs_dir()
+        assert page.read_text("utf-8").startswith("# ") and "XT101" in page.read_text("utf-8")
         # the server is alive and goes on linting
         change(client, uri, 2, lsp.TextDocumentContentChangeWholeDocument(text="好。\n"))
         assert [d.code for d in await published(client, uri, 2)] == ["E001"]

@@ -25,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -268,20 +269,27 @@ class WenlintServer(LanguageServer):
         return lsp.DiagnosticRelatedInformation(location=where, message=r.note.get(lang))
 
     def doc_uri(self, uri: str, code: str, lang: str) -> str | None:
-        """A file URI of the rule's page (``wenlint explain CODE``), written on first use."""
-        from wenlint.ruledocs import write_rule_doc
+        """The rule's page: for a built-in or engine rule the page SARIF's ``helpUri`` names too
+        (``rules/docs/CODE.md``, on the web when wenlint came from a git host or
+        ``$WENLINT_DOCS_URL`` says where); for a plugin or house-style rule, ``wenlint explain
+        CODE`` written as a file on first use."""
+        from wenlint.report.sarif import docs_base, docs_dir
+        from wenlint.ruledocs import rule_doc_name, write_rule_doc
 
         key = (code, lang)
         if key in self.written_docs:
             return self.written_docs[key] or None
-        path = _path(uri)
-        rule = self.engine.rule(path, code) if path else None
         href = ""
-        if rule is not None and self.docs_folder is not None:
-            try:
-                href = write_rule_doc(rule, lang, self.docs_folder).as_uri()
-            except OSError:
-                href = ""
+        if (docs_dir() / rule_doc_name(code)).is_file():
+            href = docs_base() + quote(rule_doc_name(code))
+        else:
+            path = _path(uri)
+            rule = self.engine.rule(path, code) if path else None
+            if rule is not None and self.docs_folder is not None:
+                try:
+                    href = write_rule_doc(rule, lang, self.docs_folder).as_uri()
+                except OSError:
+                    href = ""
         self.written_docs[key] = href
         return href or None
 
