@@ -65,12 +65,17 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 # (``2021.htm等文件``); other non-ASCII letters (``Größe``) anywhere. Whitespace, non-ASCII
 # punctuation (``，。）》``), quotes and brackets end it; a trailing ``. , ; : ! ?`` or an
 # unbalanced ``)`` / ``]`` is the sentence's, not the URL's (as in GFM).
+# The lookahead first: every start is one of these characters, and checking it before the
+# alternatives makes the scan of a Chinese text 8 times faster (1.1 s -> 0.13 s on 1.3M characters:
+# each alternative's lookbehind was tried at every Han character).
 _URL_START_RE = re.compile(
+    r"(?=[A-Za-z~./\\])(?:"
     r"(?<![A-Za-z0-9])(?:(?:https?|ftp|file)://|www\.)"
     r"|(?<![\w.:/~\\-])(?:~|\.\.?)?/[A-Za-z0-9._-]+/(?=[^\s/])"
     r"|(?<![\w.:/~\\-])(?:~|\.\.?)/(?=[^\s/])"
     r"|(?<![A-Za-z0-9])[A-Za-z]:\\(?=[^\s\\])"
-    r"|(?<![\w\\])\\\\[A-Za-z0-9._-]+\\",
+    r"|(?<![\w\\])\\\\[A-Za-z0-9._-]+\\"
+    r")",
     re.ASCII,
 )
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", re.ASCII)
