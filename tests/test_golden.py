@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from wenlint.testing import run_cli
+from wenlint.testing import assert_snapshot, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
@@ -22,21 +22,21 @@ def run(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
     return code, out
 
 
-def test_seeds_text(monkeypatch: pytest.MonkeyPatch, snapshot) -> None:
+def test_seeds_text(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = run(monkeypatch, "--statistics")
     assert code == 1
-    snapshot(GOLDEN / "seeds.txt", out)
+    assert_snapshot(GOLDEN / "seeds.txt", out)
 
 
-def test_seeds_english(monkeypatch: pytest.MonkeyPatch, snapshot) -> None:
+def test_seeds_english(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = run(monkeypatch, "--lang", "en")
     assert code == 1
-    snapshot(GOLDEN / "seeds.en.txt", out)
+    assert_snapshot(GOLDEN / "seeds.en.txt", out)
 
 
-def test_seeds_json(monkeypatch: pytest.MonkeyPatch, snapshot) -> None:
+def test_seeds_json(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = run(monkeypatch, "--format", "json")
     assert code == 1
     doc = json.loads(out)
     jsonschema.validate(doc, json.loads((ROOT / "lint/report/schema.json").read_text("utf-8")))
-    snapshot(GOLDEN / "seeds.json", out)
+    assert_snapshot(GOLDEN / "seeds.json", out)

@@ -10,10 +10,10 @@ import pytest
 import rule_table
 from conftest import UPDATE
 
-from wenlint.diagnostic import Diagnostic, Message
+from wenlint.diagnostic import Diagnostic
 from wenlint.registry import CODE_RE, NAME_RE
 from wenlint.rule import FixAvailability, Rule
-from wenlint.testing import fix_string, lint_string, registry
+from wenlint.testing import assert_examples, lint_string, registry
 
 RULES = registry().sorted()
 IDS = [f"{r.code}-{r.name}" for r in RULES]
@@ -44,27 +44,7 @@ def test_examples_execute(rule: type[Rule]) -> None:
     why = getattr(rule, "unavailable", None)  # a rule that needs an optional install
     if why is not None and (reason := why()):
         pytest.skip(f"{rule.code}: {reason}")
-    for ex in rule.examples:
-        opts = {rule.name: dict(ex.options)} if ex.options else None
-        if ex.bad is not None:
-            found = [
-                d for d in lint_string(ex.bad, [rule.code], options=opts) if d.code == rule.code
-            ]
-            assert found, f"bad example does not fire: {ex.bad!r}"
-            for d in found:  # templates fit their arguments in both languages
-                for text in (d.message, d.help):
-                    if isinstance(text, Message):
-                        assert text.format("zh") and text.format("en")
-            if rule.fix is FixAvailability.NONE:
-                assert all(d.fix is None for d in found), "a rule without fixes offered one"
-            expected = ex.fixed if ex.fixed is not None else ex.good
-            if expected is not None and any(d.fix and d.fix.safe for d in found):
-                assert fix_string(ex.bad, [rule.code], options=opts) == expected
-        if ex.good is not None:
-            hits = [
-                d for d in lint_string(ex.good, [rule.code], options=opts) if d.code == rule.code
-            ]
-            assert not hits, f"good example fires: {ex.good!r}: {[d.message.en for d in hits]}"
+    assert_examples(rule)
 
 
 def _emitted(rule: type[Rule]) -> list[Diagnostic]:

@@ -1,60 +1,31 @@
 """Per-rule fixtures: tests/rules/<CODE>-<name>/ holds bad.txt (or bad.md), good.txt, bad.snap,
-optional bad.fixed.txt and options.toml. Snapshots are the annotated text an editor sees."""
+optional bad.fixed.txt and options.toml. Snapshots are the annotated text an editor sees. The
+checks are the public test kit's (wenlint.testing), as a plugin's tests would run them."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
-from wenlint.testing import registry
+from wenlint.testing import (
+    assert_bad_snapshot,
+    assert_fix,
+    assert_good_clean,
+    fixture_code,
+    registry,
+    run_fixture,
+)
 
 HERE = Path(__file__).parent / "rules"
 FOLDERS = sorted(p for p in HERE.iterdir() if p.is_dir())
+FIXED = [f for f in FOLDERS if (f / "bad.fixed.txt").exists() or (f / "bad.fixed.md").exists()]
 
 
-def _bad(folder: Path) -> Path:
-    for name in ("bad.txt", "bad.md"):
-        if (folder / name).exists():
-            return folder / name
-    raise AssertionError(f"{folder} has no bad.txt or bad.md")
-
-
-@contextlib.contextmanager
-def _inside(folder: Path | None = None) -> Iterator[Path]:
-    """A temporary working directory holding a copy of ``folder``'s files."""
-    old = Path.cwd()
-    with tempfile.TemporaryDirectory() as tmp:
-        for f in folder.iterdir() if folder else ():
-            shutil.copy(f, Path(tmp) / f.name)
-        os.chdir(tmp)
-        try:
-            yield Path(tmp)
-        finally:
-            os.chdir(old)
-
-
-def _run(folder: Path, *args: str, code: str | None = None) -> tuple[int, str]:
-    opts = ["--config", "options.toml"] if (folder / "options.toml").exists() else ["--no-config"]
-    sel = ["--select", code] if code else []
-    with _inside(folder) as tmp:
-        result = CliRunner().invoke(main, ["check", *opts, *sel, "--color", "never", *args])
-        fixed = {f.name: f.read_text("utf-8") for f in tmp.iterdir() if f.is_file()}
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    _run.files = fixed  # type: ignore[attr-defined]
-    return result.exit_code, result.output
-
-
-def _skip_unavailable(code: str) -> None:
+def _skip_unavailable(folder: Path) -> None:
     """A rule that needs an optional install (W204: the typo extra and its model) says why it
     cannot run; its fixtures are skipped with that reason rather than failed."""
+    code = fixture_code(folder)
     why = getattr(registry().rules.get(code), "unavailable", None)
     reason = why() if why else None
     if reason:
@@ -62,38 +33,52 @@ def _skip_unavailable(code: str) -> None:
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
-def test_bad_matches_snapshot(folder: Path, snapshot) -> None:
-    code = folder.name.split("-")[0]
-    _skip_unavailable(code)
-    bad = _bad(folder)
-    exit_code, out = _run(folder, bad.name, code=code)
-    assert exit_code == 1, out
-    assert f" {code} " in out
-    snapshot(folder / "bad.snap", out)
+def test_bad_matches_snapshot(folder: Path) -> None:
+    _skip_unavailable(folder)
+    assert_bad_snapshot(folder)
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
-def test_good_is_clean_under_all_rules(folder: Path) -> None:
-    goods = [p.name for p in folder.iterdir() if p.stem == "good" and p.suffix in (".txt", ".md")]
-    assert goods, f"{folder} needs good.txt: clean prose with near-misses"
-    exit_code, out = _run(folder, *goods)
-    assert exit_code == 0, out
+def test_good_is_clean_under_default_rules_and_its_own(folder: Path) -> None:
+    _skip_unavailable(folder)
+    assert_good_clean(folder)
 
 
-@pytest.mark.parametrize(
-    "folder",
-    [f for f in FOLDERS if (f / "bad.fixed.txt").exists() or (f / "bad.fixed.md").exists()],
-)
+@pytest.mark.parametrize("folder", FIXED, ids=[f.name for f in FIXED])
 def test_fix_reaches_expected_text_and_fixed_point(folder: Path) -> None:
-    code = folder.name.split("-")[0]
-    _skip_unavailable(code)
-    bad = _bad(folder)
-    expected = (folder / f"bad.fixed{bad.suffix}").read_text("utf-8")
-    _run(folder, "--fix", bad.name, code=code)
-    once = _run.files[bad.name]  # type: ignore[attr-defined]
-    assert once == expected
-    # fixing the fixed text changes nothing
-    with _inside():
-        Path(bad.name).write_text(once, "utf-8")
-        CliRunner().invoke(main, ["check", "--no-config", "--select", code, "--fix", bad.name])
-        assert Path(bad.name).read_text("utf-8") == once
+    _skip_unavailable(folder)
+    assert_fix(folder)
+
+
+def test_the_kit_fails_a_broken_fixture(tmp_path: Path) -> None:
+    """The kit's checks can fail: a good file that holds the defect, a stale snapshot, a fix
+    that does not give bad.fixed.txt."""
+    import shutil
+
+    folder = tmp_path / "F601-zero-padded-date"
+    shutil.copytree(HERE / folder.name, folder)
+    (folder / "good.txt").write_text((folder / "bad.txt").read_text("utf-8"), "utf-8")
+    with pytest.raises(AssertionError, match="not clean under the default rules"):
+        assert_good_clean(folder)
+    (folder / "bad.snap").write_text("stale\n", "utf-8")
+    with pytest.raises(AssertionError, match="output differs"):
+        assert_bad_snapshot(folder, update=False)
+    (folder / "bad.fixed.txt").write_text("not the fix\n", "utf-8")
+    with pytest.raises(AssertionError, match=r"differs from bad\.fixed\.txt"):
+        assert_fix(folder)
+
+
+def test_a_default_off_rule_checks_its_good_file_with_itself_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default run leaves an opt-in rule off; the kit checks its good file with it on."""
+    import shutil
+
+    rule = registry().rules["F601"]
+    monkeypatch.setattr(rule, "default_enabled", False)
+    folder = tmp_path / f"{rule.code}-{rule.name}"
+    shutil.copytree(HERE / folder.name, folder)
+    (folder / "good.txt").write_text((folder / "bad.txt").read_text("utf-8"), "utf-8")
+    assert run_fixture(folder, "good.txt").code == 0  # the default rules: F601 is off
+    with pytest.raises(AssertionError, match="not clean under --select F601"):
+        assert_good_clean(folder)
