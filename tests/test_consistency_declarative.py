@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.config import ConfigError
 from wenlint.declarative import rules_from_config
-from wenlint.testing import lint_string
+from wenlint.testing import lint_string, run_cli
 
 LOGIN = {
     "code": "U201",
@@ -114,22 +112,21 @@ def test_listed_explained_selected_and_suppressed(tmp_path: Path) -> None:
     )
     doc = tmp_path / "a.txt"
     doc.write_text("请先登录系统。\n\n登录后修改密码。\n\n登陆即可。\n", "utf-8")
-    run = CliRunner()
     cwd = os.getcwd()
     os.chdir(tmp_path)  # the config of the working directory
     try:
-        out = run.invoke(main, ["rules"]).output
+        out = run_cli("rules").stdout
         assert "U201" in out and "mixed-login-term" in out
-        assert "登录" in run.invoke(main, ["explain", "U201"]).output
-        res = run.invoke(main, ["check", "--select", "U201", "--format", "json", "a.txt"])
-        (d,) = json.loads(res.output)["diagnostics"]
-        assert d["code"] == "U201" and d["related"], res.output
+        assert "登录" in run_cli("explain", "U201").stdout
+        res = run_cli("check", "--select", "U201", "--format", "json", "a.txt")
+        (d,) = json.loads(res.stdout)["diagnostics"]
+        assert d["code"] == "U201" and d["related"], res
         doc.write_text(
             "请先登录系统。\n\n登录后修改密码。\n\n"
             "<!-- wenlint-disable-next-line U201 -->\n登陆即可。\n",
             "utf-8",
         )
-        res = run.invoke(main, ["check", "--select", "U201", "a.txt"])
-        assert res.exit_code == 0, res.output
+        res = run_cli("check", "--select", "U201", "a.txt")
+        assert res.code == 0, res
     finally:
         os.chdir(cwd)

@@ -8,12 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.config import ConfigError
 from wenlint.rules.consistency import _data
-from wenlint.testing import lint_string
+from wenlint.testing import lint_string, run_cli
 
 TESTS = Path(__file__).parent
 CLEAN = sorted((TESTS / "corpus").glob("*.txt")) + sorted(
@@ -86,17 +84,16 @@ def test_config_adds_and_removes_groups() -> None:
 def test_every_output_shows_the_pointer(tmp_path: Path) -> None:
     doc = tmp_path / "a.txt"
     doc.write_text("人才是第一资源。\n\n要把人材培养放在首位。\n", "utf-8")
-    run = CliRunner()
     args = ["check", "--no-config", "--select", "K801", "--color", "never"]
-    text = run.invoke(main, [*args, str(doc)]).output
+    text = run_cli(*args, str(doc)).stdout
     assert "推荐词形首次出现：" in text and "a.txt:1:1" in text
-    (d,) = json.loads(run.invoke(main, [*args, "--format", "json", str(doc)]).output)["diagnostics"]
+    (d,) = json.loads(run_cli(*args, "--format", "json", str(doc)).stdout)["diagnostics"]
     assert (d["related"][0]["line"], d["related"][0]["column"]) == (1, 1)
-    sarif = json.loads(run.invoke(main, [*args, "--format", "sarif", str(doc)]).output)
+    sarif = json.loads(run_cli(*args, "--format", "sarif", str(doc)).stdout)
     (res,) = sarif["runs"][0]["results"]
     region = res["relatedLocations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (1, 1)
-    html = run.invoke(main, [*args, "--format", "html", str(doc)]).output
+    html = run_cli(*args, "--format", "html", str(doc)).stdout
     assert "推荐词形首次出现" in html or "the recommended form, first used" in html
 
 

@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.config import ConfigError
 from wenlint.declarative import rules_from_config
-from wenlint.testing import fix_string, lint_string
+from wenlint.testing import fix_string, lint_string, run_cli
 
 ORG = {
     "code": "U101",
@@ -56,8 +54,8 @@ def test_fix_applies_safe_substitution(tmp_path: Path) -> None:
     )
     target = tmp_path / "a.txt"
     target.write_text("市发改局印发通知。\n", "utf-8")
-    result = CliRunner().invoke(main, ["check", "--fix", str(target)])
-    assert target.read_text("utf-8") == "市发展和改革局印发通知。\n", result.output
+    result = run_cli("check", "--fix", str(target))
+    assert target.read_text("utf-8") == "市发展和改革局印发通知。\n", result
 
 
 def test_existence_literal_without_word_boundaries() -> None:

@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.diagnostic import Diagnostic, Fix, Related
 from wenlint.document import LineIndex, Span
 from wenlint.registry import Registry
 from wenlint.report.html import HtmlReporter, Utf16, script_json
 from wenlint.rule import Example, FixAvailability, Rule, Severity, T
 from wenlint.testing import registry as full_registry
+from wenlint.testing import run_cli
 
 ROOT = Path(__file__).parents[1]
 SEED = ROOT / "seeds" / "shuozhou-cppcc-2024-report.txt"
@@ -186,8 +185,8 @@ def test_cli_html_streams_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     (tmp_path / "dup.txt").write_text(DUP, "utf-8")
     (tmp_path / "ok.txt").write_text("今天天气很好。\n", "utf-8")
-    r = CliRunner().invoke(main, ["check", "--select", "D101", "--format", "html", "."])
-    assert r.exit_code == 1, r.output
+    r = run_cli("check", "--select", "D101", "--format", "html", ".")
+    assert r.code == 1, r
     html = r.stdout
     assert html.rstrip().endswith("</html>")
     files = [
@@ -363,8 +362,8 @@ def test_seed_report_in_chromium(
     page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(main, ["check", "seeds/", "--format", "html"])
-    assert r.exit_code == 1
+    r = run_cli("check", "seeds/", "--format", "html")
+    assert r.code == 1
     report = tmp_path / "seed.html"
     report.write_text(r.stdout, "utf-8")
     _open(page, report)

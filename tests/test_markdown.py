@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.document import Document
 from wenlint.markup import SOFT_BREAK_RE, front_matter_lines, markdown_prose, plain_prose
-from wenlint.testing import fix_string, lint_string
+from wenlint.testing import fix_string, lint_string, run_cli
 from wenlint.text.chars import MASK
 
 DOC = """\
@@ -250,5 +248,5 @@ def test_cli_positions_point_into_the_markdown_source(
         "# 标题\n\n```\n<!-- wenlint-disable W999 -->\n```\n\n> 正文<!-- wenlint-disable W999 -->\n"
     )
     Path("a.md").write_text(text, "utf-8")
-    r = CliRunner().invoke(main, ["check", "--no-config", "--color", "never", "a.md"])
+    r = run_cli("check", "--no-config", "--color", "never", "a.md")
     assert "a.md:7:" in r.stdout and "E002" in r.stdout, r.stdout

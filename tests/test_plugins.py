@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from wenlint.cli import main
 from wenlint.io import InputError, read_file, write_atomic
 from wenlint.registry import RegistryError, load_registry
 from wenlint.testing import run_cli
@@ -172,8 +170,8 @@ def test_invalid_plugins_are_rejected(
     with pytest.raises(RegistryError, match=message):
         load_registry()
     sys.modules.pop(module, None)
-    result = CliRunner().invoke(main, ["rules"])
-    assert result.exit_code == 2 and message in result.stderr
+    result = run_cli("rules")
+    assert result.code == 2 and message in result.stderr
 
 
 def test_rules_fixture_text_is_dedented() -> None:
