@@ -17,7 +17,7 @@ import random
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -83,7 +83,8 @@ def body(paras: list[Para], min_len: int = 40) -> list[Para]:
 # --- outline markers ---------------------------------------------------------------------------
 
 _ZH = "[一二三四五六七八九十]{1,3}"
-MARKERS = {
+#: kind -> (marker pattern, its number read, a number written, the marker's shape)
+MARKERS: dict[str, tuple[re.Pattern[str], Callable[[str], int], Callable[[int], str], str]] = {
     "zh-dun": (re.compile(f"^({_ZH})、"), zh_value, zh_number, "{}、"),
     "zh-paren": (re.compile(f"^（({_ZH})）"), zh_value, zh_number, "（{}）"),
     "arabic-dot": (re.compile(r"^(\d{1,2})\.(?!\d)"), int, str, "{}."),
@@ -448,7 +449,7 @@ INJECTORS: dict[str, Injector] = {
 class Tally:
     tried: int = 0
     found: int = 0
-    missed: list[str] | None = None
+    missed: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -465,7 +466,7 @@ def measure(seed: int = 14, docs: list[Path] | None = None) -> dict[str, Tally]:
 
     tallies: dict[str, Tally] = {}
     for name, inject in INJECTORS.items():
-        tally = tallies.setdefault(name, Tally(missed=[]))
+        tally = tallies.setdefault(name, Tally())
         for path in docs or sorted(CORPUS.glob("*.txt")):
             text = path.read_text("utf-8")
             rng = random.Random(f"{seed}:{name}:{path.name}")
@@ -491,7 +492,6 @@ def measure(seed: int = 14, docs: list[Path] | None = None) -> dict[str, Tally]:
                 if hits:
                     tally.found += 1
                 else:
-                    assert tally.missed is not None
                     excerpt = inj.text[max(0, inj.start - 12) : inj.end + 12].replace("\n", "⏎")
                     tally.missed.append(f"{path.name}: {excerpt}")
     return tallies
@@ -508,7 +508,7 @@ def main() -> None:
     for name, t in tallies.items():
         print(f"{name:24} {t.found:4}/{t.tried:<4} {t.recall:7.1%}")
         if "-v" in sys.argv:
-            for m in (t.missed or [])[:5]:
+            for m in t.missed[:5]:
                 print("    missed:", m)
     print(f"{'all':24} {found:4}/{tried:<4} {found / tried:7.1%}")
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +26,7 @@ examples = { bad = "请先登录系统。登陆后修改密码。" }
 
 
 @pytest.fixture
-def workdir(tmp_path: Path) -> Path:
+def workdir(tmp_path: Path) -> Iterator[Path]:
     old = os.getcwd()
     os.chdir(tmp_path)
     yield tmp_path
@@ -104,10 +106,12 @@ def test_the_option_is_checked() -> None:
         parse_config({"consistency": "project"}, None)
     cfg = parse_config({"consistency": "run"}, None)
     settings = rule_settings(cfg, registry())
-    assert settings["K802"][1].consistency == "run"
+    k802: Any = settings["K802"][1]  # the rule's own Options subclass
+    assert k802.consistency == "run"
     assert "W201" not in settings  # a rule without the option is left alone
     own = parse_config({"consistency": "run", "rules": {"K802": {"consistency": "document"}}}, None)
-    assert rule_settings(own, registry())["K802"][1].consistency == "document"
+    own_k802: Any = rule_settings(own, registry())["K802"][1]
+    assert own_k802.consistency == "document"
     bad = parse_config({"rules": {"K802": {"consistency": "all"}}}, None)
     with pytest.raises(ConfigError, match=r"rules\.K802\.consistency"):
         rule_settings(bad, registry())

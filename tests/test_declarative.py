@@ -11,7 +11,7 @@ import pytest
 
 from wenlint.config import ConfigError
 from wenlint.declarative import rules_from_config
-from wenlint.testing import fix_string, lint_string, run_cli
+from wenlint.testing import lint_string, run_cli
 
 ORG = {
     "code": "U101",
@@ -166,4 +166,3 @@ def test_rule_metadata_is_complete() -> None:
     assert (rule.code, rule.name, rule.family()) == ("U101", "org-full-name", "U")
     assert rule.summary.zh and rule.rationale.en and rule.fix_safety is not None
     assert rule.examples[0].bad == "市发改局印发"
-    assert fix_string  # imported helper stays available for plugin authors

@@ -46,9 +46,9 @@ def _bold(run: object) -> bool:
 
 def formats(path: Path) -> list[list[tuple[str, bool]]]:
     """Each body paragraph's characters with their boldness (deleted text left out)."""
-    out = []
+    out: list[list[tuple[str, bool]]] = []
     for p in docx.Document(str(path)).element.body.iter(W + "p"):
-        chars = []
+        chars: list[tuple[str, bool]] = []
         for t in p.iter(W + "t"):
             bold = _bold(t.getparent())
             chars.extend((c, bold) for c in t.text or "")
@@ -125,7 +125,7 @@ def accepted_chars(path: Path) -> list[tuple[str, bool]]:
     for el in list(body.iter(W + "del")):
         if el.getparent().tag != W + "rPr":
             el.getparent().remove(el)
-    out = []
+    out: list[tuple[str, bool]] = []
     for t in body.iter(W + "t"):
         bold = _bold(t.getparent())
         out.extend((c, bold) for c in t.text or "")

@@ -91,7 +91,7 @@ def make_client() -> Any:
     from pygls.protocol import default_converter
     from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, LanguageClient, register_lsp_features
 
-    client = LanguageClient(converter_factory=default_converter)
+    client: Any = LanguageClient(converter_factory=default_converter)  # attributes added here
     client.published = []
 
     def on_publish(ls: Any, params: Any) -> None:

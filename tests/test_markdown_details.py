@@ -133,7 +133,7 @@ def test_han_in_a_url_path_gives_no_finding() -> None:
 def test_a_parenthesis_around_inline_code_is_judged_by_the_text_around_it() -> None:
     text = "运行命令(`wenlint --fix`)即可修复全部问题。\n"
     [d] = lint_string(text, ["P401"], path="a.md")
-    assert d.message.format("zh").startswith("中文语境中的半角括号“(`wenlint --fix`)”")
+    assert d.message.zh.startswith("中文语境中的半角括号“(`wenlint --fix`)”")
     assert (
         fix_string(text, ["P401"], path="a.md") == "运行命令（`wenlint --fix`）即可修复全部问题。\n"
     )

@@ -17,7 +17,7 @@ def findings(paras: list[str], select: str = "N") -> list[tuple[str, int]]:
 
 def messages(paras: list[str]) -> list[str]:
     text = "\n\n".join(paras) + "\n"
-    return [d.message.format("zh") for d in lint_string(text, ["N301"], path="t.txt")]
+    return [d.message.zh for d in lint_string(text, ["N301"], path="t.txt")]
 
 
 def line(i: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
 from wenlint.fix import MAX_ROUNDS, apply_edits, fix_text, select_fixes
-from wenlint.runner import lint_document
+from wenlint.runner import RuleSet, lint_document
 from wenlint.testing import ruleset, run_cli_bytes
 from wenlint.text.chars import MASK
 
@@ -140,13 +141,10 @@ outlines = st.lists(
 texts = st.one_of(texts, outlines)
 paths = st.sampled_from(["t.txt", "t.md"])
 
-_RULESET = []
 
-
-def rules():  # type: ignore[no-untyped-def]
-    if not _RULESET:
-        _RULESET.append(ruleset(select=["ALL"]))
-    return _RULESET[0]
+@cache
+def rules() -> RuleSet:
+    return ruleset(select=["ALL"])
 
 
 def lint(text: str, path: str) -> list[Diagnostic]:
@@ -289,9 +287,9 @@ def test_prose_view_invariants(text: str, markdown: bool) -> None:
 @given(st.lists(st.sampled_from(["政", "a", " ", "\u3000", "\t", "\n", "\n", "\r\n", "\r"])))
 def test_plain_paragraphs_are_the_same_by_the_fast_and_the_general_split(parts: list[str]) -> None:
     text = "".join(parts)
-    from wenlint.document import _text_blocks_any_newline, text_blocks
+    from wenlint.document import Block, _text_blocks_any_newline, text_blocks
 
-    def key(blocks: list) -> list:  # type: ignore[type-arg]
+    def key(blocks: list[Block]) -> list[tuple[int, int, str, bool, bool]]:
         return [(b.index, b.start, b.text, b.blank_before, b.blank_after) for b in blocks]
 
     assert key(text_blocks(text)) == key(_text_blocks_any_newline(text))
@@ -307,7 +305,8 @@ def test_blocks_touched_are_the_blocks_a_span_overlaps(
     from wenlint.document import Block
     from wenlint.text.locate import blocks_touched
 
-    blocks, pos = [], 0
+    blocks: list[Block] = []
+    pos = 0
     for gap, size in layout:  # blocks in order, apart or touching
         pos += gap
         blocks.append(Block(len(blocks), pos, "字" * size))

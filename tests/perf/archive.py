@@ -95,7 +95,7 @@ def main() -> None:
     chars = sum(len(p.read_text(encoding="utf-8")) for p in docs.rglob("*.txt"))
     print(f"tree: {n} files, {chars:,} characters, {os.cpu_count()} CPUs on this host")
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    rows = []
+    rows: list[tuple[str, float, int, int | None]] = []  # name, seconds, findings, workers
     for jobs in (1, 2):
         s, found = bench_check(docs, jobs, n)
         rows.append((f"wenlint check --jobs {jobs}", s, found, None))
@@ -103,10 +103,10 @@ def main() -> None:
         out = root / f"out-{workers}"
         s, found = bench_archive(docs, out, workers, args.batch_size)
         rows.append((f"wenlint archive --workers {workers}", s, found, workers))
-    for name, s, found, workers in rows:
+    for name, s, found, pool in rows:
         line = f"{name:<28} {s:7.1f} s  {n / s:7.1f} files/s  {found} findings"
-        if workers:
-            line += f"  ({n / s / workers:.1f} files/s per worker)"
+        if pool:
+            line += f"  ({n / s / pool:.1f} files/s per worker)"
         print(line)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if len({found for _, _, found, _ in rows}) != 1:
