@@ -29,6 +29,7 @@ VERSION = 1
 #: Code points of context taken on each side of a finding (never across a line break).
 CONTEXT = 12
 _BREAKS = "\r\n"
+_KEYS = ("path", "code", "fingerprint")
 
 
 class BaselineError(Exception):
@@ -88,11 +89,16 @@ class Baseline:
             ) from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise BaselineError(f"{path}: not a wenlint baseline ({exc})") from None
+        except RecursionError:  # json's decoder recurses per nesting level
+            raise BaselineError(
+                f"{path}: not a wenlint baseline (JSON nested too deeply)"
+            ) from None
         if not isinstance(data, dict) or data.get("tool") != "wenlint":
             raise BaselineError(f'{path}: not a wenlint baseline (no "tool": "wenlint")')
-        if data.get("version") != VERSION:
+        if (v := data.get("version")) != VERSION:
+            shown = repr(v) if isinstance(v, (int, float, str, type(None))) else type(v).__name__
             raise BaselineError(
-                f"{path}: baseline version {data.get('version')!r} is not {VERSION}; "
+                f"{path}: baseline version {shown[:40]} is not {VERSION}; "
                 f"write it again with --write-baseline"
             )
         entries: Counter[tuple[str, str, str]] = Counter()
@@ -100,12 +106,14 @@ class Baseline:
         if not isinstance(findings, list):
             raise BaselineError(f'{path}: "findings" must be a list')
         for i, f in enumerate(findings):
-            try:
-                entries[(str(f["path"]), str(f["code"]), str(f["fingerprint"]))] += 1
-            except (KeyError, TypeError):
+            # strings only: str() of a nested value could recurse too deeply, and no baseline
+            # wenlint writes holds anything else
+            p, c, fp = (f.get(k) for k in _KEYS) if isinstance(f, dict) else (None,) * 3
+            if not (isinstance(p, str) and isinstance(c, str) and isinstance(fp, str)):
                 raise BaselineError(
-                    f"{path}: finding {i + 1} needs path, code and fingerprint"
-                ) from None
+                    f"{path}: finding {i + 1} needs path, code and fingerprint (strings)"
+                )
+            entries[(p, c, fp)] += 1
         return cls(entries)
 
     def take(self, key: tuple[str, str, str]) -> bool:

@@ -140,7 +140,7 @@ def _has_tool_table(p: Path) -> bool:
 
     try:
         return "wenlint" in tomllib.loads(p.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return False
 
 
@@ -155,9 +155,14 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: config is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses per nesting level of arrays and inline tables
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("wenlint", {})
-    return parse_config(data, path)
+    try:
+        return parse_config(data, path)
+    except RecursionError:  # a value nested just under the parser's limit, shown in a message
+        raise ConfigError(f"{path}: a value is nested too deeply") from None
 
 
 def _strs(value: Any, key: str, where: str) -> list[str]:

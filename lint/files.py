@@ -28,7 +28,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -151,10 +151,17 @@ def walk_stat(
     ignore = GitIgnore.above(root) if gitignore else GitIgnore()
     inc = _globs(tuple(include)) if include else None
     exc = _globs(tuple(exclude)) if exclude else None
-    yield from _walk(root, root.resolve(), inc, exc, base, ignore, gitignore, on_error)
+    # an explicit stack, not recursion: a tree of any depth is walked (1,000 nested folders
+    # overflowed Python's recursion limit); popped in order, so the walk stays depth-first with a
+    # folder's files before its subfolders
+    stack: list[tuple[Path, Path, GitIgnore]] = [(root, root.resolve(), ignore)]
+    while stack:
+        d, real, ignore = stack.pop()
+        subdirs = yield from _walk_folder(d, real, inc, exc, base, ignore, gitignore, on_error)
+        stack.extend(reversed(subdirs))
 
 
-def _walk(
+def _walk_folder(
     d: Path,
     real: Path,
     include: Callable[[str], Any] | None,
@@ -163,7 +170,8 @@ def _walk(
     ignore: GitIgnore,
     gitignore: bool,
     on_error: Callable[[Path, OSError], None] | None = None,
-) -> Iterator[tuple[Path, os.stat_result]]:
+) -> Generator[tuple[Path, os.stat_result], None, list[tuple[Path, Path, GitIgnore]]]:
+    """The files of one folder; returns its subfolders to walk, in order."""
     if gitignore:
         ignore = ignore.within(real)
     try:
@@ -171,10 +179,10 @@ def _walk(
     except OSError as exc:
         if on_error is not None:
             on_error(d, exc)
-        return
+        return []
     rel_dir = _rel(real, base)
     here = real.as_posix().rstrip("/") + "/"
-    subdirs: list[os.DirEntry[str]] = []
+    subdirs: list[tuple[Path, Path, GitIgnore]] = []
     for e in entries:
         name = e.name
         if name.startswith((".", "~$")) or name.endswith(".wenlint.docx"):
@@ -183,7 +191,7 @@ def _walk(
         try:
             if e.is_dir(follow_symlinks=False):
                 if not _hit(exclude, rel, name) and not ignore.ignored(here + name, True):
-                    subdirs.append(e)
+                    subdirs.append((d / name, real / name, ignore))
                 continue
             if not _hit(include, rel, name) or _hit(exclude, rel, name):
                 continue
@@ -195,10 +203,7 @@ def _walk(
         if ignore.ignored(here + name, False):
             continue
         yield d / name, st
-    for e in subdirs:
-        yield from _walk(
-            d / e.name, real / e.name, include, exclude, base, ignore, gitignore, on_error
-        )
+    return subdirs
 
 
 def _hit(match: Callable[[str], Any] | None, rel: str, name: str) -> bool:
