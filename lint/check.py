@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wenlint import notes
 from wenlint.config import Config, ConfigError, find_config, load_config
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document, LineIndex, SourceInfo
@@ -76,6 +77,8 @@ class FileResult:
     # For the main process to note in the cache: (settings, file, content hash, new entry or
     # None when the findings were read from it).
     cache_note: tuple[str, str, str, str | None] | None = None
+    #: Run-level warnings raised while this file was linted (``wenlint.notes``).
+    notes: list[str] = field(default_factory=list)
 
 
 class Checker:
@@ -185,6 +188,11 @@ class Checker:
 
     # -- linting ---------------------------------------------------------------------------------
     def check_file(self, shown: str, path: Path | None, stdin: bytes | None = None) -> FileResult:
+        result = self._check_file(shown, path, stdin)
+        result.notes = notes.take()
+        return result
+
+    def _check_file(self, shown: str, path: Path | None, stdin: bytes | None) -> FileResult:
         name = unicode_name(self.options.stdin_filename or STDIN) if path is None else shown
         if path is not None and shown[-5:].lower() == ".docx":
             from wenlint.docx import check_docx

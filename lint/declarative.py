@@ -19,8 +19,19 @@ Tokens are literal by default; ``regex = true`` makes them patterns (the ``regex
 There is never an implicit word boundary: Han text has no spaces, so ``\\b`` would make a pattern
 match nothing or everything. Every table is validated when the config loads — unknown keys, bad
 values, a pattern that does not compile, matches the empty string, or misses its own
-``examples.bad`` are errors naming the file and key — and every search runs with a timeout, so a
-user pattern can never hang the linter.
+``examples.bad`` are errors naming the file and key — and a user pattern can never hang the linter:
+
+- every search of a paragraph stops after ``TIMEOUT`` seconds (a finding says the paragraph was
+  skipped); seconds here are CPU seconds of the searching thread, as the ``regex`` module counts
+  its timeout, so a loaded machine does not spend a budget sooner;
+- a rule spends at most ``FILE_BUDGET`` seconds searching one file (``--fix`` rounds included):
+  then the rest of the file is skipped (one finding says from where);
+- time lost to overruns (paragraphs that timed out, files whose budget ran out) counts against
+  ``RUN_BUDGET`` seconds for the run; once it is spent the rule is disabled for the rest of the run,
+  with one warning line on stderr naming it. With ``--jobs N`` each worker process keeps its own
+  run budget.
+
+Literal rules (matched by an automaton, in linear time) have no budget.
 
 ```
 [[style]]
@@ -33,15 +44,17 @@ examples = { bad = "市发改局印发", good = "市发展和改革局印发" }
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
+from wenlint import notes
 from wenlint.config import ConfigError
 from wenlint.diagnostic import Fix, Related
-from wenlint.document import Document, Span
+from wenlint.document import Block, Document, Span
 from wenlint.registry import CODE_RE, NAME_RE, RESERVED, Registry, RegistryError
 from wenlint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
 from wenlint.text.forms import First, RunForms, Use
@@ -49,6 +62,12 @@ from wenlint.text.phrases import PhraseMatcher
 
 #: Seconds one pattern may spend on one paragraph (or on one example when the config loads).
 TIMEOUT = 1.0
+#: Seconds one rule's patterns may spend on one file.
+FILE_BUDGET = 3.0
+#: Seconds one rule may lose to overruns in a run (in one process) before it is disabled.
+RUN_BUDGET = 10.0
+#: The shortest timeout a search is given (the regex module needs a positive one).
+_MIN_TIMEOUT = 0.01
 
 KINDS = ("existence", "substitution", "consistency")
 _COMMON_KEYS = {
@@ -225,28 +244,27 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
         )
     safe = fix_mode == "safe"
     has_fix = fix is not FixAvailability.NONE
+    # a literal rule's automaton runs in linear time: only patterns get a budget (per process)
+    budget = _Budget(code, name) if use_regex or ignore_case else None
 
     def check(self: Rule, doc: Document, ctx: Context) -> None:
         if kind == "consistency":
             if self.options.consistency == "run":  # decided in finish, over the whole run
-                ctx.keep(_uses(doc, ctx, raw, pairs))
+                ctx.keep(_uses(doc, ctx, raw, pairs, budget))
                 return
-            _check_mixed(doc, ctx, raw, pairs, safe if has_fix else None)
+            _check_mixed(doc, ctx, raw, pairs, safe if has_fix else None, budget)
             return
-        for block in doc.blocks:
-            try:
-                for m in finder(block.text):
-                    span = block.span(m.start, m.end)
-                    ctx.report(
-                        span,
-                        "style",
-                        help="style.help",
-                        fix=Fix.replace(span, m.good, safe=safe) if has_fix else None,
-                        match=m.text,
-                        good=m.good,
-                    )
-            except TimeoutError:
-                ctx.report(block.span(0, 0), "timeout", seconds=TIMEOUT)
+        for block, hits in _search_blocks(doc, ctx, finder, budget):
+            for m in hits:
+                span = block.span(m.start, m.end)
+                ctx.report(
+                    span,
+                    "style",
+                    help="style.help",
+                    fix=Fix.replace(span, m.good, safe=safe) if has_fix else None,
+                    match=m.text,
+                    good=m.good,
+                )
 
     cls_name = "".join(p.capitalize() for p in name.split("-")) or "StyleRule"
     attrs: dict[str, Any] = {
@@ -269,6 +287,12 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
                 zh="规则的模式在本段超时（{seconds} 秒），已跳过本段",
                 en="the rule's pattern timed out on this paragraph ({seconds} s); skipped",
             ),
+            "budget": T(
+                zh="规则的模式用完了时间预算（每个文件 {file} 秒，整次运行 {run} 秒），"
+                "本文件自此以后未检查",
+                en="the rule's pattern used up its time budget ({file} s a file, {run} s a run); "
+                "the file was not checked from here on",
+            ),
         },
         "check": check,
     }
@@ -290,7 +314,86 @@ def _build(table: dict[str, Any], where: str, key: str) -> type[Rule]:
     return type(cls_name, (Rule,), attrs)
 
 
-Finder = Callable[[str], Iterator[_Match]]
+#: The matches in a text; the optional second argument is the timeout of a pattern's search.
+Finder = Callable[..., Iterator[_Match]]
+
+
+class _Budget:
+    """One rule's search time in this process: spent on the current file, and lost to overruns
+    in the run (see the module docstring)."""
+
+    def __init__(self, code: str, name: str) -> None:
+        self.code, self.name = code, name
+        self.path: str | None = None
+        self.spent = 0.0  # on the current file
+        self.counted = 0.0  # of ``spent``, already counted in ``lost``
+        self.lost = 0.0  # in the run
+        self.stopped_at: int | None = None  # where the current file's budget ran out
+        self.disabled = False
+
+    def start(self, path: str) -> None:
+        if path != self.path:  # a new file (--fix lints one file again: its budget goes on)
+            self.path, self.spent, self.counted, self.stopped_at = path, 0.0, 0.0, None
+
+    def timeout(self) -> float:
+        left = min(TIMEOUT, FILE_BUDGET - self.spent, RUN_BUDGET - self.lost)
+        return max(left, _MIN_TIMEOUT)
+
+    def charge(self, secs: float, timed_out: bool) -> bool:
+        """Count a search; whether the file (or the run) has no budget left."""
+        self.spent += secs
+        if timed_out:
+            self.lost += secs
+            self.counted += secs
+        over = self.spent >= FILE_BUDGET
+        if over:  # the whole file was an overrun
+            self.lost += self.spent - self.counted
+            self.counted = self.spent
+        if self.lost >= RUN_BUDGET and not self.disabled:
+            self.disabled = True
+            notes.warn(
+                f"{self.code} ({self.name}): its pattern lost {RUN_BUDGET:g} s of the run to "
+                f"paragraphs and files it could not finish; the rule is disabled for the rest of "
+                f"the run (simplify the pattern)"
+            )
+        return over or self.disabled
+
+
+def _search_blocks(
+    doc: Document, ctx: Context, finder: Finder, budget: _Budget | None
+) -> Iterator[tuple[Block, list[_Match]]]:
+    """Each paragraph with the rule's matches in it, within the rule's budget (None: a literal
+    rule, unbounded); reports the paragraphs skipped and where the budget ran out."""
+    if budget is None:
+        for block in doc.blocks:
+            yield block, list(finder(block.text))
+        return
+    if budget.disabled:
+        return
+    budget.start(doc.path)
+    blocks = doc.blocks
+    if budget.stopped_at is not None:  # the file again (--fix, --diff): still no budget
+        at = min(budget.stopped_at, len(doc.text))
+        ctx.report(Span(at, at), "budget", file=FILE_BUDGET, run=RUN_BUDGET)
+        return
+    for block in blocks:
+        limit = budget.timeout()
+        t0 = time.thread_time()  # CPU time, as the regex module's timeout counts
+        try:
+            hits, timed_out = list(finder(block.text, limit)), False
+        except TimeoutError:
+            hits, timed_out = [], True
+        spent = time.thread_time() - t0
+        over = budget.charge(max(spent, limit) if timed_out else spent, timed_out)
+        if hits:
+            yield block, hits
+        if over:
+            here = block.span(0, 0)
+            budget.stopped_at = here.start
+            ctx.report(here, "budget", file=FILE_BUDGET, run=RUN_BUDGET)
+            return
+        if timed_out:
+            ctx.report(block.span(0, 0), "timeout", seconds=round(limit, 2))
 
 
 def _either(value: Any, use_regex: bool, fail: Callable[[str, str], StyleError]) -> dict[str, str]:
@@ -315,8 +418,8 @@ def _mixed(finder: Finder, other: Mapping[str, str]) -> Finder:
     (on a tie, the form used later); ``good`` is the other form. ``_Match.text`` is the text
     found, its form (``_Match.good`` of the inner finder) is looked up in ``other``."""
 
-    def mixed(text: str) -> Iterator[_Match]:
-        for m, _first in _minority(list(finder(text)), other):
+    def mixed(text: str, timeout: float = TIMEOUT) -> Iterator[_Match]:
+        for m, _first in _minority(list(finder(text, timeout)), other):
             yield _Match(m.start, m.end, m.text, other[m.good])
 
     return mixed
@@ -342,18 +445,20 @@ def _minority(hits: Sequence[_Match], other: Mapping[str, str]) -> list[tuple[_M
 
 
 def _check_mixed(
-    doc: Document, ctx: Context, finder: Finder, other: Mapping[str, str], safe: bool | None
+    doc: Document,
+    ctx: Context,
+    finder: Finder,
+    other: Mapping[str, str],
+    safe: bool | None,
+    budget: _Budget | None,
 ) -> None:
     """A consistency rule on a document: its forms in every paragraph, then the minority's
     occurrences reported, each pointing at the first occurrence of the other form."""
     hits = []
-    for block in doc.blocks:
-        try:
-            for m in finder(block.text):
-                span = block.span(m.start, m.end)
-                hits.append(_Match(span.start, span.end, m.text, m.good))
-        except TimeoutError:
-            ctx.report(block.span(0, 0), "timeout", seconds=TIMEOUT)
+    for block, found in _search_blocks(doc, ctx, finder, budget):
+        for m in found:
+            span = block.span(m.start, m.end)
+            hits.append(_Match(span.start, span.end, m.text, m.good))
     for m, first in _minority(hits, other):
         span = Span(m.start, m.end)
         b = other[m.good]
@@ -370,18 +475,17 @@ def _check_mixed(
         )
 
 
-def _uses(doc: Document, ctx: Context, finder: Finder, other: Mapping[str, str]) -> list[Use]:
+def _uses(
+    doc: Document, ctx: Context, finder: Finder, other: Mapping[str, str], budget: _Budget | None
+) -> list[Use]:
     """Every occurrence of a pair's forms, kept for ``finish`` (consistency = "run")."""
     out = []
-    for block in doc.blocks:
-        try:
-            for m in finder(block.text):
-                span = block.span(m.start, m.end)
-                group = "\0".join(sorted((m.good, other[m.good])))
-                position = doc.lines.position(span.start, span.end)
-                out.append(Use(group, m.good, span.start, span.end, position, m.text))
-        except TimeoutError:
-            ctx.report(block.span(0, 0), "timeout", seconds=TIMEOUT)
+    for block, found in _search_blocks(doc, ctx, finder, budget):
+        for m in found:
+            span = block.span(m.start, m.end)
+            group = "\0".join(sorted((m.good, other[m.good])))
+            position = doc.lines.position(span.start, span.end)
+            out.append(Use(group, m.good, span.start, span.end, position, m.text))
     return out
 
 
@@ -428,7 +532,7 @@ def _finder(
                     raise fail(f"exception {e!r} contains none of the rule's tokens")
             matcher = PhraseMatcher(dict(pairs), exc_map)
 
-            def literal(text: str) -> Iterator[_Match]:
+            def literal(text: str, timeout: float = TIMEOUT) -> Iterator[_Match]:
                 for hit in matcher.finditer(text):
                     yield _Match(hit.start, hit.end, hit.phrase, hit.value)
 
@@ -460,8 +564,8 @@ def _finder(
     excs = list(exceptions)
     literal_swaps = not use_regex
 
-    def search(text: str) -> Iterator[_Match]:
-        for m in pattern.finditer(text, timeout=TIMEOUT):
+    def search(text: str, timeout: float = TIMEOUT) -> Iterator[_Match]:
+        for m in pattern.finditer(text, timeout=timeout):
             if m.end() == m.start():
                 continue  # a lookaround-only pattern: nothing to point at
             i = next(j for j in range(len(values)) if m.group(f"_wl{j}") is not None)

@@ -32,6 +32,7 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # run-level warnings, each printed once
 
     @property
     def internal_error(self) -> bool:
@@ -142,6 +143,10 @@ class Session:
             if r.error:
                 out.errors.append(unicode_name(r.error))
                 click.echo(f"wenlint: error: {visible(r.error)}", err=True)
+            for note in r.notes:
+                if note not in out.notes:
+                    out.notes.append(note)
+                    click.echo(f"wenlint: warning: {visible(note)}", err=True)
             if r.unconverged:
                 shown = visible(r.path)
                 click.echo(
