@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from wenlint import notes
 from wenlint.config import Config, ConfigError, find_config, load_config
 from wenlint.diagnostic import Diagnostic
+from wenlint.diff import DiffError, file_diff
 from wenlint.document import Document, LineIndex, SourceInfo
 from wenlint.files import excluded, walk_stat
 from wenlint.fix import fix_text
@@ -62,7 +63,7 @@ class FileResult:
     text: str | None = None  # the text the positions refer to (after fixes)
     error: str | None = None
     fixed: int = 0
-    diff: str = ""
+    diff: bytes = b""  # --diff: the patch, in the file's bytes (wenlint.diff)
     kept: dict[str, Any] = field(default_factory=dict)
     ruleset: RuleSet | None = None  # not sent back from worker processes
     unconverged: bool = False
@@ -254,7 +255,11 @@ class Checker:
             result.diagnostics, result.fixed = fixed.diagnostics, fixed.applied
             if fixed.text != text:
                 if self.options.diff:
-                    result.diff = unified_diff(name, text, fixed.text)
+                    real = (self.options.stdin_filename or STDIN) if path is None else str(path)
+                    try:
+                        result.diff = file_diff(real, text, fixed.text, decoded.source)
+                    except DiffError as exc:
+                        result.error = unicode_name(str(exc))
                     result.diagnostics = lint(text)  # report against what is on disk
                     result.text = text
                     store()
@@ -378,14 +383,6 @@ def _identity(path: Path) -> Any:
     return (st.st_dev, st.st_ino) if st.st_ino else path.resolve()
 
 
-def unified_diff(name: str, before: str, after: str) -> str:
-    import difflib
-
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
-        )
-    )
+def unified_diff(name: str, before: str, after: str) -> bytes:
+    """The diff of two texts as UTF-8 (see ``wenlint.diff.file_diff`` for a file's own bytes)."""
+    return file_diff(name, before, after)

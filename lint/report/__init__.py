@@ -60,7 +60,10 @@ class DiffReporter:
     prepare: Callable[[FileResult], None] | None = None
 
     def result(self, r: FileResult) -> None:
-        sys.stdout.write(r.diff)
+        if r.diff:  # bytes: the file's own encoding (wenlint.diff)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(r.diff)
+            sys.stdout.buffer.flush()
 
     def close(self, totals: Totals) -> None:
         pass
