@@ -79,7 +79,7 @@ def test_the_diff_applies_and_gives_what_fix_writes(
     else:
         checks = [[PATCH, "-p1", "--dry-run", "-i", "p.diff"], [PATCH, "-p1", "-i", "p.diff"]]
     for cmd in checks:
-        run = subprocess.run(cmd, cwd=tmp_path, capture_output=True, timeout=60)  # type: ignore[misc]
+        run = subprocess.run([str(c) for c in cmd], cwd=tmp_path, capture_output=True, timeout=60)
         assert run.returncode == 0, (cmd, run.stdout, run.stderr, patch)
     assert (tmp_path / name).read_bytes() == want
 
