@@ -256,3 +256,29 @@ def test_the_d102_fixture_readme_is_structure_and_a_slip_in_it_is_found() -> Non
     last = text.splitlines()[-1]
     slipped = text + "\n" + last.replace("学习和研究", "学习和研") + "\n"
     assert _found(slipped, "D102") == [("D102", slipped.count("\n"))]
+
+
+# -- min-chars counts the prose, not a link's address ----------------------------------------------
+
+
+def test_a_repeated_pointer_is_short_whatever_its_link_address() -> None:
+    # eleven characters of prose: the sixty of the address do not make it a paragraph
+    pointer = "更多说明可见 [安装文档](https://example.readthedocs.io/zh-cn/stable/install/)。"
+    text = f"## 安装\n\n运行 `pip install demo`。\n\n{pointer}\n\n## 使用\n\n{pointer}\n\n"
+    text += "见下例。\n\n另见示例。\n"
+    assert _found(text) == []
+    long = "安装完成后请先运行一次自检命令，确认模型文件已经下载到本地缓存目录，再开始正式使用"
+    text = text.replace("更多说明可见", long)
+    assert _found(text) == [("D101", 9)]
+    (d,) = lint_string(text, ["D101"], path="README.md")
+    assert f"（{len(long) + 4 + 1} 字）" in str(d.message.zh)  # the prose, the link's text, 。
+
+
+def test_a_repeated_pointer_in_two_readmes_is_short_too(tmp_path: Path) -> None:
+    from wenlint.testing import run_cli
+
+    pointer = "更多说明可见 [安装文档](https://example.readthedocs.io/zh-cn/stable/install/)。\n"
+    (tmp_path / "a.md").write_text(f"# 甲\n\n{pointer}", "utf-8")
+    (tmp_path / "b.md").write_text(f"# 乙\n\n{pointer}", "utf-8")
+    code, out, _ = run_cli("check", "--no-config", "--select", "D101", str(tmp_path))
+    assert code == 0, out

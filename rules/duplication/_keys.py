@@ -59,6 +59,24 @@ def _block_keys(doc: Document) -> list[str]:
     return [k if _WORDY.search(k) else "" for k in compare_keys(texts)]
 
 
+def read_lengths(doc: Document) -> list[int]:
+    """Per block, the characters a reader reads in it (whitespace not counted): its key's length,
+    or, when markup was masked in it, its prose without the masked characters. The key compares
+    the source (a link's address, inline code), but a link's address is not text of the block:
+    “更多说明见[安装文档](https://…)。” is eleven characters long, not sixty."""
+    return doc.derived(read_lengths, _read_lengths)
+
+
+def _read_lengths(doc: Document) -> list[int]:
+    keys = block_keys(doc)
+    if MASK not in doc.view:
+        return list(map(len, keys))
+    return [
+        len("".join(b.text.split())) - b.text.count(MASK) if k and MASK in b.text else len(k)
+        for k, b in zip(keys, doc.blocks, strict=True)
+    ]
+
+
 _SEP = "\0"  # joins the texts in ``compare_keys``: no whitespace, NFKC-stable, composes with none
 
 

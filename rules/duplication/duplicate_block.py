@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from wenlint.diagnostic import Fix, Related
 from wenlint.document import Block, Document, Span
 from wenlint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
-from wenlint.rules.duplication._keys import block_keys, fingerprints
+from wenlint.rules.duplication._keys import block_keys, fingerprints, read_lengths
 from wenlint.rules.duplication._structure import Outline, outline
 
 _FIRST = (
@@ -22,7 +22,7 @@ _OTHER = "二、坚持围绕中心、服务大局，着力助推经济社会高�
 
 
 class _FileFacts(NamedTuple):
-    """What ``finish`` needs of one file: per block a fingerprint of its key, the key's length,
+    """What ``finish`` needs of one file: per block a fingerprint of its key, its length as read,
     its span and line/column (6 ints), and whether ``check`` already reported it. No text."""
 
     fps: array[int]
@@ -63,7 +63,9 @@ class DuplicateBlock(Rule):
         "或并列列表项下相同的子项。整节照抄、只改了标题的，仍然报告。"
         "一段的开头（或结尾）又单独成段、紧挨着完整的那一段，是粘贴时只粘了一半，也报告。"
         "比较前会统一全角/半角并忽略空白，所以排版上的细微差别掩盖不了重复；"
-        "短于 min-chars 的块（如“声明”“各位委员：”）和没有文字的分隔线（如“~~~~”“====”）不算。",
+        "短于 min-chars 的块（如“声明”“各位委员：”）和没有文字的分隔线（如“~~~~”“====”）不算；"
+        "字数只计正文文字，不计链接地址、行内代码等标记"
+        "（“更多说明见[安装文档](https://…)。”只有十一个字）。",
         en="A paragraph printed twice is almost always an editing slip. When several files are "
         "checked together, a paragraph that repeats one of an earlier file is reported too "
         "(option cross-file, on by default), to find text pasted into the wrong manuscript. "
@@ -88,7 +90,9 @@ class DuplicateBlock(Rule):
         "reported too. "
         "Blocks are compared after folding full/half-width variants and dropping whitespace; "
         "blocks shorter than min-chars (such as a salutation) and separator lines without any "
-        "letter (“~~~~”, “====”) are not considered.",
+        "letter (“~~~~”, “====”) are not considered; the length counts the prose only, not "
+        "markup such as a link's address or inline code (“更多说明见[安装文档](https://…)。” is "
+        "eleven characters long).",
     )
     fix_safety = T(
         zh="同一文件内的重复可删除副本；是否该删由编辑决定（也可能应删前一处），因此只作提示，"
@@ -138,6 +142,7 @@ class DuplicateBlock(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         blocks = doc.blocks
         keys = block_keys(doc)
+        reads = read_lengths(doc)  # what min-chars and the message count
         nb = len(blocks)
         reported = bytearray(nb)
         # where each key first appears (built backwards, so the earliest index wins), and the
@@ -163,7 +168,7 @@ class DuplicateBlock(Rule):
                 and not (scheme and scheme.structural(r + n, k + n))
             ):
                 n += 1
-            chars = sum(len(keys[j]) for j in range(r, r + n))
+            chars = sum(reads[r : r + n])
             if chars < self.options.min_chars:
                 i = r + 1
                 continue
@@ -190,11 +195,12 @@ class DuplicateBlock(Rule):
     ) -> None:
         """A paragraph that is the beginning or the end of the paragraph next to it: a paste cut
         short (the first part of a paragraph pasted again as a paragraph of its own)."""
+        reads = read_lengths(doc)
         for j in range(len(blocks) - 1):
             a, b = keys[j], keys[j + 1]
             short, other = (j, j + 1) if len(a) < len(b) else (j + 1, j)
             part, whole = keys[short], keys[other]
-            if len(part) < self.options.min_chars or len(part) == len(whole) or reported[short]:
+            if reads[short] < self.options.min_chars or len(part) == len(whole) or reported[short]:
                 continue
             if blocks[short].kind != "paragraph" or blocks[other].kind != "paragraph":
                 continue
@@ -214,7 +220,7 @@ class DuplicateBlock(Rule):
                 fix=Fix.delete(cut, safe=False),
                 related=[Related(blocks[other].whole, self.messages["whole"])],
                 line=doc.line_col(blocks[other].start)[0],
-                chars=len(part),
+                chars=reads[short],
             )
             reported[short] = 1
 
@@ -364,4 +370,4 @@ def _facts(doc: Document, blocks: list[Block], keys: list[str], reported: bytes)
         e = s + len(b.text)
         add((s, e, *position(s, e)))
     pos = array("i", out)  # int32: offsets of a text under 2 G characters
-    return _FileFacts(fingerprints(keys), array("i", map(len, keys)), pos, reported)
+    return _FileFacts(fingerprints(keys), array("i", read_lengths(doc)), pos, reported)
