@@ -199,6 +199,9 @@ def main() -> None:
     multiple=True,
     help="Skip files matching this glob (repeatable; added to the config's exclude).",
 )
+@click.option(
+    "--pretty", is_flag=True, help="--format json: indent the document (compact by default)."
+)
 @click.option("--no-cache", is_flag=True, help="Lint every file anew (also WENLINT_NO_CACHE=1).")
 @click.option(
     "--cache-dir",
@@ -232,6 +235,7 @@ def check(
     exit_zero: bool,
     output_file: str | None,
     exclude: tuple[str, ...],
+    pretty: bool,
     no_cache: bool,
     cache_dir: str | None,
 ) -> None:
@@ -304,7 +308,9 @@ def check(
     elif fix and stdin_bytes is not None:
         reporter = StdinFixReporter(stdin_bytes, text() if fmt == "text" else None)
     else:
-        reporter = text() if fmt == "text" else reporter_for(fmt, registry, lang=lang)
+        reporter = (
+            text() if fmt == "text" else reporter_for(fmt, registry, lang=lang, pretty=pretty)
+        )
     gate = _gate(baseline, write_baseline, lang)
     # What exists now (modules, rules, configs) lives for the whole run, and so do the results:
     # keep the collector off the former and let it run less often (worker processes inherit this).

@@ -39,4 +39,12 @@ def test_seeds_json(monkeypatch: pytest.MonkeyPatch) -> None:
     assert code == 1
     doc = json.loads(out)
     jsonschema.validate(doc, json.loads((ROOT / "lint/report/schema.json").read_text("utf-8")))
-    assert_snapshot(GOLDEN / "seeds.json", out)
+    assert_snapshot(GOLDEN / "seeds.json", out)  # compact: one finding a line
+
+
+def test_seeds_json_pretty_is_the_same_document_indented(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out = run(monkeypatch, "--format", "json", "--pretty")
+    assert code == 1
+    compact = (GOLDEN / "seeds.json").read_text("utf-8")
+    assert out == json.dumps(json.loads(compact), ensure_ascii=False, indent=2) + "\n"
+    assert out.startswith('{\n  "version": 1,\n  "diagnostics": [\n    {\n      "path": ')

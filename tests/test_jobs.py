@@ -116,3 +116,53 @@ def test_whole_findings_travel_unchanged() -> None:
     before = list(result.diagnostics)
     back = parallel.unpack(pickle.loads(pickle.dumps(parallel.pack(result))))
     assert back.diagnostics == before and back.rendered is None
+
+
+def _pretty_of(compact: str) -> str:
+    return json.dumps(json.loads(compact), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"], indirect=True)
+def test_compact_json_is_the_pretty_document_one_finding_a_line(
+    tmp_path: Path, start_method: str
+) -> None:
+    corpus = make_corpus(tmp_path, 5)  # copies of one seed: cross-file D101 findings too
+    base = ["check", "--no-config", "--select", "ALL", "--format", "json"]
+    pretty = run(*base, "--pretty", "--jobs", "1", str(corpus))
+    assert pretty[1].startswith('{\n  "version": 1,\n  "diagnostics": [\n    {\n')
+    for jobs in ("1", "2"):
+        code, out, _ = run(*base, "--jobs", jobs, str(corpus))
+        assert code == pretty[0] == 1
+        assert _pretty_of(out) == pretty[1]  # the same value, key order and all
+        lines = out.splitlines()
+        assert lines[0] == '{"version":1,"diagnostics":['
+        assert lines[-1].startswith('],"summary":{"files":6,') and lines[-1].endswith("}}")
+        findings = lines[1:-1]
+        assert len(findings) == len(json.loads(out)["diagnostics"]) > 5
+        codes = {json.loads(f.removesuffix(","))["code"] for f in findings}
+        assert "D101" in codes and len(codes) > 3
+        assert all(f.startswith('{"path":') for f in findings)
+    # (stderr: W204's notice that it cannot run here is printed once per process)
+    assert run(*base, "--pretty", "--jobs", "2", str(corpus))[:2] == pretty[:2]
+
+
+def test_compact_json_without_findings_and_with_a_baseline(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text("今天的会议按时召开。\n", "utf-8")
+    code, out, _ = run("check", "--no-config", "--format", "json", str(clean))
+    assert code == 0
+    assert out == (
+        '{"version":1,"diagnostics":[],"summary":{"files":1,"total":0,"error":0,"warning":0,'
+        '"info":0,"fixable":0,"fixed":0,"by_rule":{},"file_errors":[]}}\n'
+    )
+    corpus = make_corpus(tmp_path, 3)
+    recorded = tmp_path / "baseline.json"
+    run("check", "--no-config", "--write-baseline", str(recorded), str(corpus / "part0"))
+    args = ["check", "--no-config", "--format", "json", "--baseline", str(recorded), str(corpus)]
+    compact = run(*args, "--jobs", "2")
+    pretty = run(*args, "--pretty", "--jobs", "2")
+    assert compact[0] == pretty[0] == 1
+    assert _pretty_of(compact[1]) == pretty[1]
+    paths = {d["path"] for d in json.loads(compact[1])["diagnostics"]}
+    assert paths and not any("part0" in p for p in paths)  # recorded findings are not reported
+

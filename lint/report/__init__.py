@@ -110,12 +110,13 @@ def reporter_for(
     width: int = 80,
     statistics: bool = False,
     summary: bool = True,
+    pretty: bool = False,
 ) -> Reporter:
-    """The reporter of ``--format fmt``, writing to stdout."""
+    """The reporter of ``--format fmt``, writing to stdout (``pretty``: JSON indented)."""
     if fmt == "json":
         from wenlint.report.json_ import JsonReporter
 
-        return JsonReporter(sys.stdout, lang=lang)
+        return JsonReporter(sys.stdout, lang=lang, pretty=pretty)
     if fmt == "sarif":
         from wenlint.report.sarif import SarifReporter
 
