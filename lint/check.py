@@ -295,7 +295,8 @@ class Checker:
         same as a serial run). ``prepare`` runs on each result where the file was linted, before
         the result travels (a reporter rendering it there)."""
         files = [t for t in targets if t[1] is not None]
-        if jobs <= 1 or len(files) < 2 or stdin is not None:
+        jobs = 1 if stdin is not None else worker_count(jobs, files)
+        if jobs <= 1:
             for shown, path in targets:
                 r = self.check_file(shown, path, stdin if path is None else None)
                 if prepare is not None:
@@ -365,6 +366,41 @@ def uninterrupted() -> Iterator[None]:
                 handler(signum, None)
             elif handler == signal.SIG_DFL:
                 os.kill(os.getpid(), signum)
+
+
+#: Below this many bytes of files in all, a run with the default ``--jobs`` (0) lints in this
+#: process: starting the workers costs more than they save (measured: tests/perf/bench.py).
+SERIAL_BYTES = 1_000_000
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity, as ``taskset`` or a container sets it),
+    not the machine's."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int, files: Sequence[tuple[str, Path | None]]) -> int:
+    """The worker processes of a run asked for ``jobs`` (0: one per available CPU); 1 means the
+    run is serial. Never more than the CPUs available (``--jobs 64`` on two cores was five times
+    slower than ``--jobs 2``) nor than the files; with the default, serial when the files are
+    too few or too small to pay for the pool (``SERIAL_BYTES``)."""
+    cpus = available_cpus()
+    count = min(jobs or cpus, cpus, len(files))
+    if jobs == 0 and count > 1:
+        total = 0
+        for _, path in files:
+            try:
+                total += os.stat(path).st_size if path is not None else 0
+            except OSError:
+                continue
+            if total >= SERIAL_BYTES:
+                break
+        else:
+            return 1
+    return max(1, count)
 
 
 def is_markdown(name: str) -> bool:

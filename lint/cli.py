@@ -167,7 +167,7 @@ def main() -> None:
     "-j",
     type=click.IntRange(min=0),
     default=0,
-    help="Worker processes when linting several files [0 = one per core].",
+    help="Worker processes [0 = one per CPU available; serial below 1 MB of files].",
 )
 @click.option("--timing", is_flag=True, help="Print the time each rule took (on stderr).")
 @click.option(
@@ -317,7 +317,6 @@ def check(
     if not gc.get_freeze_count():
         gc.freeze()
         gc.set_threshold(20_000, 20, 100)
-    jobs = jobs or os.cpu_count() or 1
     from wenlint.parallel import WorkerDied, WorkerFailed
 
     try:

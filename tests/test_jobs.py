@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -166,3 +168,50 @@ def test_compact_json_without_findings_and_with_a_baseline(tmp_path: Path) -> No
     paths = {d["path"] for d in json.loads(compact[1])["diagnostics"]}
     assert paths and not any("part0" in p for p in paths)  # recorded findings are not reported
 
+
+def test_worker_count_is_capped_at_the_cpus_available(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wenlint import check
+
+    if hasattr(os, "sched_getaffinity"):
+        assert check.available_cpus() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(check, "available_cpus", lambda: 2)
+    small = [(f"s{i}.txt", tmp_path / f"s{i}.txt") for i in range(4)]
+    for _, p in small:
+        p.write_text("今天的会议按时召开。\n", "utf-8")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * check.SERIAL_BYTES)
+    large = [*small, ("big.txt", big)]
+    assert check.worker_count(64, small) == 2  # asked for more than there are CPUs
+    assert check.worker_count(2, small) == 2  # asked for: obeyed, however small the files
+    assert check.worker_count(1, large) == 1
+    assert check.worker_count(0, small) == 1  # the default: too little to pay for a pool
+    assert check.worker_count(0, large) == 2
+    assert check.worker_count(0, [("-", None), *small]) == 1
+    assert check.worker_count(8, small[:1]) == 1  # one file: no pool
+    assert check.worker_count(0, []) == 1
+    monkeypatch.setattr(check, "available_cpus", lambda: 1)
+    assert check.worker_count(4, large) == 1
+
+
+def test_jobs_beyond_the_cpus_start_no_more_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wenlint import check
+
+    monkeypatch.setattr(check, "available_cpus", lambda: 2)
+    started: list[int] = []
+    pool = parallel.lint_in_pool
+
+    def spy(setup: parallel.WorkerSetup, jobs: int, start_method: str | None = None) -> Any:
+        started.append(jobs)
+        return pool(setup, jobs, start_method)
+
+    monkeypatch.setattr(parallel, "lint_in_pool", spy)
+    corpus = make_corpus(tmp_path, 5)
+    serial = run("check", "--no-config", "--jobs", "1", str(corpus))
+    assert run("check", "--no-config", "--jobs", "64", str(corpus)) == serial
+    assert started == [2]
+    assert run("check", "--no-config", str(corpus)) == serial  # 6 small files: serial
+    assert started == [2]
