@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -44,16 +45,15 @@ def _bold(run: object) -> bool:
     return b is not None and b.get(W + "val") not in ("0", "false")
 
 
+def _chars(el: Any) -> list[tuple[str, bool]]:
+    """The characters of ``el``'s text elements (w:t, so deleted text is left out), each with
+    its run's boldness."""
+    return [(c, _bold(t.getparent())) for t in el.iter(W + "t") for c in t.text or ""]
+
+
 def formats(path: Path) -> list[list[tuple[str, bool]]]:
     """Each body paragraph's characters with their boldness (deleted text left out)."""
-    out: list[list[tuple[str, bool]]] = []
-    for p in docx.Document(str(path)).element.body.iter(W + "p"):
-        chars: list[tuple[str, bool]] = []
-        for t in p.iter(W + "t"):
-            bold = _bold(t.getparent())
-            chars.extend((c, bold) for c in t.text or "")
-        out.append(chars)
-    return out
+    return [_chars(p) for p in docx.Document(str(path)).element.body.iter(W + "p")]
 
 
 @st.composite
@@ -125,11 +125,7 @@ def accepted_chars(path: Path) -> list[tuple[str, bool]]:
     for el in list(body.iter(W + "del")):
         if el.getparent().tag != W + "rPr":
             el.getparent().remove(el)
-    out: list[tuple[str, bool]] = []
-    for t in body.iter(W + "t"):
-        bold = _bold(t.getparent())
-        out.extend((c, bold) for c in t.text or "")
-    return out
+    return _chars(body)
 
 
 @pytest.mark.slow
