@@ -39,6 +39,38 @@ class Span:
         return self.end - self.start
 
 
+class LineNumber(int):
+    """A 1-based line number that names its unit when a message asks: ``{line:zh}`` is 第 12 行
+    and ``{line:en}`` is line 12, but 第 12 段 and paragraph 12 in a Word document, whose lines
+    are its paragraphs; ``{line}`` is the bare number."""
+
+    paragraph: bool
+
+    def __new__(cls, n: int, *, paragraph: bool = False) -> LineNumber:
+        self = super().__new__(cls, n)
+        self.paragraph = paragraph
+        return self
+
+    @classmethod
+    def of(cls, path: str, n: int) -> LineNumber:
+        """Line ``n`` of the file ``path``."""
+        return cls(n, paragraph=path[-5:].lower() == ".docx")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _line_number, (int(self), self.paragraph)
+
+    def __format__(self, spec: str) -> str:
+        if spec == "zh":
+            return f"第 {int(self)} {'段' if self.paragraph else '行'}"
+        if spec == "en":
+            return f"{'paragraph' if self.paragraph else 'line'} {int(self)}"
+        return int(self).__format__(spec)
+
+
+def _line_number(n: int, paragraph: bool) -> LineNumber:
+    return LineNumber(n, paragraph=paragraph)
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """How the file was stored, so a fix can write it back the same way."""
@@ -192,6 +224,11 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)
+
+    def line_number(self, offset: int) -> LineNumber:
+        """The line holding ``offset``, for a message: ``{line:zh}`` names it 第 N 行 (第 N 段 in
+        a Word document)."""
+        return LineNumber.of(self.path, self.lines.line_col(offset)[0])
 
     def derived(self, key: Hashable, build: Callable[[Document], R]) -> R:
         """``build(self)``, computed on the first call with ``key`` and kept with the document.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
+import re
 import zipfile
 from functools import partial
 from pathlib import Path
@@ -20,6 +22,7 @@ import pytest
 from docx.oxml import parse_xml
 from fake_rules import DoubledDe, register
 
+from wenlint.document import LineNumber
 from wenlint.docx import AUTHOR, BREAK, parse_docx, read_docx
 from wenlint.testing import run_cli
 
@@ -183,7 +186,10 @@ def test_seed_as_docx_with_split_runs_finds_what_the_text_finds(work: Path) -> N
     (work / "seed.txt").write_text(SEED_TEXT, "utf-8")
     as_docx, as_text = findings("seed.docx"), findings("seed.txt")
     assert len(as_text) == 30
-    assert without_path(as_docx, "seed.docx") == without_path(as_text, "seed.txt")
+    # the same findings; a message that points at another place names a paragraph, not a line
+    docx_json = without_path(as_docx, "seed.docx")
+    assert "接第 33 段的“识”" in docx_json and "第 33 行" not in docx_json
+    assert re.sub(r"第 (\d+) 段", r"第 \1 行", docx_json) == without_path(as_text, "seed.txt")
     assert path.read_bytes() == raw  # linting never writes
 
 
@@ -195,6 +201,9 @@ def test_text_output_shows_paragraph_numbers(work: Path) -> None:
     assert "上一层：seed.docx:段19:1" in r.stdout  # related locations too
     assert "seed.docx:段7:1:" in run("seed.docx", "--lang", "zh").stdout
     assert "seed.docx:¶7:1: P401 " in run("seed.docx", "--lang", "en").stdout
+    # messages pointing at another place say paragraph too (the text said 第 33 行 there)
+    assert "“凝聚共”接第 33 段的“识”" in r.stdout
+    assert "goes on at paragraph 33 with" in run("seed.docx", "--lang", "en").stdout
 
 
 def test_reading_order_tables_headers_footers_footnotes(work: Path) -> None:
@@ -527,3 +536,24 @@ def test_html_report_shows_docx_findings(work: Path) -> None:
     assert r.code == 1
     assert "seed.docx" in r.stdout and "P401" in r.stdout
     assert "2024年2月26日" in r.stdout  # the paragraph text travels with the report
+
+
+def test_a_copy_in_another_file_names_the_paragraph_of_the_docx(work: Path) -> None:
+    para = "全市各级政协组织围绕中心、服务大局，坚持把协商议政贯穿履职全过程，形成了高质量成果。"
+    make_docx(work / "a.docx", ["标题", "", para])
+    (work / "b.txt").write_text(f"前言。\n\n{para}\n", "utf-8")
+    for jobs in ("1", "2"):  # findings travel back from workers with their units
+        r = run("--select", "D101", "--jobs", jobs, "a.docx", "b.txt")
+        assert "与 a.docx 第 3 段起的 1 段重复" in r.stdout, r.stdout
+        en = run("--select", "D101", "--jobs", jobs, "--lang", "en", "a.docx", "b.txt").stdout
+        assert "from paragraph 3 of a.docx" in en, en
+
+
+def test_line_numbers_name_their_unit_and_survive_pickling() -> None:
+    line, para = LineNumber.of("a.txt", 12), LineNumber.of("A.DOCX", 12)
+    assert (f"{line:zh}", f"{line:en}", f"{para:zh}", f"{para:en}") == (
+        "第 12 行", "line 12", "第 12 段", "paragraph 12"
+    )  # fmt: skip
+    assert f"{para}" == "12" and para == 12 and json.dumps([para]) == "[12]"
+    back = pickle.loads(pickle.dumps(para))
+    assert back == 12 and f"{back:zh}" == "第 12 段"

@@ -47,8 +47,8 @@ class AbbreviationBeforeDefinition(Rule):
     )
     messages = {
         "early": T(
-            zh="简称“{abbr}”在第 {line} 行才约定，此前应写全称",
-            en="the short form “{abbr}” is defined only on line {line}; write the full name "
+            zh="简称“{abbr}”在{line:zh}才约定，此前应写全称",
+            en="the short form “{abbr}” is defined only on {line:en}; write the full name "
             "before that",
         ),
         "help": T(
@@ -70,7 +70,7 @@ class AbbreviationBeforeDefinition(Rule):
             seen.add(d.abbr)
             if not d.contraction:
                 continue
-            line = doc.line_col(d.start)[0]
+            line = doc.line_number(d.start)
             related = [Related(Span(d.start, d.end), self.messages["defined"])]
             at = view.find(d.abbr, 0, d.full_start)
             while at >= 0:

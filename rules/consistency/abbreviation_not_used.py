@@ -58,8 +58,8 @@ class AbbreviationNotUsed(Rule):
     )
     messages = {
         "full": T(
-            zh="第 {line} 行已约定“{full}”简称“{abbr}”，此处宜用简称",
-            en="“{full}” was given the short form “{abbr}” on line {line}; use it here",
+            zh="{line:zh}已约定“{full}”简称“{abbr}”，此处宜用简称",
+            en="“{full}” was given the short form “{abbr}” on {line:en}; use it here",
         ),
         "help": T(zh="改为“{abbr}”", en="write “{abbr}”"),
         "defined": T(zh="简称在此约定", en="the short form is defined here"),
@@ -78,7 +78,7 @@ class AbbreviationNotUsed(Rule):
             seen.add(d.full)
             title = d.full[0] in "《“"
             lead = view[max(0, d.full_start - _abbrev.CLAUSE) : d.full_start]
-            line = doc.line_col(d.start)[0]
+            line = doc.line_number(d.start)
             related = [Related(Span(d.start, d.end), self.messages["defined"])]
             at = view.find(d.full, d.end)
             while at >= 0:

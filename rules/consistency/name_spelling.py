@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from wenlint.diagnostic import Related
-from wenlint.document import Document, Span
+from wenlint.document import Document, LineNumber, Span
 from wenlint.rule import Context, Example, FinishContext, Rule, Severity, T
 from wenlint.rules.consistency import _data
 from wenlint.text import names
@@ -260,22 +260,22 @@ class NameSpelling(Rule):
     )
     messages = {
         "name": T(
-            zh="“{title}{found}”与第 {line} 行的“{title}{other}”只差一个字，疑为同一人，核对姓名",
-            en="“{found}” ({title}) differs by one character from “{other}” on line {line}: "
+            zh="“{title}{found}”与{line:zh}的“{title}{other}”只差一个字，疑为同一人，核对姓名",
+            en="“{found}” ({title}) differs by one character from “{other}” on {line:en}: "
             "check the name",
         ),
         "help": T(
             zh="核对是“{other}”还是“{found}”", en="check whether “{other}” or “{found}” is right"
         ),
         "name.file": T(
-            zh="“{title}{found}”与 {path} 第 {line} 行的“{title}{other}”只差一个字，疑为同一人，"
+            zh="“{title}{found}”与 {path} {line:zh}的“{title}{other}”只差一个字，疑为同一人，"
             "核对姓名",
-            en="“{found}” ({title}) differs by one character from “{other}” in {path}, line "
-            "{line}: check the name",
+            en="“{found}” ({title}) differs by one character from “{other}” in {path}, "
+            "{line:en}: check the name",
         ),
         "org": T(
-            zh="“{found}”与第 {line} 行的“{other}”只差一个字，疑为同一单位，核对名称",
-            en="“{found}” differs by one character from “{other}” on line {line}: check the "
+            zh="“{found}”与{line:zh}的“{other}”只差一个字，疑为同一单位，核对名称",
+            en="“{found}” differs by one character from “{other}” on {line:en}: check the "
             "organisation's name",
         ),
         "other": T(zh="另一种写法首次出现", en="the other form, first used"),
@@ -316,7 +316,7 @@ class NameSpelling(Rule):
             by_title[u.group][u.form].append(u)
         for title, forms in by_title.items():
             run = self._run[title]
-            self._settle(ctx, title, forms, run)
+            self._settle(ctx, path, title, forms, run)
             for form, us in forms.items():
                 if form in run:
                     run[form][0] += len(us)
@@ -326,6 +326,7 @@ class NameSpelling(Rule):
     def _settle(
         self,
         ctx: FinishContext,
+        path: str,
         title: str,
         forms: dict[str, list[Use]],
         run: dict[str, list[Any]],
@@ -348,11 +349,11 @@ class NameSpelling(Rule):
                 if b in run:
                     p, s, e, position = run[b][1]
                     related = Related(Span(s, e), self.messages["other"], p, position)
-                    key, where = "name.file", {"path": p, "line": position[0]}
+                    key, where = "name.file", {"path": p, "line": LineNumber.of(p, position[0])}
                 else:
                     other = forms[b][0]
                     related = Related(Span(other.start, other.end), self.messages["other"])
-                    key, where = "name", {"line": other.position[0]}
+                    key, where = "name", {"line": LineNumber.of(path, other.position[0])}
                 for u in mine:
                     ctx.report(
                         Span(u.start, u.end), key, help="help", related=[related], found=a,
@@ -388,7 +389,7 @@ class NameSpelling(Rule):
                         related=[Related(Span(first, first + len(theirs)), self.messages["other"])],
                         found=mine,
                         other=theirs,
-                        line=doc.line_col(first)[0],
+                        line=doc.line_number(first),
                     )
 
     def _people(self, doc: Document, ctx: Context) -> None:
@@ -413,7 +414,7 @@ class NameSpelling(Rule):
                     if count[a] > count[b] or (count[a] == count[b] and not later):
                         continue
                     first = others[0]
-                    line = doc.line_col(first.start)[0]
+                    line = doc.line_number(first.start)
                     for u in uses:
                         ctx.report(
                             Span(u.start, u.end),

@@ -92,8 +92,8 @@ class VariantForm(Rule):
             en="“{found}” is a variant form; the recommended form is “{good}”",
         ),
         "mixed": T(
-            zh="“{found}”与第 {line} 行的“{good}”是同一个词的两种写法，应统一为推荐词形“{good}”",
-            en="“{found}” and “{good}” (line {line}) are two forms of one word; write the "
+            zh="“{found}”与{line:zh}的“{good}”是同一个词的两种写法，应统一为推荐词形“{good}”",
+            en="“{found}” and “{good}” ({line:en}) are two forms of one word; write the "
             "recommended “{good}”",
         ),
         "help": T(zh="改为“{good}”", en="write “{good}”"),
@@ -146,5 +146,5 @@ class VariantForm(Rule):
                 related=[Related(other, self.messages["other"])],
                 found=h.phrase,
                 good=good,
-                line=doc.line_col(other.start)[0],
+                line=doc.line_number(other.start),
             )

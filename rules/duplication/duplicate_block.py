@@ -10,7 +10,7 @@ from operator import ne
 from typing import Any, NamedTuple
 
 from wenlint.diagnostic import Fix, Related
-from wenlint.document import Block, Document, Span
+from wenlint.document import Block, Document, LineNumber, Span
 from wenlint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
 from wenlint.rules.duplication._keys import block_keys, fingerprints, read_lengths
 from wenlint.rules.duplication._structure import Outline, outline
@@ -109,22 +109,22 @@ class DuplicateBlock(Rule):
     )
     messages = {
         "dup": T(
-            zh="与第 {line} 行起的 {n} 段重复（{chars} 字）",
-            en="repeats the {n} paragraph(s) from line {line} ({chars} characters)",
+            zh="与{line:zh}起的 {n} 段重复（{chars} 字）",
+            en="repeats the {n} paragraph(s) from {line:en} ({chars} characters)",
         ),
         "dup.help": T(zh="删去重复的 {n} 段", en="delete the repeated {n} paragraph(s)"),
         "first": T(zh="首次出现", en="first occurrence"),
         "dup-file": T(
-            zh="与 {file} 第 {line} 行起的 {n} 段重复（{chars} 字）",
-            en="repeats the {n} paragraph(s) from line {line} of {file} ({chars} characters)",
+            zh="与 {file} {line:zh}起的 {n} 段重复（{chars} 字）",
+            en="repeats the {n} paragraph(s) from {line:en} of {file} ({chars} characters)",
         ),
         "part-start": T(
-            zh="与第 {line} 行段落的开头重复（{chars} 字）",
-            en="repeats the beginning of the paragraph at line {line} ({chars} characters)",
+            zh="与{line:zh}段落的开头重复（{chars} 字）",
+            en="repeats the beginning of the paragraph at {line:en} ({chars} characters)",
         ),
         "part-end": T(
-            zh="与第 {line} 行段落的结尾重复（{chars} 字）",
-            en="repeats the end of the paragraph at line {line} ({chars} characters)",
+            zh="与{line:zh}段落的结尾重复（{chars} 字）",
+            en="repeats the end of the paragraph at {line:en} ({chars} characters)",
         ),
         "part.help": T(zh="删去这一段", en="delete this paragraph"),
         "whole": T(zh="完整的段落", en="the whole paragraph"),
@@ -219,7 +219,7 @@ class DuplicateBlock(Rule):
                 help="part.help",
                 fix=Fix.delete(cut, safe=False),
                 related=[Related(blocks[other].whole, self.messages["whole"])],
-                line=doc.line_col(blocks[other].start)[0],
+                line=doc.line_number(blocks[other].start),
                 chars=reads[short],
             )
             reported[short] = 1
@@ -230,7 +230,7 @@ class DuplicateBlock(Rule):
         span = Span(blocks[i].start, blocks[i + n - 1].end)
         # delete from the end of the previous paragraph, taking the line breaks with the copy
         fix = Fix.delete(Span(blocks[i - 1].end, span.end), safe=False)
-        line = doc.line_col(blocks[k].start)[0]
+        line = doc.line_number(blocks[k].start)
         ctx.report(
             span,
             "dup",
@@ -322,7 +322,7 @@ class DuplicateBlock(Rule):
             help="dup-file.help",
             related=earlier[0],
             file=earlier[1],
-            line=earlier[2],
+            line=LineNumber.of(earlier[1], earlier[2]),
             n=n,
             chars=chars,
         )

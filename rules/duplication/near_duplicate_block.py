@@ -116,8 +116,8 @@ class NearDuplicateBlock(Rule):
     )
     messages = {
         "near": T(
-            zh="与第 {line} 行的段落几乎相同（相似度 {percent}%），差异：{diff}",
-            en="nearly repeats the paragraph at line {line} ({percent}% alike); differs: {diff}",
+            zh="与{line:zh}的段落几乎相同（相似度 {percent}%），差异：{diff}",
+            en="nearly repeats the paragraph at {line:en} ({percent}% alike); differs: {diff}",
         ),
         "near.help": T(
             zh="删去重复的段落，或改写使两段各有所述",
@@ -189,7 +189,7 @@ class NearDuplicateBlock(Rule):
                 "near",
                 help="near.help",
                 related=[Related(first.whole, self.messages["first"])],
-                line=doc.line_col(first.start)[0],
+                line=doc.line_number(first.start),
                 percent=int(ratio * 100),
                 diff="；".join(f"“{a}” → “{b}”" for a, b in shown[:_SHOWN])
                 + ("……" if len(shown) > _SHOWN else ""),

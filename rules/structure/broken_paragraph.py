@@ -167,16 +167,16 @@ class BrokenParagraph(Rule):
     )
     messages = {
         "broken": T(
-            zh="段落在句中断开：“{tail}”接第 {line} 行的“{head}”",
-            en="paragraph breaks off mid-sentence: “{tail}” goes on at line {line} with “{head}”",
+            zh="段落在句中断开：“{tail}”接{line:zh}的“{head}”",
+            en="paragraph breaks off mid-sentence: “{tail}” goes on at {line:en} with “{head}”",
         ),
         "broken.help": T(
             zh="删去换行，与下一段合为一段", en="delete the line break and join the two paragraphs"
         ),
         "unfinished": T(
-            zh="段落没有以句末标点结束，疑在“{tail}”处断开，下接第 {line} 行的“{head}”",
-            en="paragraph ends without closing punctuation at “{tail}”; it may go on at line "
-            "{line} with “{head}”",
+            zh="段落没有以句末标点结束，疑在“{tail}”处断开，下接{line:zh}的“{head}”",
+            en="paragraph ends without closing punctuation at “{tail}”; it may go on at "
+            "{line:en} with “{head}”",
         ),
         "unfinished.help": T(
             zh="若是同一句，删去换行与下一段合并；否则补上句末标点",
@@ -275,7 +275,7 @@ class BrokenParagraph(Rule):
             related=[Related(b.span(0, len(head)), self.messages["continues"])],
             tail=tail,
             head=head,
-            line=doc.line_col(b.start)[0],
+            line=doc.line_number(b.start),
         )
 
 
