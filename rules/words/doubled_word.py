@@ -81,7 +81,8 @@ class DoubledWord(Rule):
         "ABAB 形式只报常用词，动词的尝试态（研究研究、商量商量）、状态形容词（雪白雪白）、"
         "拟声词、数量词（一步一步）和数字（二〇二〇）都放行；"
         "第一遍与前一个字组成更长的词（运动员动员），或组成本文自己反复使用的词"
-        "（规章自称本规定：符合本规定规定的条件）时也不报；"
+        "（规章自称本规定：符合本规定规定的条件）时也不报；第一遍与前两个字组成本文单独使用的术语、"
+        "第二遍又与后一个字粘成词（前复权数据……复权数据数据源出现：复权数据｜数据源）是两个词相接，不报；"
         "第二遍开启一个更长的词（推进城镇城镇化建设）仍然要报，Markdown 段落折行处的重复也报。",
         en="Copy and paste or input-method prediction often types a word twice. Chinese also "
         "reduplicates freely, and none of that is reported: AABB and ABAC forms (清清楚楚, "
@@ -91,9 +92,11 @@ class DoubledWord(Rule):
         "quantities (一步一步) and "
         "numerals (二〇二〇) pass; nor is a pair reported when the character before it joins "
         "the first copy into a longer word (运动员动员) or into a term the document itself keeps "
-        "using (a rule that calls itself 本规定: 符合本规定规定的条件). A second copy that begins "
-        "a longer word (推进城镇城镇化建设) is still reported, and so is a pair across a line "
-        "break inside a Markdown paragraph.",
+        "using (a rule that calls itself 本规定: 符合本规定规定的条件), nor when the first copy "
+        "closes a term the document uses on its own and the second is bound to the character "
+        "after it (复权数据|数据源 in a change log that says 前复权数据). A second copy that "
+        "begins a longer word (推进城镇城镇化建设) is still reported, and so is a pair across a "
+        "line break inside a Markdown paragraph.",
     )
     fix_safety = T(
         zh="删去第二遍。词夹在两个汉字之间、前后也不像尝试态时才自动修复，其余只作提示",
@@ -178,6 +181,8 @@ def _is_doubling(text: str, start: int, unit: str, whole: str) -> bool:
         return False  # 运动员|动员: the first copy ends a longer word
     if end < len(text) and is_han(text[end]) and _closes_term(text, start, unit, whole):
         return False  # 本规定|规定的: the first copy ends a term of the document's own
+    if _compound_boundary(text, start, unit, whole):
+        return False  # 复权数据|数据源: a term of the document, then a compound of the copy
     if start > 0 and text[start - 1] in _TENTATIVE_BEFORE:
         return False
     return not text.startswith(_TENTATIVE_AFTER, end)
@@ -234,6 +239,26 @@ def _closes_term(text: str, start: int, unit: str, whole: str) -> bool:
     count = _unit_count(whole, bound + unit, unit)
     # bound both ways: 本 mostly before 规定, and 规定 often after 本 (not 的 before 部门)
     return count >= 2 and 3 * count >= whole.count(unit) and 2 * count >= whole.count(bound)
+
+
+def _compound_boundary(text: str, start: int, unit: str, whole: str) -> bool:
+    """Two compounds meeting, not a word typed twice: the first copy closes a term the document
+    uses on its own elsewhere, made with two characters that are not a common word (复权 in
+    复权数据, a library's 前复权数据、复权数据接口), and the second copy is bound to the character
+    after it, which begins no word of its own (数据源出现: 源 with 数据, 源出 no word).
+
+    A slip looks different on one side or the other: its second copy stands free before a word
+    (医疗卫生卫生人才: 人才), or its first copy follows a common word rather than a term of the
+    document (推进城镇城镇化, 保护消费消费者)."""
+    n = len(unit)
+    end = start + 2 * n
+    words = _data.common_words()
+    if start < 2 or end >= len(text) or not is_han(text[end]):
+        return False
+    prefix = text[start - 2 : start]
+    if not all(map(is_han, prefix)) or prefix in words or text[end : end + 2] in words:
+        return False
+    return _unit_count(whole, prefix + unit, unit) >= 2
 
 
 def _unit_count(whole: str, term: str, unit: str) -> int:
