@@ -24,6 +24,19 @@ _CODEY = lazy_re(r"[\"'=<>{}\[\]\\;`]")
 _ALNUM = lazy_re(r"[^\W_]")
 _SPACES = " \t"
 _MAX_PAREN = 200
+# A mathematical interval or range between the parentheses: two end points (a number, ∞ or one
+# letter) joined by a range sign or a comma, as (0-1), (0, 1), (-∞,+∞), (a, b). Notation, not an
+# annotation of the prose: written with the ASCII marks in Chinese text too. A half-open (0, 1]
+# or [0,1) never pairs a "(" with a ")" and is left alone already.
+_END = r"\s*[-+−]?(?:\d+(?:\.\d+)?%?|∞|[A-Za-z])\s*"
+_INTERVAL = lazy_re(rf"{_END}(?:[-–~～,，]){_END}")
+# ...but a span of years (2021-2025) annotates the prose like any other parenthesis.
+_YEARS = lazy_re(r"\s*(?:1[89]|20)\d\d\s*[-–~～]\s*(?:1[89]|20)\d\d\s*")
+
+
+def _interval(content: str) -> bool:
+    """Whether a parenthesis holds an interval or range of values: (0-1), (0, 1)."""
+    return bool(_INTERVAL().fullmatch(content)) and not _YEARS().fullmatch(content)
 
 
 def _code_as_word(doc: Document, start: int, content: str) -> str:
@@ -62,12 +75,16 @@ class HalfwidthPunctInHan(Rule):
         "各占一个字的位置，括号用全角（ ）（第 5.1 条，括号见第 4.9 条）。半角标点夹在汉字中间"
         "字距失调，也是从英文输入法或网页复制时最常见的痕迹。"
         "只有紧挨汉字（或中文标点）时才算中文语境：数字和拉丁字母内部的 ASCII 标点"
-        "（3.14、1:500、16:30、Python (3.11)、网址、电子邮件地址、代码）保持不变。",
+        "（3.14、1:500、16:30、Python (3.11)、网址、电子邮件地址、代码）保持不变；"
+        "括号里是数学区间或取值范围（取值范围(0-1)、区间(0, 1)）时是记号，不报告，"
+        "年份的起止（(2021-2025)）仍是行文的注释，照常报告。",
         en="GB/T 15834-2011 defines the Chinese forms: in horizontal text the comma, colon, "
         "semicolon, question and exclamation marks each take a full character cell, and brackets "
         "are full-width (§5.1; brackets §4.9). A mark counts as Chinese only when it touches Han "
         "text; ASCII marks inside numbers and Latin runs (3.14, 1:500, 16:30, Python (3.11), URLs, "
-        "e-mail addresses, code) are left alone.",
+        "e-mail addresses, code) are left alone, and so is a parenthesis holding a mathematical "
+        "interval or range of values (取值范围(0-1), 区间(0, 1)), which is notation; a span of "
+        "years ((2021-2025)) annotates the prose and is reported.",
     )
     fix_safety = T(
         zh="换成对应的全角标点（并删去英文标点后多余的空格），不改变文字，可自动应用",
@@ -140,6 +157,8 @@ class HalfwidthPunctInHan(Rule):
             return False  # marks quoted as characters: 括号(、)、[、]
         if prot.covers(o) or prot.covers(c) or _CODEY().search(content):
             return False
+        if text[o] == "(" and text[c] == ")" and _interval(content):
+            return False  # notation: 取值范围(0-1), 区间(0, 1)
         if text[o] == "（" or text[c] == "）":
             return True  # one half is already full-width: the pair is Chinese
         prev = text[o - 1] if o > 0 else ""
