@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from wenlint import notes
 from wenlint.config import Config, ConfigError, find_config, load_config
 from wenlint.diagnostic import Diagnostic
-from wenlint.diff import DiffError, file_diff
 from wenlint.document import Document, LineIndex, SourceInfo
 from wenlint.files import excluded, walk_stat
 from wenlint.fix import fix_text
@@ -36,6 +35,11 @@ if TYPE_CHECKING:
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STDIN = "-"
+
+
+class PoolError(Exception):
+    """The worker processes could not lint the files (``wenlint.parallel``: a worker died or
+    raised); defined here so that a serial run never imports the pool's modules to catch it."""
 
 
 @dataclass
@@ -250,6 +254,8 @@ class Checker:
             return diags
 
         if self.options.fix or self.options.diff:
+            from wenlint.diff import DiffError, file_diff
+
             fixed = fix_text(text, lint)
             result.unconverged = not fixed.converged
             result.diagnostics, result.fixed = fixed.diagnostics, fixed.applied
@@ -421,4 +427,6 @@ def _identity(path: Path) -> Any:
 
 def unified_diff(name: str, before: str, after: str) -> bytes:
     """The diff of two texts as UTF-8 (see ``wenlint.diff.file_diff`` for a file's own bytes)."""
+    from wenlint.diff import file_diff
+
     return file_diff(name, before, after)

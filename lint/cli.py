@@ -242,7 +242,7 @@ def check(
     """Lint files and directories ('-' reads standard input)."""
     from pathlib import Path
 
-    from wenlint.check import Options
+    from wenlint.check import Options, PoolError
     from wenlint.config import ConfigError
     from wenlint.io import InputError
     from wenlint.report import DiffReporter, Reporter, StdinFixReporter, reporter_for
@@ -317,13 +317,11 @@ def check(
     if not gc.get_freeze_count():
         gc.freeze()
         gc.set_threshold(20_000, 20, 100)
-    from wenlint.parallel import WorkerDied, WorkerFailed
-
     try:
         out = session.run(
             targets, missing, reporter, jobs=jobs, stdin=stdin_bytes, gate=gate, progress=fmt
         )
-    except (WorkerDied, WorkerFailed) as exc:
+    except PoolError as exc:  # a worker process died or raised
         fail(str(exc))
     if timing:
         _print_timings(registry, out.timings)

@@ -29,6 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wenlint.check import PoolError
 from wenlint.diagnostic import Applicability, Diagnostic, Fix
 from wenlint.document import Span
 from wenlint.rule import Severity, T
@@ -53,7 +54,7 @@ class WorkerSetup:
     prepare: Callable[[FileResult], None] | None  # renders a result where it was linted
 
 
-class WorkerDied(Exception):
+class WorkerDied(PoolError):
     """A worker process ended while it was linting a file (killed, out of memory)."""
 
     def __init__(self, path: str | None, exitcode: int | None) -> None:
@@ -67,7 +68,7 @@ class WorkerDied(Exception):
         self.path = path
 
 
-class WorkerFailed(Exception):
+class WorkerFailed(PoolError):
     """Linting a file raised in a worker process (an internal error)."""
 
     def __init__(self, path: str, error: str) -> None:

@@ -58,3 +58,27 @@ def test_bench_runs_and_reports(tmp_path: Path) -> None:
         assert "autocorrect-py (peer), same corpus" in out
         assert re.search(r"throughput ratio: \d+\.\d\d\n", out)
         assert re.search(r"median of the \d+ paired runs' ratios: \d+\.\d\d\n", out)
+
+
+@pytest.mark.slow
+def test_bench_startup_only_reports_each_command(tmp_path: Path) -> None:
+    bin_folder = Path(sys.executable).parent
+    out = subprocess.run(
+        [sys.executable, str(BENCH), "--startup-only", "--repeat", "2", "--out", str(tmp_path)]
+        + (["--baseline", str(bin_folder)] if (bin_folder / "wenlint").exists() else []),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    cases = [
+        "python -c pass (floor)",
+        "wenlint --version",
+        "wenlint check one-line.txt",
+        "echo 中文 | wenlint check -",
+    ]
+    row = r" +\d+ ms +\d+ ms +\d+ ms +\d+ ms"
+    for case in cases:
+        assert re.search(rf"^  {re.escape(case)}{row}", out, re.MULTILINE), out
+    if (bin_folder / "wenlint").exists():
+        assert re.search(rf"^  wenlint --version \(baseline\){row}", out, re.MULTILINE), out

@@ -134,6 +134,65 @@ def startup(tmp: Path, repeat: int) -> float:
     return statistics.median(times)
 
 
+def run_stdin(cmd: list[str], data: bytes) -> tuple[float, float]:
+    """Wall and user+sys CPU seconds of ``cmd`` reading ``data`` on its standard input."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(data)
+    proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) == 2:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed (exit 2)")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def startup_rows(tmp: Path, repeat: int, baseline: Path | None = None) -> list[str]:
+    """Start-up: ``python -c pass`` (the floor: this interpreter's own start on this machine, now),
+    ``wenlint --version``, ``wenlint check`` on a one-line file and ``echo 中文 | wenlint check -``,
+    all alternating ``repeat`` times (each round sees the same load); for each, the median and
+    the minimum of wall and of CPU (user+sys) milliseconds, and the median's excess over the
+    floor. With ``baseline`` (another install's ``bin`` folder, say of main before a change),
+    its three wenlint commands join each round: before and after measured in the same run."""
+    one = tmp / "one-line.txt"
+    one.write_text("今天的会议按时召开。\n", "utf-8")
+    cases: list[tuple[str, list[str], bytes | None]] = [
+        ("python -c pass (floor)", [sys.executable, "-c", "pass"], None)
+    ]
+    installs = [("", wenlint_cmd())]
+    if baseline is not None:
+        installs.append((" (baseline)", [str(baseline / "wenlint")]))
+    for tag, wl in installs:
+        check = [*wl, "check", "--no-config"]
+        cases += [
+            (f"wenlint --version{tag}", [*wl, "--version"], None),
+            (f"wenlint check one-line.txt{tag}", [*check, "--no-cache", str(one)], None),
+            (f"echo 中文 | wenlint check -{tag}", [*check, "-"], "中文\n".encode()),
+        ]
+    for _, cmd, data in cases:  # warm-up: byte-compile, fill the disk cache
+        run_stdin(cmd, data or b"")
+    walls: list[list[float]] = [[] for _ in cases]
+    cpus: list[list[float]] = [[] for _ in cases]
+    for _ in range(repeat):
+        for i, (_, cmd, data) in enumerate(cases):
+            wall, cpu = run_stdin(cmd, data or b"")
+            walls[i].append(wall * 1000)
+            cpus[i].append(cpu * 1000)
+    med = statistics.median
+    floor = med(walls[0])
+    rows = [f"  {'command':<41} {'wall med':>9} {'wall min':>9} {'CPU med':>8} {'CPU min':>8}"]
+    for i, (name, _, _) in enumerate(cases):
+        over = "" if i == 0 else f"  (+{med(walls[i]) - floor:.0f} over the floor)"
+        rows.append(
+            f"  {name:<41} {med(walls[i]):>6.0f} ms {min(walls[i]):>6.0f} ms "
+            f"{med(cpus[i]):>5.0f} ms {min(cpus[i]):>5.0f} ms{over}"
+        )
+    return rows
+
+
 def rule_costs(corpus: Path, limit: int) -> list[tuple[str, float]]:
     """Seconds per rule over the corpus, in-process, costliest first."""
     from wenlint.config import Config
@@ -185,7 +244,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--families", default="D,W,N,P,S,F,C")
     ap.add_argument("--cache-formats", default="text,json", help="formats of the cache rows")
     ap.add_argument("--jobs", default=None, help="pass --jobs N to wenlint (when supported)")
+    ap.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="only the start-up figures (median and min of --repeat alternating runs)",
+    )
+    ap.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="with --startup-only: the bin folder of another install, measured alternately",
+    )
     args = ap.parse_args(argv)
+    if args.startup_only:
+        args.out.mkdir(parents=True, exist_ok=True)
+        print(
+            f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}"
+        )
+        print(f"start-up, {args.repeat} alternating rounds:")
+        for line in startup_rows(args.out, args.repeat, args.baseline):
+            print(line)
+        return 0
 
     corpus, big = build_corpus(args.seeds, args.out, args.files, args.file_kb, args.big_mb)
     mb, big_mb = size_mb(corpus), size_mb(big)

@@ -1,0 +1,74 @@
+"""Start-up does no work a run may not need: ``wenlint --version`` is answered without the
+command line's modules, and a serial check imports neither the worker pool nor the diff
+machinery. What is imported is asserted, never how long it takes (``tests/perf/bench.py
+--startup-only`` measures that)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from wenlint import __version__
+from wenlint.check import available_cpus
+from wenlint.testing import run_cli
+
+# Run the command line as the ``wenlint`` script does, then list the modules it imported.
+_PROBE = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n"))
+sys.argv = ["wenlint", *sys.argv[1:]]
+from wenlint.__main__ import run
+run()
+"""
+
+
+def _run(*args: str, cwd: Path, stdin: bytes = b"") -> tuple[int, str, set[str]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], cwd=cwd, input=stdin, capture_output=True
+    )
+    mods = proc.stderr.decode().rpartition("\nMODULES ")[2]
+    return proc.returncode, proc.stdout.decode(), set(mods.split())
+
+
+def test_version_alone_skips_click_and_matches_clicks_answer(tmp_path: Path) -> None:
+    code, out, modules = _run("--version", cwd=tmp_path)
+    assert (code, out) == (0, f"wenlint {__version__}\n")
+    assert "click" not in modules and "wenlint.cli" not in modules
+    # the same line as the command line's own --version (still used with other arguments)
+    assert run_cli("--version").stdout == out
+    code, out, modules = _run("--version", "--help", cwd=tmp_path)
+    assert code == 0 and out == f"wenlint {__version__}\n" and "click" in modules
+
+
+def test_version_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "wenlint", "--version"], stdout=full, stderr=subprocess.PIPE
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [
+        "wenlint: error: cannot write the version: No space left on device"
+    ]
+
+
+def test_serial_check_imports_no_pool_and_no_diff_machinery(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("我们要加强卫生卫生工作。\n", "utf-8")
+    code, out, modules = _run("check", "--no-config", "--color", "never", "a.txt", cwd=tmp_path)
+    assert code == 1 and "W201" in out
+    assert not {"wenlint.parallel", "wenlint.diff", "difflib"} & modules
+    code, out, modules = _run("check", "--no-config", "-", cwd=tmp_path, stdin="中文\n".encode())
+    assert code == 0
+    assert not {"wenlint.parallel", "wenlint.diff"} & modules
+
+
+def test_a_run_that_fixes_or_uses_a_pool_still_imports_what_it_needs(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text("我们要加强卫生卫生工作。\n", "utf-8")
+    code, out, modules = _run("check", "--no-config", "--diff", "0.txt", cwd=tmp_path)
+    assert code == 1 and "+我们要加强卫生工作。" in out
+    assert "wenlint.diff" in modules
+    code, out, modules = _run("check", "--no-config", "--no-cache", "-j", "2", ".", cwd=tmp_path)
+    assert code == 1 and out.count("W201") == 3
+    if available_cpus() >= 2:  # -j 2 on three files: the pool runs
+        assert "wenlint.parallel" in modules
