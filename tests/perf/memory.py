@@ -1,0 +1,188 @@
+"""Memory per finding: ``python tests/perf/memory.py`` (issue 16, item 9).
+
+Builds inputs where every line, or every pair of words, is a finding (W201, a doubled word):
+
+- ``lines``: ``卫生卫生。`` on each of ``--lines`` lines of one file (one finding a line);
+- ``one-line``: ``卫生`` × ``--words`` on ONE line (the text reporter's excerpt of a long line);
+- ``files``: ``--files`` files of ``--file-lines`` such lines each.
+
+and runs ``wenlint check --no-cache --format F [--jobs 2]`` on each, for text, json, sarif and
+github. For each run it prints the findings, the wall time, and the peak RSS of the main process and
+of the worker processes (``ru_maxrss``) minus that of a tiny run of the same format (one finding;
+two tiny files with ``--jobs 2``), divided by the findings: bytes per finding at the peak.
+``--trace`` instead lints the ``lines`` case in this process under ``tracemalloc`` and prints where
+the memory held at the peak was allocated. Figures vary with the machine's load only for the time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {k: v for k, v in os.environ.items() if k != "WENLINT_NO_CACHE"}
+LINE = "卫生卫生。\n"
+
+#: Runs wenlint's command line in this process and, at exit, writes its own peak RSS and that of
+#: its waited-for children (the workers) in KiB to the file named by $WENLINT_RSS_OUT.
+_WRAPPER = """
+import atexit, os, resource, sys
+def _rss():
+    s = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    c = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(os.environ["WENLINT_RSS_OUT"], "w") as f:
+        f.write(f"{s} {c}")
+atexit.register(_rss)
+sys.argv = ["wenlint", *sys.argv[1:]]
+from wenlint.cli import main
+main()
+"""
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def build(out: Path, lines: int, words: int, files: int, file_lines: int) -> dict[str, list[Path]]:
+    """The inputs (made once per size) and the tiny ones, by case."""
+    out.mkdir(parents=True, exist_ok=True)
+    cases: dict[str, list[Path]] = {}
+
+    def write(path: Path, text: str) -> Path:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+        return path
+
+    cases["tiny"] = [write(out / "tiny" / "a.txt", LINE), write(out / "tiny" / "b.txt", LINE)]
+    cases["lines"] = [write(out / f"lines-{lines}.txt", LINE * lines)]
+    cases["one-line"] = [write(out / f"one-line-{words}.txt", "卫生" * words + "。\n")]
+    folder = out / f"files-{files}x{file_lines}"
+    cases["files"] = [folder]
+    if not (folder / ".done").exists():
+        for i in range(files):
+            write(folder / f"{i:04d}.txt", LINE * file_lines)
+        (folder / ".done").write_text("")
+    return cases
+
+
+def run(paths: list[Path], fmt: str, jobs: int, out: Path) -> tuple[float, int, int]:
+    """(seconds, main peak KiB, workers' peak KiB) of one run; its report is in ``out/report``.
+
+    The report goes to a file, never through this process: on Linux a peak RSS survives
+    ``exec``, so a child forked from a large parent would report the parent's."""
+    rss = out / "rss"
+    env = {**ENV, "WENLINT_RSS_OUT": str(rss)}
+    cmd = [sys.executable, "-c", _WRAPPER, "check", "--no-cache", "--format", fmt]
+    cmd += ["--jobs", str(jobs), *map(str, paths)]
+    t0 = time.perf_counter()
+    with open(out / "report", "wb") as report:
+        proc = subprocess.run(cmd, env=env, cwd=out, stdout=report, stderr=subprocess.PIPE)
+    secs = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[3:])}: exit {proc.returncode}\n{proc.stderr.decode()}")
+    main_kib, children_kib = (int(x) for x in rss.read_text().split())
+    return secs, main_kib, children_kib
+
+
+def findings(report: Path) -> int:
+    """The findings of a compact JSON report, from its summary (the end of the file)."""
+    with open(report, "rb") as f:
+        f.seek(max(0, report.stat().st_size - 65536))
+        tail = f.read().decode("utf-8", "replace")
+    summary = tail[tail.rindex('"summary":') + len('"summary":') :].rstrip().removesuffix("}")
+    return int(json.loads(summary)["total"])
+
+
+def measure(cases: dict[str, list[Path]], names: list[str], formats: list[str], out: Path) -> None:
+    # The baseline of a run: the same format and --jobs on one tiny file (one finding) when the
+    # case is one file (a run on one file is serial whatever --jobs says), on two when it is a
+    # folder (so that --jobs 2 has workers, and a main process that only gathers is compared
+    # with one that only gathers).
+    tiny: dict[tuple[str, int, int], tuple[int, int]] = {}
+    for fmt in formats:
+        for jobs in (1, 2):
+            for n in (1, 2):
+                tiny[fmt, jobs, n] = run(cases["tiny"][:n], fmt, jobs, out)[1:]
+    shown = ", ".join(
+        f"{f} -j{j} {m / 1024:.0f}" + (f"/{c / 1024:.0f}" if c else "")
+        for (f, j, n), (m, c) in tiny.items()
+        if n == 2
+    )
+    print(f"baseline peak RSS (two tiny files), main/workers MiB: {shown}")
+    header = f"{'case':<9} {'format':<7} {'jobs':>4} {'findings':>9} {'secs':>7} "
+    print(header + f"{'main MiB':>9} {'B/finding':>10} {'workers MiB':>12} {'B/finding':>10}")
+    for case in names:
+        run(cases[case], "json", 1, out)
+        count = findings(out / "report")
+        for fmt in formats:
+            for jobs in (1, 2):
+                secs, m, c = run(cases[case], fmt, jobs, out)
+                m0, c0 = tiny[fmt, jobs, 2 if cases[case][0].is_dir() else 1]
+                per = (m - m0) * 1024 / max(count, 1)
+                row = f"{case:<9} {fmt:<7} {jobs:>4} {count:>9} {secs:>7.1f} {m / 1024:>9.0f} "
+                row += f"{per:>10.0f} "
+                if c:
+                    row += f"{c / 1024:>12.0f} {(c - c0) * 1024 / max(count, 1):>10.0f}"
+                else:
+                    row += f"{'-':>12} {'-':>10}"
+                print(row, flush=True)
+
+
+def trace(path: Path, fmt: str, top: int) -> None:
+    """Lint ``path`` in this process under tracemalloc, as ``check`` does; print the allocations
+    held at the peak, by line."""
+    import tracemalloc
+
+    from click.testing import CliRunner
+
+    from wenlint.cli import main
+
+    tracemalloc.start(1)
+    snaps: list[tracemalloc.Snapshot] = []
+    from wenlint.report import text as text_mod
+
+    real_close = text_mod.TextReporter.close
+
+    def close(self: text_mod.TextReporter, totals: object) -> None:  # the peak: all reported
+        snaps.append(tracemalloc.take_snapshot())
+        real_close(self, totals)  # type: ignore[arg-type]
+
+    text_mod.TextReporter.close = close  # type: ignore[method-assign]
+    runner = CliRunner()
+    runner.invoke(main, ["check", "--no-cache", "--format", fmt, str(path)])
+    current, peak = tracemalloc.get_traced_memory()
+    print(f"traced: peak {peak / 2**20:.1f} MiB, at exit {current / 2**20:.1f} MiB")
+    if snaps:
+        stats = snaps[0].statistics("lineno")
+        print(f"held when the report closes ({sum(s.size for s in stats) / 2**20:.1f} MiB):")
+        for s in stats[:top]:
+            print(f"  {s.size / 2**20:8.1f} MiB {s.count:>9}  {s.traceback}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "wenlint-memory")
+    ap.add_argument("--lines", type=int, default=100_000)
+    ap.add_argument("--words", type=int, default=20_000, help="doubled words on the long line")
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--file-lines", type=int, default=20)
+    ap.add_argument("--cases", default="lines,one-line,files")
+    ap.add_argument("--formats", default=",".join(FORMATS))
+    ap.add_argument("--trace", action="store_true", help="tracemalloc on the lines case (text)")
+    ap.add_argument("--top", type=int, default=15)
+    args = ap.parse_args(argv)
+    cases = build(args.out, args.lines, args.words, args.files, args.file_lines)
+    if args.trace:
+        trace(cases["lines"][0], "text", args.top)
+        return 0
+    measure(cases, args.cases.split(","), args.formats.split(","), args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
