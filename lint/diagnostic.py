@@ -1,9 +1,17 @@
-"""Findings and the fixes they carry."""
+"""Findings and the fixes they carry.
+
+A run can hold a million findings at once (one large file full of them), so each costs little:
+every class here has ``__slots__``, the code, rule name and message templates are the rule's own
+objects (shared, never copied), and a finding's arguments are an ``Args`` (a tuple of the values
+beside a tuple of the keys shared by every finding of that message), short strings among them
+interned. Measured with tests/perf/memory.py.
+"""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +24,7 @@ class Applicability(enum.Enum):
     UNSAFE = "unsafe"  # shown, never applied automatically
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Edit:
     """Replace ``[start, end)`` with ``text``: empty text deletes, an empty range inserts."""
 
@@ -25,7 +33,7 @@ class Edit:
     text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
@@ -51,7 +59,7 @@ def _app(safe: bool) -> Applicability:
     return Applicability.SAFE if safe else Applicability.UNSAFE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     """Another location that explains a finding: ``path`` None means the same file."""
 
@@ -62,7 +70,7 @@ class Related:
     position: tuple[int, int, int, int] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     path: str
     code: str
@@ -80,6 +88,59 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.start, self.span.end, self.code)
+
+
+#: The keys of findings' arguments, each tuple once (``Args``).
+_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_INTERN_LONGEST = 32  # strings up to this long are interned (words, quotes), not whole lines
+
+
+class Args(Mapping[str, Any]):
+    """A finding's arguments (a read-only mapping) as two tuples: the keys, one tuple shared by
+    every finding with the same keys, and the values; a short string value is interned, so the
+    same word found a thousand times is one string. A dict of one key costs 184 bytes, this 56."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys: tuple[str, ...], values: tuple[Any, ...]) -> None:
+        self._keys = keys
+        self._values = values
+
+    @classmethod
+    def of(cls, args: Mapping[str, Any]) -> Args:
+        """``args`` made compact (an ``Args`` is returned as it is)."""
+        if isinstance(args, Args):
+            return args
+        keys = tuple(args)
+        shared = _KEYS.get(keys)
+        if shared is None:
+            shared = _KEYS[keys] = tuple(sys.intern(k) for k in keys)
+        values = tuple(
+            sys.intern(v)
+            if type(v) is str and len(v) <= _INTERN_LONGEST  # (a str subclass cannot be)
+            else v
+            for v in args.values()
+        )
+        return cls(shared, values)
+
+    def __getitem__(self, key: str) -> Any:
+        keys = self._keys
+        for i in range(len(keys)):
+            if keys[i] == key:
+                return self._values[i]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Args, (self._keys, self._values)
+
+    def __repr__(self) -> str:
+        return repr(dict(zip(self._keys, self._values, strict=True)))
 
 
 class Message:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A half-open range ``[start, end)`` of code-point offsets."""
 
@@ -122,7 +122,10 @@ class LineIndex:
         starts = self.starts
         la = bisect.bisect_right(starts, start) - 1
         nxt = la + 1  # most spans end on the line they start on: one bisection, not two
-        lb = la if nxt == len(starts) or end < starts[nxt] else bisect.bisect_right(starts, end) - 1
+        if nxt == len(starts) or end < starts[nxt]:
+            line, first = la + 1, starts[la]  # one line number object for both ends
+            return line, start - first + 1, line, end - first + 1
+        lb = bisect.bisect_right(starts, end) - 1
         return la + 1, start - starts[la] + 1, lb + 1, end - starts[lb] + 1
 
     def line_span(self, line: int) -> Span:

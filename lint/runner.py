@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from wenlint.config import Config, check_selectors, rule_settings
-from wenlint.diagnostic import Diagnostic, Message, Related
+from wenlint.diagnostic import Args, Diagnostic, Message, Related
 from wenlint.document import Document, Span
 from wenlint.engine_rules import InternalError, UnknownRuleInComment
 from wenlint.registry import Registry
@@ -171,7 +171,7 @@ class _File:
         span = found.span
         if span.end > self.limit:
             raise ValueError(f"span {span} outside the text ({self.limit} code points)")
-        messages, position, args = rule.messages, self.position, found.args
+        messages, position, args = rule.messages, self.position, Args.of(found.args)
         self.diags.append(
             Diagnostic(
                 self.path,
