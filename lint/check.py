@@ -304,9 +304,9 @@ class Checker:
         jobs = 1 if stdin is not None else worker_count(jobs, files)
         if jobs <= 1:
             for shown, path in targets:
+                # (no ``prepare``: the reporter renders each finding as it writes it, never the
+                # whole file's at once)
                 r = self.check_file(shown, path, stdin if path is None else None)
-                if prepare is not None:
-                    prepare(r)
                 yield self.cross_file(r)
             self.save_cache()
             return

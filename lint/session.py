@@ -17,7 +17,7 @@ from wenlint.check import STDIN, Checker, FileResult, Options
 from wenlint.config import Config
 from wenlint.diagnostic import Diagnostic
 from wenlint.registry import Registry
-from wenlint.report import Reporter, Totals
+from wenlint.report import Reporter, Totals, tally
 from wenlint.report.visible import unicode_name, visible
 from wenlint.runner import registry_with_style
 
@@ -28,7 +28,8 @@ class UnknownRule(Exception):
 
 @dataclass
 class Outcome:
-    results: list[FileResult] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)  # reported: without findings
+    #: a stand-in of each finding, in run order (``wenlint.report.tally``)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
@@ -153,9 +154,12 @@ class Session:
                     f"wenlint: warning: {shown}: fixes did not converge; check the result", err=True
                 )
             reporter.result(r)
-            out.diagnostics.extend(r.diagnostics)
+            # keep memory to the largest file, not the corpus: of each finding only a shared
+            # stand-in for the totals (code, name, severity, fixability)
+            out.diagnostics.extend(tally(r.diagnostics))
+            r.diagnostics, r.rendered = [], None
             if not r.stdin:
-                r.text = r.lines = None  # keep memory to the largest file, not the corpus
+                r.text = r.lines = None
             out.results.append(r)
 
     def close(self, reporter: Reporter, out: Outcome) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from wenlint.report import Totals
 
 VERSION = 1
+CHUNK = 512  # findings made into text at a time
 
 
 def diagnostic_json(d: Diagnostic, lang: str) -> dict[str, Any]:
@@ -124,10 +125,13 @@ class JsonRenderer:
 
 
 class JsonReporter:
-    """Collects every finding; writes one JSON document, sorted by path and position, at the
-    end. Compact by default: no indentation, one finding a line, each made by the C encoder in
-    the process that linted its file; ``pretty``: the whole document indented (``write_json``).
-    Both parse to the same value."""
+    """Writes one JSON document, sorted by path and position, at the end. Compact by default: no
+    indentation, one finding a line, each made by the C encoder in the process that linted its
+    file; ``pretty``: the whole document indented (``write_json``). Both parse to the same value.
+
+    Compact, what is kept until the end is each file's lines as one UTF-8 block (a file's
+    findings come sorted by position; the blocks are put in path order at the end), about a third
+    of a kilobyte a finding, not the findings themselves; ``--pretty`` keeps the findings."""
 
     prepare: Callable[[FileResult], None] | None = None
 
@@ -138,23 +142,38 @@ class JsonReporter:
         self._renderer = JsonRenderer(lang)
         if not pretty:
             self.prepare = self._renderer.prepare
-        #: (sort key, JSON object) of every finding, in run order
-        self._shown: list[tuple[tuple[str, int, int, str], str]] = []
+        #: (path, the file's findings as compact JSON lines joined by ",\n" in UTF-8), in run order
+        self._blocks: list[tuple[str, bytearray]] = []
+        self._all: list[Diagnostic] = []  # --pretty: every finding
 
     def result(self, r: FileResult) -> None:
-        if self.pretty or not r.diagnostics:
-            return  # the totals hold every finding
+        if self.pretty:
+            self._all.extend(r.diagnostics)  # the whole document is made at the end
+            return
+        diags = r.diagnostics
+        if not diags:
+            return
         rendered: Sequence[str | None] | None = r.rendered
-        if rendered is None or len(rendered) != len(r.diagnostics):
-            rendered = [None] * len(r.diagnostics)  # a baseline filtered them: made here
-        lang, shown = self.lang, self._shown
-        for d, one in zip(r.diagnostics, rendered, strict=True):
-            # cross-file findings (added in this process) are made here
-            shown.append((d.sort_key, one if one is not None else dump(diagnostic_json(d, lang))))
+        if rendered is None or len(rendered) != len(diags):
+            rendered = [None] * len(diags)  # a baseline filtered them: made here
+        order: Sequence[int] = range(len(diags))
+        if any(diags[i].sort_key > diags[i + 1].sort_key for i in order[:-1]):  # (never, as linted)
+            order = sorted(order, key=lambda i: diags[i].sort_key)
+        lang, block = self.lang, bytearray()
+        # made and encoded CHUNK lines at a time: the file's lines are never all held as text
+        for c in range(0, len(order), CHUNK):
+            part = (
+                # cross-file findings (added in this process) are made here
+                one if (one := rendered[i]) is not None else dump(diagnostic_json(diags[i], lang))
+                for i in order[c : c + CHUNK]
+            )
+            block += ((",\n" if c else "") + ",\n".join(part)).encode("utf-8", "surrogatepass")
+        self._blocks.append((r.path, block))
 
     def close(self, totals: Totals) -> None:
         if self.pretty:
-            diags = sorted(totals.diagnostics, key=lambda d: d.sort_key)
+            diags = sorted(self._all, key=lambda d: d.sort_key)
+            self._all = []
             write_json(
                 self.out,
                 diags,
@@ -164,9 +183,43 @@ class JsonReporter:
                 fixed=totals.fixed,
             )
             return
-        self._shown.sort(key=lambda kv: kv[0])  # stable: run order among equal keys
-        body = ",\n".join(one for _, one in self._shown)
+        blocks = _in_path_order(self._blocks)
+        self._blocks = []
         summary = dump(summary_json(totals.diagnostics, totals.files, totals.errors, totals.fixed))
-        listed = f"[\n{body}\n]" if body else "[]"
-        self.out.write(f'{{"version":{VERSION},"diagnostics":{listed},"summary":{summary}}}\n')
-        self._shown = []
+        write = self.out.write
+        if not blocks:
+            write(f'{{"version":{VERSION},"diagnostics":[],"summary":{summary}}}\n')
+            return
+        write(f'{{"version":{VERSION},"diagnostics":[\n')
+        for i, block in enumerate(blocks):
+            write((",\n" if i else "") + block.decode("utf-8", "surrogatepass"))
+        write(f'\n],"summary":{summary}}}\n')
+
+
+def _in_path_order(blocks: list[tuple[str, bytearray]]) -> list[bytearray]:
+    """The blocks in path order (stable); the findings of blocks of one path (twice in a run:
+    standard input named as a file) merged by position, as one sort of every finding would."""
+    blocks.sort(key=lambda kv: kv[0])
+    out: list[bytearray] = []
+    i = 0
+    while i < len(blocks):
+        j = i + 1
+        while j < len(blocks) and blocks[j][0] == blocks[i][0]:
+            j += 1
+        if j == i + 1:
+            out.append(blocks[i][1])
+        else:  # rare: sort their lines by (offset, end_offset, code), stable
+            lines = [
+                line
+                for _, block in blocks[i:j]
+                for line in block.decode("utf-8", "surrogatepass").split(",\n")
+            ]
+
+            def key(line: str) -> tuple[int, int, str]:
+                d = json.loads(line)
+                return d["offset"], d["end_offset"], d["code"]
+
+            lines.sort(key=key)
+            out.append(bytearray(",\n".join(lines).encode("utf-8", "surrogatepass")))
+        i = j
+    return out

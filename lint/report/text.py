@@ -136,12 +136,23 @@ class TextRenderer:
             end = starts[line] if line < len(starts) else len(text)
             while end > start and text[end - 1] in "\r\n":
                 end -= 1
-            src = text[start:end]
             a = span.start - start
             b = (span.end if span.end < end else end) - start if end_line == line else end - start
+            a, avail = max(a, 0), self.width - gutter - 3
+            # Only the part of the line that can be shown is copied and scanned: each shown
+            # character is at least a column wide, and a stand-in for a hidden one wider, so no
+            # more than ``reach`` characters either side of the span's start can appear (a line
+            # of megabytes, with a finding every few characters, was quadratic).
+            reach = avail if avail > 8 else 8
+            n = end - start
+            lo, hi = (a - reach if a > reach else 0), (a + reach if a + reach < n else n)
+            src = text[start + lo : start + hi]
+            a, b = a - lo, min(max(b, 0), hi) - lo
+            if b < a:
+                b = a
             if has_hidden(src):
-                src, (a, b) = visible_at(src, max(a, 0), max(b, 0))
-            excerpt, pad, marks = self.window(src, a, b, self.width - gutter - 3)
+                src, (a, b) = visible_at(src, a, b)
+            excerpt, pad, marks = _window_by_columns(src, a, b, avail, lo > 0, hi < n)
             carets = "^" * marks
             if color:
                 num, carets = s(num, "blue"), s(carets, SEVERITY_STYLE[d.severity])
@@ -187,6 +198,10 @@ class TextRenderer:
         return _window_by_columns(src, a, b, avail)
 
 
+#: Findings rendered per write.
+CHUNK = 512
+
+
 class TextReporter:
     """Findings as text on ``out``, file by file, then the statistics and the summary."""
 
@@ -228,15 +243,20 @@ class TextReporter:
         rendered: Sequence[str | None] | None = None,
     ) -> None:
         """Print a file's findings; ``rendered`` holds those already rendered (None: not)."""
-        shown = rendered or [None] * len(diags)
-        render = self.renderer.render
-        # one write per file: stdout may be unbuffered (PYTHONUNBUFFERED), a write per line is slow
-        self._write(
-            "".join(
-                (r if r is not None else render(d, text, lines)) + "\n"
-                for d, r in zip(diags, shown, strict=True)
-            )
-        )
+        render, write = self.renderer.render, self._write
+        # a write per CHUNK findings: stdout may be unbuffered (PYTHONUNBUFFERED), a write per
+        # line is slow; the whole file's text at once would double the memory of its findings
+        for i in range(0, len(diags), CHUNK):
+            part = diags[i : i + CHUNK]
+            if rendered is None:
+                write("".join(render(d, text, lines) + "\n" for d in part))
+            else:
+                write(
+                    "".join(
+                        (r if r is not None else render(d, text, lines)) + "\n"
+                        for d, r in zip(part, rendered[i : i + CHUNK], strict=True)
+                    )
+                )
 
     def summary(self, diags: Sequence[Diagnostic], fixed: int = 0, errors: int = 0) -> None:
         counts = Counter(d.severity for d in diags)
@@ -278,16 +298,18 @@ class TextReporter:
             self._write(f"{n:>5}  {code:<6} {mark} {visible(rule)}\n")
 
 
-def _window_by_columns(src: str, a: int, b: int, avail: int) -> tuple[str, int, int]:
+def _window_by_columns(
+    src: str, a: int, b: int, avail: int, cut_left: bool = False, cut_right: bool = False
+) -> tuple[str, int, int]:
     """``TextReporter.window`` for any text, by a running total of columns (``0 <= a <= b <=
-    len(src)``)."""
+    len(src)``); ``cut_left``/``cut_right``: ``src`` was already cut from a longer line there."""
     n = len(src)
     # A line can be megabytes long: measure only the part that can be shown. Every shown
     # character is at least one column wide (bar combining marks), so at most ``avail``
     # characters either side of the span's start can appear.
     reach = avail if avail > 8 else 8
     lo, hi = (a - reach if a > reach else 0), (a + reach if a + reach < n else n)
-    cut_left, cut_right = lo > 0, hi < n
+    cut_left, cut_right = cut_left or lo > 0, cut_right or hi < n
     src = src[lo:hi]
     if "\t" in src:
         src = src.replace("\t", " ")

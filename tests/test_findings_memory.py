@@ -1,0 +1,213 @@
+"""Findings cost little and are written as each file is done (issue 16, item 9), and the text
+excerpt of a long line is cut without scanning the whole line per finding (item 4). Memory and
+time are measured by tests/perf/memory.py, never asserted here: these tests check what the
+slimming and the streaming must keep the same."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wenlint.diagnostic import Args, Diagnostic, Edit, Fix, Message, Related
+from wenlint.document import LineIndex, Span
+from wenlint.report import tally
+from wenlint.report.text import TextRenderer, TextReporter
+from wenlint.report.visible import has_hidden, visible_at
+from wenlint.rule import Severity, T
+from wenlint.testing import lint_string, run_cli
+
+# -- the slim finding ----------------------------------------------------------------------------
+
+
+def test_a_finding_has_no_instance_dict() -> None:
+    (d,) = [d for d in lint_string("卫生卫生。\n") if d.code == "W201"]
+    for obj in (d, d.span, d.fix, *(d.fix.edits if d.fix else ())):
+        assert not hasattr(obj, "__dict__"), type(obj).__name__
+    assert isinstance(d.args, Args) and dict(d.args) == {"word": "卫生"}
+
+
+def test_findings_share_their_words_and_keys() -> None:
+    a, b = [d for d in lint_string("卫生卫生。\n我们我们。\n卫生卫生。\n") if d.code == "W201"][::2]
+    assert a.args["word"] is b.args["word"]  # interned: one string however often it is found
+    assert isinstance(a.args, Args) and isinstance(b.args, Args)
+    assert a.args._keys is b.args._keys
+
+
+def test_args_is_a_read_only_mapping_that_travels() -> None:
+    args = Args.of({"word": "卫生", "n": 3})
+    assert args == {"word": "卫生", "n": 3} and args["n"] == 3 and len(args) == 2
+    assert list(args.items()) == [("word", "卫生"), ("n", 3)]
+    assert Args.of(args) is args
+    back = pickle.loads(pickle.dumps(args))
+    assert back == args and type(back) is Args
+    try:
+        args["missing"]
+    except KeyError:
+        pass
+    else:  # pragma: no cover - the assertion
+        raise AssertionError("a missing key must raise KeyError")
+    assert Message(T(zh="“{word}”{n}次", en="{word} x{n}"), args).zh == "“卫生”3次"
+    long = "长" * 40
+    assert Args.of({"s": long})["s"] == long  # long strings are kept, not interned
+
+
+def test_a_slim_finding_pickles_and_compares_as_before() -> None:
+    d = Diagnostic(
+        "a.txt",
+        "W201",
+        "doubled-word",
+        Severity.WARNING,
+        Span(0, 4),
+        Message(T(zh="{w}", en="{w}"), Args.of({"w": "卫生"})),
+        fix=Fix((Edit(2, 4),)),
+        related=(Related(Span(0, 2), T(zh="此", en="here")),),
+        position=(1, 1, 1, 5),
+    )
+    back = pickle.loads(pickle.dumps(d))
+    assert back == d and back.fix == d.fix and back.related == d.related
+    d.position = (2, 1, 2, 5)  # still a plain, mutable value
+    assert back != d
+
+
+def test_tally_keeps_what_the_totals_read_one_object_per_kind() -> None:
+    diags = [d for d in lint_string("卫生卫生。\n我们我们。\n今天,我们开会。\n")]
+    kept = tally(diags)
+    assert len(kept) == len(diags)
+    for d, k in zip(diags, kept, strict=True):
+        assert (k.code, k.name, k.severity) == (d.code, d.name, d.severity)
+        assert (k.fix is None) == (d.fix is None)
+        assert d.fix is None or (k.fix is not None and k.fix.safe == d.fix.safe)
+    w201 = [k for k in kept if k.code == "W201"]
+    assert len(w201) == 2 and w201[0] is w201[1]
+
+
+# -- streaming -----------------------------------------------------------------------------------
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    (folder / "b").mkdir(parents=True)
+    block = "本次会议研究了基层医疗卫生人才队伍建设的有关问题，并作出了具体部署。\n"
+    # a folder's files come before its subfolders: run order is not path order
+    (folder / "z.txt").write_text(block + "卫生卫生。\n" * 3, "utf-8")
+    (folder / "b" / "x.txt").write_text("今天,我们开会。\n" + block, "utf-8")
+    (folder / "a.txt").write_text("我们我们。\n" + block, "utf-8")
+    return folder
+
+
+def test_compact_json_is_sorted_by_path_and_matches_pretty(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    for jobs in ("1", "2"):
+        base = ["check", "--no-config", "--no-cache", "--jobs", jobs, "--format", "json"]
+        code, out, _ = run_cli(*base, str(folder))
+        pretty = run_cli(*base, "--pretty", str(folder))[1]
+        assert code == 1
+        doc = json.loads(out)
+        assert doc == json.loads(pretty)
+        keys = [(d["path"], d["offset"], d["end_offset"], d["code"]) for d in doc["diagnostics"]]
+        assert keys == sorted(keys) and len({k[0] for k in keys}) == 3
+        assert "D101" in {k[3] for k in keys}  # cross-file findings are in their file's block
+        assert doc["summary"]["total"] == len(keys)
+        assert out.splitlines()[0] == '{"version":1,"diagnostics":['
+
+
+def test_text_is_written_file_by_file_in_run_order(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    out = run_cli("check", "--no-config", "--no-cache", "--jobs", "1", str(folder))[1]
+    heads = [line.split(":")[0] for line in out.splitlines() if ".txt:" in line.split(" ")[0]]
+    order = list(dict.fromkeys(heads))
+    assert [Path(p).name for p in order] == ["a.txt", "z.txt", "x.txt"]  # as walked
+
+
+def test_the_text_of_many_findings_is_written_in_parts(tmp_path: Path) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text("卫生卫生。\n" * 1200, "utf-8")
+    writes: list[str] = []
+
+    class Out:
+        def write(self, s: str) -> int:
+            writes.append(s)
+            return len(s)
+
+    reporter = TextReporter(Out(), lang="zh")  # type: ignore[arg-type]
+    text = path.read_text("utf-8")
+    diags = [d for d in lint_string(text, path="many.txt") if d.code == "W201"]
+    reporter.file(text, LineIndex(text), diags)
+    assert len(writes) == 3  # 512 findings a write
+    whole = "".join(writes)
+    assert whole.count("W201 doubled-word") == 1200
+    assert whole == "".join(reporter.render(d, text, LineIndex(text)) + "\n" for d in diags)
+
+
+# -- the excerpt of a long line ------------------------------------------------------------------
+
+
+def _reference_excerpt(
+    r: TextRenderer, d: Diagnostic, text: str, lines: LineIndex
+) -> tuple[str, str]:
+    """The excerpt and caret lines as they were made before: the whole line made visible, then
+    cut (quadratic on a long line with many findings; fine for one)."""
+    line, _, end_line, _ = d.position
+    start = lines.starts[line - 1]
+    end = lines.starts[line] if line < len(lines.starts) else len(text)
+    while end > start and text[end - 1] in "\r\n":
+        end -= 1
+    src = text[start:end]
+    a = d.span.start - start
+    b = (min(d.span.end, end)) - start if end_line == line else end - start
+    if has_hidden(src):
+        src, (a, b) = visible_at(src, max(a, 0), max(b, 0))
+    excerpt, pad, marks = TextRenderer.window(src, a, b, r.width - len(str(line)) - 3)
+    return excerpt, " " * pad + "^" * marks
+
+
+_PIECES = st.sampled_from(
+    ["卫生", "a", "b c", "\t", "\x1b[2J", "\u202e", "\x9b", "é", "ｗ", "。", "😀", "\u0301", "  "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    parts=st.lists(_PIECES, min_size=1, max_size=120),
+    at=st.floats(0, 1),
+    length=st.integers(0, 30),
+    width=st.integers(20, 120),
+    more=st.booleans(),
+)
+def test_the_excerpt_is_what_cutting_the_whole_line_gave(
+    parts: list[str], at: float, length: int, width: int, more: bool
+) -> None:
+    line = "".join(parts)
+    text = "前一行。\n" + line + ("\n后一行。\n" if more else "")
+    lines = LineIndex(text)
+    first = 5
+    start = first + int(at * len(line))
+    end = min(start + length, len(text))
+    pos = lines.position(start, end)
+    d = Diagnostic("a.txt", "X001", "x", Severity.WARNING, Span(start, end), T(zh="m", en="m"))
+    d.position = pos
+    r = TextRenderer(width=width)
+    out = r.render(d, text, lines).split("\n")
+    excerpt, carets = _reference_excerpt(r, d, text, lines)
+    assert out[2].split(" | ", 1)[1] == excerpt
+    assert out[3] == " " * (len(str(pos[0])) + 1) + "| " + carets
+
+
+def test_findings_all_along_one_very_long_line() -> None:
+    # 卫生 x 20,000 on one line: 10,000 findings, each excerpt cut from a 40,000-character line
+    text = "卫生" * 20_000 + "。\n"
+    lines = LineIndex(text)
+    diags = [d for d in lint_string(text) if d.code == "W201"]
+    assert len(diags) == 10_000
+    r = TextRenderer(width=80)
+    for d in (diags[0], diags[1], diags[4_999], diags[-1]):
+        out = r.render(d, text, lines).split("\n")
+        excerpt, carets = _reference_excerpt(r, d, text, lines)
+        assert out[2] == "1 | " + excerpt and out[3] == "  | " + carets
+    middle = r.render(diags[4_999], text, lines).split("\n")
+    assert middle[2].startswith("1 | …卫生") and middle[2].endswith("…")
+    assert middle[3].endswith("^^^^^^^^")
