@@ -9,7 +9,9 @@ Builds inputs where every line, or every pair of words, is a finding (W201, a do
 and runs ``wenlint check --no-cache --format F [--jobs 2]`` on each, for text, json, sarif and
 github. For each run it prints the findings, the wall time, and the peak RSS of the main process and
 of the worker processes (``ru_maxrss``) minus that of a tiny run of the same format (one finding;
-two tiny files with ``--jobs 2``), divided by the findings: bytes per finding at the peak.
+two tiny files with ``--jobs 2``), divided by the findings: bytes per finding at the peak; and
+"over clean", the same over the peak of the case's clean twin (as many lines and characters, no
+findings), what the findings cost beyond the document.
 ``--trace`` instead lints the ``lines`` case in this process under ``tracemalloc`` and prints where
 the memory held at the peak was allocated. Figures vary with the machine's load only for the time.
 """
@@ -28,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {k: v for k, v in os.environ.items() if k != "WENLINT_NO_CACHE"}
 LINE = "卫生卫生。\n"
+CLEAN = "卫生工作。\n"  # the same length, not a finding
 
 #: Runs wenlint's command line in this process and, at exit, writes its own peak RSS and that of
 #: its waited-for children (the workers) in KiB to the file named by $WENLINT_RSS_OUT.
@@ -59,14 +62,19 @@ def build(out: Path, lines: int, words: int, files: int, file_lines: int) -> dic
         return path
 
     cases["tiny"] = [write(out / "tiny" / "a.txt", LINE), write(out / "tiny" / "b.txt", LINE)]
-    cases["lines"] = [write(out / f"lines-{lines}.txt", LINE * lines)]
-    cases["one-line"] = [write(out / f"one-line-{words}.txt", "卫生" * words + "。\n")]
-    folder = out / f"files-{files}x{file_lines}"
-    cases["files"] = [folder]
-    if not (folder / ".done").exists():
-        for i in range(files):
-            write(folder / f"{i:04d}.txt", LINE * file_lines)
-        (folder / ".done").write_text("")
+    # each case and its clean twin: as many lines and characters, (almost) no findings
+    for kind, line, long in (
+        ("", LINE, "卫生" * words),
+        ("clean-", CLEAN, "卫生工作，" * (words // 2)),
+    ):
+        cases[kind + "lines"] = [write(out / f"{kind}lines-{lines}.txt", line * lines)]
+        cases[kind + "one-line"] = [write(out / f"{kind}one-line-{words}.txt", long + "。\n")]
+        folder = out / f"{kind}files-{files}x{file_lines}"
+        cases[kind + "files"] = [folder]
+        if not (folder / ".done").exists():
+            for i in range(files):
+                write(folder / f"{i:04d}.txt", line * file_lines)
+            (folder / ".done").write_text("")
     return cases
 
 
@@ -114,20 +122,25 @@ def measure(cases: dict[str, list[Path]], names: list[str], formats: list[str], 
         if n == 2
     )
     print(f"baseline peak RSS (two tiny files), main/workers MiB: {shown}")
-    header = f"{'case':<9} {'format':<7} {'jobs':>4} {'findings':>9} {'secs':>7} "
-    print(header + f"{'main MiB':>9} {'B/finding':>10} {'workers MiB':>12} {'B/finding':>10}")
+    print(
+        "B/finding: (peak - tiny run's) / findings; over clean: (peak - the clean twin's peak) /\n"
+        "findings, what the findings cost beyond the document (its lines, blocks, words)"
+    )
+    header = f"{'case':<9} {'format':<7} {'jobs':>4} {'findings':>9} {'secs':>7} {'main MiB':>9} "
+    print(header + f"{'B/finding':>10} {'over clean':>10} {'workers MiB':>12} {'B/finding':>10}")
     for case in names:
         run(cases[case], "json", 1, out)
-        count = findings(out / "report")
+        count = max(1, findings(out / "report"))
         for fmt in formats:
             for jobs in (1, 2):
+                clean = run(cases["clean-" + case], fmt, jobs, out)[1]
                 secs, m, c = run(cases[case], fmt, jobs, out)
                 m0, c0 = tiny[fmt, jobs, 2 if cases[case][0].is_dir() else 1]
-                per = (m - m0) * 1024 / max(count, 1)
                 row = f"{case:<9} {fmt:<7} {jobs:>4} {count:>9} {secs:>7.1f} {m / 1024:>9.0f} "
-                row += f"{per:>10.0f} "
+                over = (m - max(clean, m0)) * 1024 / count  # (a twin may load less than tiny)
+                row += f"{(m - m0) * 1024 / count:>10.0f} {over:>10.0f} "
                 if c:
-                    row += f"{c / 1024:>12.0f} {(c - c0) * 1024 / max(count, 1):>10.0f}"
+                    row += f"{c / 1024:>12.0f} {(c - c0) * 1024 / count:>10.0f}"
                 else:
                     row += f"{'-':>12} {'-':>10}"
                 print(row, flush=True)
