@@ -98,3 +98,32 @@ def test_the_shipped_tables_are_those_of_the_installed_opencc() -> None:
     # after an opencc upgrade: python -c "from wenlint.rules.characters.traditional_char import
     # write_tables; write_tables()"
     assert tables() == traditional_char.tables_from_opencc()
+
+
+# A README's language switcher: each link names the language of the version it points at.
+README = (
+    "# 数据工具\n\n"
+    "{switcher}\n\n"
+    "这是一个用于数据处理的工具，支持多种文件格式。我们希望它能帮助开发者提高效率，"
+    "欢迎大家提出意见和建议。\n"
+)
+
+
+def _c701(switcher: str) -> list[str]:
+    text = README.format(switcher=switcher)
+    return [d.args["text"] for d in lint_string(text, ["C701"], path="README.md")]
+
+
+def test_a_link_to_another_language_version_names_that_language() -> None:
+    assert _c701("[English](README.md) | [繁體中文](README.zh-TW.md) | 简体中文") == []
+    assert _c701("[繁體版](README-zh-TW.md)") == []
+    assert _c701('<a href="./docs/README_zh-Hant.md">繁體中文</a>') == []
+    assert _c701("[繁體中文](https://github.com/o/r/blob/main/docs/zh-tw/README.md)") == []
+
+
+def test_traditional_characters_elsewhere_in_the_readme_are_still_reported() -> None:
+    # a link to a page that is no language version: its text is prose like any other
+    assert _c701("[詳細說明](docs/guide.md)") == ["詳細說"]
+    assert _c701("[繁體中文](https://en.wikipedia.org/wiki/Chinese)") == ["體"]
+    # the switcher's name is left alone, a slip beside it is not
+    assert _c701("[繁體中文](README.zh-TW.md)，更多內容见文档") == ["內"]

@@ -86,6 +86,20 @@ def converter() -> Any:
 _STANDARD_VARIANTS = frozenset("昇")
 # Kana: a Japanese text uses kanji that look traditional; it is not simplified Chinese at all.
 _KANA = lazy_re("[\u3041-\u3096\u30a1-\u30fa]")
+# A link to another language version of the document, in Markdown ([繁體中文](README.zh-TW.md))
+# or HTML (<a href="README_zh-Hant.md">繁體版</a>): its text names that version's language in
+# that language's own script, and is no traditional character slipped into the simplified prose.
+_MD_LINK = lazy_re(r"\[([^\[\]\n]{1,16})\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_HTML_LINK = lazy_re(
+    r"<a\s[^>\n]*?href\s*=\s*[\"']([^\"'\n]+)[\"'][^>\n]*>([^<\n]{1,16})</a\s*>", re.IGNORECASE
+)
+# A language tag in a file or folder name of the target: README.zh-TW.md, README_zh-Hant.md,
+# docs/zh-tw/README.md, README-tw.md, README.cht.md.
+_LANG_TAG = lazy_re(
+    r"(?:^|[._/-])(?:zh[-_]?(?:tw|hk|mo|hant|hans|cn|sg|chs|cht)|zh|tw|hk|cht|chs|big5|"
+    r"traditional|hant|en|ja|ko)(?:[._/-]|$)",
+    re.IGNORECASE,
+)
 
 
 class TraditionalChar(Rule):
@@ -102,12 +116,16 @@ class TraditionalChar(Rule):
         zh="国家通用语言文字以规范汉字为准（《国家通用语言文字法》，《通用规范汉字表》），"
         "简体文稿里夹杂的繁体字多来自转码或从港台资料复制。用 OpenCC 的繁简对照判断，"
         "只报告只属于繁体的字，繁简同形的字（如“著”“乾坤”的“乾”）不报告；"
-        "整篇以繁体为主的文档（繁体专用字多于简体专用字）不报告。用户词典 allow 中的字词不报告。",
+        "整篇以繁体为主的文档（繁体专用字多于简体专用字）不报告。用户词典 allow 中的字词不报告。"
+        "指向本文另一语言版本的链接（README 的语言切换：[繁體中文](README.zh-TW.md)）写的是"
+        "那个版本的语言名称，不报告。",
         en="Standard Chinese text uses the standard (simplified) characters. Traditional "
         "characters in a simplified document usually come from conversion or pasting. Decided "
         "with OpenCC's tables: only characters that are traditional-only are reported, never "
         "characters shared by both scripts; a document mostly in traditional characters is left "
-        "alone. Words in the dictionary's allow list are not reported.",
+        "alone. Words in the dictionary's allow list are not reported, nor is the text of a link "
+        "to another language version of the document (a README's switcher: "
+        "[繁體中文](README.zh-TW.md)), which names that version's language.",
     )
     fix_safety = T(
         zh="繁体字只有一个简体对应时换成简体，可自动应用；一繁对多简（如“餘”→余/馀）时只作提示",
@@ -161,14 +179,24 @@ class TraditionalChar(Rule):
         if n_trad >= n_simp:
             return  # a traditional document, or too little text to tell
         allowed = _allowed(ctx)
+        links = _language_link_texts(doc.text)
         for block in doc.blocks:
             if tab.trad.isdisjoint(block.text):
                 continue
-            self._block(block, tab, allowed, ctx)
+            self._block(block, tab, allowed, links, ctx)
 
-    def _block(self, block: Block, tab: Tables, allowed: list[str], ctx: Context) -> None:
+    def _block(
+        self,
+        block: Block,
+        tab: Tables,
+        allowed: list[str],
+        links: list[tuple[int, int]],
+        ctx: Context,
+    ) -> None:
         text = block.text
         masked = _allowed_positions(text, allowed)
+        for a, b in links:  # a language switcher's names: [繁體中文](README.zh-TW.md)
+            masked.update(range(max(a, block.start) - block.start, min(b, block.end) - block.start))
         hits = [i for i, ch in enumerate(text) if ch in tab.trad and i not in masked]
         if not hits:
             return
@@ -255,6 +283,24 @@ def _convert(text: str) -> str:
 def _allowed(ctx: Context) -> list[str]:
     allow = ctx.dictionary.get("allow", ()) if ctx.dictionary else ()
     return [w for w in allow if isinstance(w, str) and w]
+
+
+def _language_link_texts(text: str) -> list[tuple[int, int]]:
+    """The spans (in the document) of the texts of links to another language version of it."""
+    if "](" not in text and "<a" not in text and "<A" not in text:
+        return []
+    out = [m.span(1) for m in _MD_LINK().finditer(text) if _language_version(m.group(2))]
+    out += [m.span(2) for m in _HTML_LINK().finditer(text) if _language_version(m.group(1))]
+    return out
+
+
+def _language_version(target: str) -> bool:
+    """Whether a link target names a language version: a language tag in its path (not in a
+    URL's host: en.wikipedia.org is no English version of this document)."""
+    path = re.split(r"[?#]", target, maxsplit=1)[0]
+    if "://" in path:
+        path = path.split("://", 1)[1].partition("/")[2]
+    return bool(path) and _LANG_TAG().search(path) is not None
 
 
 def _allowed_positions(text: str, allowed: list[str]) -> set[int]:
