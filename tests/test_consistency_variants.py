@@ -124,3 +124,24 @@ def test_recall_on_real_sentences() -> None:
                 found += any(d.args["found"] == v for d in hits)
     assert tried > 150
     assert found / tried >= 0.9, (found, tried)
+
+
+def _found(text: str) -> list[str]:
+    return [d.args["found"] for d in lint_string(text, ["K801"])]
+
+
+def test_an_attributed_quotation_is_reproduced_as_written() -> None:
+    # a classical text quoted after its title, or after a cue of quoting (曰, 云, 有言)
+    assert _found("正如范仲淹《岳阳楼记》所写：“越明年，政通人和，百废具兴。”") == []
+    assert _found("范仲淹《岳阳楼记》“政通人和，百废具兴”的景象，今天已成现实。") == []
+    assert _found("古人云：“政通人和，百废具兴。”今天我们更要奋发有为。") == []
+    assert _found("诸葛亮《诫子书》有言：“非澹泊无以明志，非宁静无以致远。”") == []
+
+
+def test_the_same_words_in_ones_own_prose_are_reported() -> None:
+    assert _found("经过三年努力，全市各项事业百废具兴。") == ["百废具兴"]
+    # quotation marks of one's own, with no work nor speaker named, quote nobody
+    assert _found("全市呈现“百废具兴”的良好局面。") == ["百废具兴"]
+    assert _found("他说：“要做到百废具兴。”") == ["百废具兴"]
+    # the quotation closed before the variant: the variant is the writer's own again
+    assert _found("《岳阳楼记》“政通人和”，今天全市百废具兴。") == ["百废具兴"]

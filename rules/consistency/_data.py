@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from wenlint.text.locate import lazy_re
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -63,3 +65,23 @@ def inside_word(text: str, start: int, end: int, words: frozenset[str]) -> str |
 def in_title(text: str, start: int, lo: int = 0) -> bool:
     """Whether ``start`` lies inside a 《…》 title (a document's name is quoted as it is)."""
     return text.rfind("《", lo, start) > text.rfind("》", lo, start)
+
+
+_OPEN, _CLOSE = "“「『", "”」』"
+# What stands just before an attributed quotation's opening mark: the title of the work quoted
+# (《岳阳楼记》“…”, 《岳阳楼记》中写道：“…”) or a cue of quoting (子曰：“…”, 古人云：“…”, 有言).
+_ATTRIBUTION = lazy_re(
+    r"(?:》[中里]?(?:所?(?:说|写|言)|写道|有言|云|曰|道)?|曰|云|有言|有云)[：:，,]?\s*$"
+)
+
+
+def in_attributed_quote(text: str, start: int, end: int, lo: int = 0) -> bool:
+    """Whether ``text[start:end]`` lies inside a quotation (“…”, 「…」) attributed to a work or
+    a speaker: quoted text is reproduced as written (范仲淹《岳阳楼记》“政通人和，百废具兴”),
+    while the same words in one's own prose, or in quotation marks of one's own, are not."""
+    o = max(text.rfind(q, lo, start) for q in _OPEN)
+    if o < 0 or any(text.find(q, o + 1, start) >= 0 for q in _CLOSE):
+        return False  # no quotation open at the hit
+    if not any(text.find(q, end) >= 0 for q in _CLOSE):
+        return False
+    return _ATTRIBUTION().search(text, max(lo, o - 12), o) is not None

@@ -51,7 +51,8 @@ class VariantForm(Rule):
         "词形，建议改为推荐词形；文中另有推荐词形时，同时指出它首次出现的位置。"
         "一个词形的字串也可能是别的词的一部分（“制定单位”里的“定单”，“按纳税人”里的“按纳”，"
         "“发展转型”里的“展转”）：命中的首字或末字与相邻的字组成常用词时不报告；书名号内（文件名称）"
-        "照录，不报告。有几组的非推荐词形同时是常见的别的说法（“标识”是法律用语，“份子”“本份”"
+        "照录，不报告；引文照录原文，引号内的文字前有书名（范仲淹《岳阳楼记》“政通人和，百废具兴”）"
+        "或“曰”“云”“有言”等引述语时不报告，自己行文中的同一词形照常报告。有几组的非推荐词形同时是常见的别的说法（“标识”是法律用语，“份子”“本份”"
         "“原由”“元来”“就坐”“花着”等在行文中多为另一个词），数据中保留但不检查。"
         '可在配置中增加词组：[rules.variant-form] groups = ["推荐词形 异形1 异形2"]。',
         en="Variant forms (异形词) are words of one sound and meaning written in different ways. "
@@ -62,8 +63,10 @@ class VariantForm(Rule):
         "points at the recommended form's first use when the document has it too. A variant's "
         "string can be part of other words (定单 in 制定单位, 按纳 in 按纳税人): a hit whose first "
         "or last character makes a common word with its neighbour is not reported, nor a hit "
-        "inside a 《…》 title. A few groups whose variant string is mostly another word in "
-        "running text (标识 as a legal term, 份子, 本份, 原由, 元来, 就坐, 花着) are kept in the "
+        "inside a 《…》 title, nor one inside a quotation attributed to a work or a speaker "
+        "(《岳阳楼记》“政通人和，百废具兴”, 古人云：“…”), which reproduces its source as "
+        "written. A few groups whose variant string is mostly another word in running text "
+        "(标识 as a legal term, 份子, 本份, 原由, 元来, 就坐, 花着) are kept in the "
         "data but not matched. The config can add groups: [rules.variant-form] "
         'groups = ["recommended variant1 variant2"].',
     )
@@ -128,6 +131,8 @@ class VariantForm(Rule):
             block = ctx.block_at(h.start, h.end)
             if block is None or _data.in_title(view, h.start, block.start):
                 continue
+            if _data.in_attributed_quote(view, h.start, h.end, block.start):
+                continue  # a quotation is reproduced as written: 《岳阳楼记》“……百废具兴”
             good = h.value.good
             if good not in first:
                 at = view.find(good)
