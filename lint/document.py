@@ -212,18 +212,22 @@ class Document:
         view, blocks = plain_prose(self.text)
         return view, blocks, []
 
-    @property
+    @cached_property
     def view(self) -> str:
         return self._prose[0]
 
-    @property
+    @cached_property
     def blocks(self) -> list[Block]:
         return self._prose[1]
 
-    @property
+    @cached_property
     def code_spans(self) -> list[tuple[int, int]]:
         """(start, end) of Markdown code blocks, inline code and math (none in plain text)."""
         return self._prose[2]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)
@@ -251,16 +255,12 @@ class Document:
         """The block whose text holds ``[start, end)`` whole (the character at ``start`` when
         ``end`` is None), or None: between blocks, or across two."""
         blocks = self.blocks
-        starts = self.derived(_block_starts, _block_starts)
+        starts = self._block_starts
         i = bisect.bisect_right(starts, start) - 1
         stop = start + 1 if end is None else end
         if i >= 0 and stop <= blocks[i].end:
             return blocks[i]
         return None
-
-
-def _block_starts(doc: Document) -> list[int]:
-    return [b.start for b in doc.blocks]
 
 
 _PARA = "paragraph"

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from wenlint.text import locate
+
 if TYPE_CHECKING:
     from wenlint.diagnostic import Fix, Related
     from wenlint.document import Block, Document, Span
@@ -212,20 +214,16 @@ class Context(Reporter):
         prefilter of a rule that has work only where one of these occurs, found in the whole
         view at C speed. (Several patterns led by a literal, such as ``和[，。]`` and ``与[，。]``,
         are scanned faster than one led by a character class.)"""
-        from wenlint.text.locate import blocks_containing, blocks_matching, blocks_with
-
         doc = self.doc
         view, blocks = doc.view, doc.blocks
-        parts = []
-        chars = "".join(chars)
+        parts: list[list[Block]] = []
         if chars:
-            parts.append(blocks_with(view, blocks, chars))
-        literals = list(literals)
+            parts.append(locate.blocks_with(view, blocks, chars))
         if literals:
-            parts.append(blocks_containing(view, blocks, literals))
+            parts.append(locate.blocks_containing(view, blocks, literals))
         if pattern is not None:
             patterns = [pattern] if isinstance(pattern, re.Pattern) else list(pattern)
-            parts.append(blocks_matching(view, blocks, *patterns))
+            parts.append(locate.blocks_matching(view, blocks, *patterns))
         if len(parts) == 1:
             return parts[0]
         seen = {b.index: b for part in parts for b in part}

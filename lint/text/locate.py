@@ -92,7 +92,10 @@ def literal_spans(view: str, literal: str) -> Iterator[tuple[int, int]]:
 def blocks_matching(view: str, blocks: Sequence[Block], *patterns: re.Pattern[str]) -> list[Block]:
     """The blocks that overlap a match of one of ``patterns`` (which must not match the empty
     string)."""
-    return blocks_touched(blocks, (m.span() for p in patterns for m in p.finditer(view)))
+    spans: list[tuple[int, int]] = []
+    for p in patterns:
+        spans += [m.span() for m in p.finditer(view)]
+    return blocks_touched(blocks, spans) if spans else []
 
 
 #: The characters ``regex``'s ``\s`` matches, for ``re`` character classes that must keep its
