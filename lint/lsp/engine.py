@@ -63,9 +63,16 @@ class Engine:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self._setups: dict[ConfigKey, Setup | ConfigError] = {}
+        #: Configs discovery ignored as unsafe, one line each, in the order found (the server
+        #: shows each once, as ``wenlint check`` prints them)
+        self.warnings: list[str] = []
+
+    def _warn(self, line: str) -> None:
+        if line not in self.warnings:
+            self.warnings.append(line)
 
     def _key(self, folder: Path) -> ConfigKey:
-        found = find_config(folder)
+        found = find_config(folder, self._warn)
         if found is None:
             return None
         try:

@@ -37,6 +37,7 @@ from wenlint.diagnostic import Diagnostic, Fix
 from wenlint.lsp.engine import Cancelled, Engine
 from wenlint.lsp.text import UTF16, Change, OpenText, minimal_edit
 from wenlint.registry import load_registry
+from wenlint.report.visible import visible
 from wenlint.rule import Rule, Severity
 
 FIX_ALL = "source.fixAll.wenlint"
@@ -104,6 +105,7 @@ class WenlintServer(LanguageServer):
         self.closing = False
         self.exit_code = 1  # the input ended without shutdown and exit
         self.shown: set[str] = set()  # config errors already shown
+        self.warned = 0  # the engine's warnings (unsafe configs ignored) already shown
         self.docs_folder: Path | None = None
         self.written_docs: dict[tuple[str, str], str] = {}
         # one worker thread: runs never compete for the interpreter, a new one waits for the
@@ -166,6 +168,7 @@ class WenlintServer(LanguageServer):
 
         snapshot = OpenText(text.text, version)
         lang = self.lang_for(path)
+        self.config_warnings()  # (discovery ran for the document's folder)
         try:
             done = await asyncio.get_running_loop().run_in_executor(
                 self.pool_for(snapshot.text), self._lint_text, uri, path, snapshot, lang, stale
@@ -201,6 +204,18 @@ class WenlintServer(LanguageServer):
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=version)
         )
+
+    def config_warnings(self) -> None:
+        """A config ignored as unsafe (planted in a folder others can write): one
+        ``window/showMessage`` warning each, once, in the words ``wenlint check`` prints."""
+        warnings = self.engine.warnings
+        for line in warnings[self.warned :]:
+            self.window_show_message(
+                lsp.ShowMessageParams(
+                    type=lsp.MessageType.Warning, message=f"wenlint: warning: {visible(line)}"
+                )
+            )
+        self.warned = len(warnings)
 
     def config_error(self, exc: ConfigError) -> None:
         message = str(exc)
