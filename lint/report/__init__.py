@@ -7,6 +7,7 @@ the file was linted (in a worker process), so that less travels back.
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -86,18 +87,44 @@ class FileFed:
 
 
 class DiffReporter:
-    """``--diff``: each file's safe fixes as a unified diff, nothing else."""
+    """``--diff``: each file's safe fixes as a unified diff, nothing else.
+
+    Written to a file or a pipe, the patch is the bytes ``git apply`` and ``patch`` need, in the
+    file's own encoding (``wenlint.diff``). On a terminal it is shown, not applied: decoded from
+    that encoding, with control characters, bidi controls and undecodable bytes made visible as
+    in every other human-readable output (``wenlint.report.visible``), so a document's escape
+    sequences never reach the terminal."""
 
     prepare: Callable[[FileResult], None] | None = None
 
     def result(self, r: FileResult) -> None:
-        if r.diff:  # bytes: the file's own encoding (wenlint.diff)
-            sys.stdout.flush()
-            sys.stdout.buffer.write(r.diff)
-            sys.stdout.buffer.flush()
+        if not r.diff:  # bytes: the file's own encoding (wenlint.diff)
+            return
+        out = sys.stdout
+        if out.isatty():
+            out.write(shown_diff(r.diff, r.source.encoding if r.source else "utf-8"))
+            out.flush()
+            return
+        out.flush()
+        out.buffer.write(r.diff)
+        out.buffer.flush()
 
     def close(self, totals: Totals) -> None:
         pass
+
+
+def shown_diff(diff: bytes, encoding: str) -> str:
+    """A patch as a terminal shows it: each line decoded (bytes that are not ``encoding`` as
+    ``\\xff``) and made visible; the line breaks between lines are kept (a CR before one is
+    shown, as ``␍``)."""
+    from wenlint.report.visible import visible
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        encoding = "utf-8"
+    text = diff.decode(encoding, "surrogateescape")
+    return "\n".join(visible(line) for line in text.split("\n"))
 
 
 class StdinFixReporter:
