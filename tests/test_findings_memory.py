@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -211,3 +212,120 @@ def test_findings_all_along_one_very_long_line() -> None:
     middle = r.render(diags[4_999], text, lines).split("\n")
     assert middle[2].startswith("1 | …卫生") and middle[2].endswith("…")
     assert middle[3].endswith("^^^^^^^^")
+
+
+# -- SARIF: results kept as JSON, the log written as before -------------------------------------
+
+
+def test_sarif_written_from_kept_json_is_the_log_it_was() -> None:
+    import io
+
+    from wenlint.registry import load_registry
+    from wenlint.report.sarif import SarifReporter, write_sarif
+
+    texts = {
+        "a.txt": "卫生卫生。\n今天,我们开会。\n",
+        "b/😀.md": "# 标题\n\n😀我们我们开会。\n",
+        "c.txt": "没有问题的一句话。\n",
+    }
+    out = io.StringIO()
+    rep = SarifReporter(out, registry=load_registry(), lang="zh", max_results=2)
+    for path, text in texts.items():
+        rep.file(path, text, lint_string(text, path=path))
+    whole = io.StringIO()
+    write_sarif(whole, rep.log(files=3, errors=["d.txt: cannot read"]))
+    rep.finish(files=3, errors=["d.txt: cannot read"])
+    assert out.getvalue() == whole.getvalue()
+    log = json.loads(out.getvalue())
+    assert len(log["runs"][0]["results"]) == 2  # capped, as before
+    assert log["runs"][0]["invocations"][0]["properties"]["resultsLeftOut"] > 0
+
+
+# -- --diff on a terminal ------------------------------------------------------------------------
+
+HOSTILE = "今天,我们开会。\x1b]52;c;SGVsbG8=\x1b\\\x1b[2J\u202e\n"  # OSC 52, clear, RLO
+
+
+def _on_a_terminal(args: list[str], cwd: Path) -> bytes:
+    """What ``wenlint ARGS`` writes to a terminal (a pseudo-terminal)."""
+    import os
+    import pty
+    import subprocess
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wenlint", *args], stdout=child, stderr=subprocess.PIPE, cwd=cwd
+    )
+    os.close(child)
+    got = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        got += chunk
+    proc.wait(60)
+    os.close(main)
+    return got
+
+
+def test_diff_on_a_terminal_shows_control_characters(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_bytes(HOSTILE.encode("utf-8"))
+    shown = _on_a_terminal(["check", "--no-config", "--no-cache", "--diff", "a.txt"], tmp_path)
+    text = shown.decode("utf-8")
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "-今天,我们开会。␛]52;c;SGVsbG8=␛\\␛[2J\\u202e" in text.replace("\r\n", "\n")
+    assert "+今天，我们开会。␛]52;c;SGVsbG8=␛\\␛[2J\\u202e" in text.replace("\r\n", "\n")
+
+
+def test_diff_to_a_pipe_keeps_the_bytes(tmp_path: Path) -> None:
+    import subprocess
+
+    doc = tmp_path / "a.txt"
+    doc.write_bytes(HOSTILE.encode("utf-8"))
+    args = ["check", "--no-config", "--no-cache", "--diff", "a.txt"]
+    piped = subprocess.run(
+        [sys.executable, "-m", "wenlint", *args], cwd=tmp_path, capture_output=True
+    )
+    assert "-今天,我们开会。\x1b]52;c;SGVsbG8=\x1b\\\x1b[2J\u202e\n".encode() in piped.stdout
+    (tmp_path / "p.diff").write_bytes(piped.stdout)
+    subprocess.run(["git", "apply", "p.diff"], cwd=tmp_path, check=True)
+    assert doc.read_text("utf-8") == HOSTILE.replace(",", "，")
+
+
+def test_a_gbk_patch_on_a_terminal_is_shown_decoded() -> None:
+    from wenlint.report import shown_diff
+
+    patch = "--- a/x.txt\n+++ b/x.txt\n@@ -1 +1 @@\n-今天,开会\x1b[2J\n+今天，开会\x1b[2J\n".encode(
+        "gbk"
+    )
+    shown = shown_diff(patch + b"-\xff\n", "gbk")
+    assert "-今天,开会␛[2J\n+今天，开会␛[2J\n-\\xff\n" in shown and "\x1b" not in shown
+
+
+def test_html_writes_a_large_file_in_parts_as_one_entry() -> None:
+    import io
+    import re
+
+    from wenlint.registry import load_registry
+    from wenlint.report.html import HtmlReporter, script_json
+
+    text = "卫生卫生。\n" * 600 + "今天,我们开会。\n"
+    out = io.StringIO()
+    rep = HtmlReporter(out, registry=load_registry(), lang="zh")
+    diags = lint_string(text, path="a.txt")
+    rep.file("a.txt", text, diags)
+    rep.file("b.txt", "没有问题。\n", [])
+    (a, b) = re.findall(
+        r'<script type="application/json" class="wl-file">(.*?)</script>', out.getvalue()
+    )
+    entry = json.loads(a)
+    assert len(entry["d"]) == len(diags) > 601  # more than one part
+    assert [d["s"] for d in entry["d"]] == sorted(d.span.start for d in diags)
+    assert a == script_json(entry)  # the bytes one dump of the whole entry gives
+    assert json.loads(b) == {"path": "b.txt", "t": None, "d": []} and b == script_json(
+        json.loads(b)
+    )

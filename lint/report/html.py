@@ -150,6 +150,7 @@ LABELS: dict[str, dict[str, Any]] = {
 
 _ASTRAL = re.compile(r"[\U00010000-\U0010FFFF]")
 EXCERPT = 60
+CHUNK = 512  # findings made into JSON at a time
 
 
 def script_json(data: Any) -> str:
@@ -231,11 +232,18 @@ class HtmlReporter(FileFed):
                     f"{script_json(text)}</script>\n"
                 )
             entry["t"] = self.texts[path]
-            u16 = Utf16(text)
-            entry["d"] = [self._diag(d, text, u16) for d in sorted(diags, key=lambda d: d.sort_key)]
-        self.out.write(
-            f'<script type="application/json" class="wl-file">{script_json(entry)}</script>\n'
-        )
+        # the file's entry as ``script_json(entry)`` would write it, its findings made CHUNK at
+        # a time: never all of a large file's as objects at once
+        head = script_json(entry)
+        write = self.out.write
+        write(f'<script type="application/json" class="wl-file">{head[: -len("]}")]}')
+        if diags:
+            u16, diag = Utf16(text), self._diag
+            ordered = sorted(diags, key=lambda d: d.sort_key)
+            for i in range(0, len(ordered), CHUNK):
+                part = ",".join(script_json(diag(d, text, u16)) for d in ordered[i : i + CHUNK])
+                write(("," if i else "") + part)
+        write("]}</script>\n")
 
     def _diag(self, d: Diagnostic, text: str, u16: Utf16) -> dict[str, Any]:
         self.codes[d.code] += 1

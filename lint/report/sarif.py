@@ -287,8 +287,9 @@ class SarifReporter(FileFed):
             if r.code not in known
         ]
         self.index = {r["id"]: i for i, r in enumerate(self.rules)}
-        # results kept, by severity (error, warning, note), each as (run order, result)
-        self._kept: tuple[list[tuple[int, dict[str, Any]]], ...] = ([], [], [])
+        # results kept, by severity (error, warning, note), each as (run order, its compact JSON
+        # in UTF-8): a third of what the nested dicts cost, until the log is written
+        self._kept: tuple[list[tuple[int, bytes]], ...] = ([], [], [])
         self._count = 0  # results kept
         self._seq = 0  # results found
         self._dropped: Counter[int] = Counter()
@@ -300,6 +301,10 @@ class SarifReporter(FileFed):
     @property
     def results(self) -> list[dict[str, Any]]:
         """The results kept, in run order."""
+        return [json.loads(r) for r in self._results()]
+
+    def _results(self) -> list[bytes]:
+        """The results kept, in run order, as compact JSON (UTF-8)."""
         return [r for _, r in sorted((x for kept in self._kept for x in kept), key=lambda x: x[0])]
 
     def file(self, path: str, text: str | None, diags: Sequence[Diagnostic]) -> None:
@@ -325,7 +330,8 @@ class SarifReporter(FileFed):
                 self._kept[worst].pop()  # the latest of the least severe makes room
                 self._dropped[worst] += 1
                 self._count -= 1
-            self._kept[rank].append((self._seq, self._result(d, src, lines, f"{fp}:{n}", units)))
+            result = self._result(d, src, lines, f"{fp}:{n}", units)
+            self._kept[rank].append((self._seq, _dump(result).encode("utf-8", "surrogatepass")))
             self._count += 1
 
     def _region(
@@ -427,7 +433,16 @@ class SarifReporter(FileFed):
         return result
 
     def finish(self, *, files: int, errors: Sequence[str] = (), fixed: int = 0) -> None:
-        write_sarif(self.out, self.log(files=files, errors=errors, fixed=fixed))
+        """Write the log: the same line as ``write_sarif(out, log(...))``, with each result
+        written from its kept JSON, never all of them as objects at once."""
+        head = _dump(self.log(files=files, errors=errors, fixed=fixed, results=False))
+        end = '"results":[]}]}'
+        assert head.endswith(end)  # ``results`` is the run's last key, the run the only one
+        write = self.out.write
+        write(head[: -len("[]}]}")] + "[")
+        for i, r in enumerate(self._results()):
+            write(("," if i else "") + r.decode("utf-8", "surrogatepass"))
+        write("]}]}\n")
 
     def _left_out_note(self) -> dict[str, Any]:
         n, total = sum(self._dropped.values()), self._seq
@@ -451,7 +466,10 @@ class SarifReporter(FileFed):
             )
         return {"level": "warning", "message": {"text": text}}
 
-    def log(self, *, files: int, errors: Sequence[str] = (), fixed: int = 0) -> dict[str, Any]:
+    def log(
+        self, *, files: int, errors: Sequence[str] = (), fixed: int = 0, results: bool = True
+    ) -> dict[str, Any]:
+        """The SARIF log (``results``: with the results, else with an empty list)."""
         left_out = sum(self._dropped.values())
         invocation: dict[str, Any] = {
             "executionSuccessful": not errors and not self._internal,
@@ -482,7 +500,7 @@ class SarifReporter(FileFed):
             "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "columnKind": "utf16CodeUnits",
             "newlineSequences": ["\r\n", "\n", "\r"],
-            "results": self.results,
+            "results": self.results if results else [],
         }
         return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
@@ -495,7 +513,14 @@ def _error_location(error: str) -> dict[str, Any]:
     return {"locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]}
 
 
+#: Compact, by the C encoder (``indent`` would select the slow Python one); made once.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def _dump(value: Any) -> str:
+    return json_safe(_ENCODER.encode(value))
+
+
 def write_sarif(out: TextIO, log: dict[str, Any]) -> None:
-    """The log in one line, by the C encoder (``indent`` would select the slow Python one)."""
-    dumped = json.dumps(log, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-    out.write(json_safe(dumped) + "\n")
+    """The log in one line."""
+    out.write(_dump(log) + "\n")

@@ -6,14 +6,14 @@ Builds inputs where every line, or every pair of words, is a finding (W201, a do
 - ``one-line``: ``卫生`` × ``--words`` on ONE line (the text reporter's excerpt of a long line);
 - ``files``: ``--files`` files of ``--file-lines`` such lines each.
 
-and runs ``wenlint check --no-cache --format F [--jobs 2]`` on each, for text, json, sarif and
-github. For each run it prints the findings, the wall time, and the peak RSS of the main process and
-of the worker processes (``ru_maxrss``) minus that of a tiny run of the same format (one finding;
-two tiny files with ``--jobs 2``), divided by the findings: bytes per finding at the peak; and
-"over clean", the same over the peak of the case's clean twin (as many lines and characters, no
-findings), what the findings cost beyond the document.
-``--trace`` instead lints the ``lines`` case in this process under ``tracemalloc`` and prints where
-the memory held at the peak was allocated. Figures vary with the machine's load only for the time.
+and runs ``wenlint check --no-cache --format F [--jobs 2]`` on each, for text, json, sarif,
+github and html. For each run it prints the findings, the wall time, and the peak RSS of the main
+process and of the worker processes (``ru_maxrss``) minus that of a tiny run of the same format
+(one finding; two tiny files with ``--jobs 2``), divided by the findings: bytes per finding at the
+peak; and "over clean", the same over the peak of the case's clean twin (as many lines and
+characters, no findings), what the findings cost beyond the document. ``--trace`` instead lints
+the ``lines`` case in this process under ``tracemalloc`` and prints where the memory held at the
+peak was allocated. Figures vary with the machine's load only for the time.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from wenlint.cli import main
 main()
 """
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def build(out: Path, lines: int, words: int, files: int, file_lines: int) -> dict[str, list[Path]]:
