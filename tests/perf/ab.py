@@ -36,9 +36,12 @@ def tree_at(rev: str, into: Path) -> Path:
     """A folder holding the package ``wenlint`` of ``rev``: its ``lint/`` with its ``rules/``
     inside, as installed."""
     into.mkdir(parents=True)
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", rev, "lint", "rules"], capture_output=True, check=True
-    ).stdout
+    proc = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "lint", "rules"], capture_output=True
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"ab: no revision {rev!r} here (git archive failed)")
+    archive = proc.stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     (into / "lint").rename(into / "wenlint")
     (into / "rules").rename(into / "wenlint" / "rules")
@@ -62,16 +65,15 @@ def cpu_of(cmd: list[str], tree: Path) -> tuple[float, int]:
     return usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
 
 
-def codes_of(tree: Path) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", _CODES],
-        env=env_for(tree),
-        cwd=tree,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return set(out.strip().split(","))
+def codes_of(tree: Path, rev: str) -> set[str]:
+    """The codes of the rules ``rev`` registers."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _CODES], env=env_for(tree), cwd=tree, capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise SystemExit(f"ab: wenlint at {rev} does not load here: {last}")
+    return set(proc.stdout.strip().split(","))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,36 +89,32 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     corpus, _ = build_corpus(args.seeds, args.out / f"c{args.files}", args.files, args.file_kb, 0)
+    revs = (args.rev_a, args.rev_b)
+    cpu: tuple[list[float], list[float]] = ([], [])
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {
-            rev: tree_at(rev, Path(tmp) / str(n)) for n, rev in enumerate((args.rev_a, args.rev_b))
-        }
+        trees = [tree_at(rev, Path(tmp) / str(n)) for n, rev in enumerate(revs)]
         if args.select:
             select = args.select
         else:
-            a, b = (codes_of(t) for t in trees.values())
+            a, b = (codes_of(tree, rev) for tree, rev in zip(trees, revs, strict=True))
             select = ",".join(sorted(a & b))
         print(f"rules: {select} ({len(select.split(','))})")
-        cpu: dict[str, list[float]] = {rev: [] for rev in trees}
 
-        def once(rev: str) -> None:
+        def once(n: int) -> float:
             cmd = [sys.executable, "-m", "wenlint", "check", "--no-config", "-q", "--jobs", "1"]
-            cmd += ["--select", select, str(corpus)]
-            secs, code = cpu_of(cmd, trees[rev])
-            cpu[rev].append(secs)
+            secs, code = cpu_of([*cmd, "--select", select, str(corpus)], trees[n])
             if code == 2:
-                raise SystemExit(f"ab: wenlint at {rev} failed (exit 2)")
+                raise SystemExit(f"ab: wenlint at {revs[n]} failed (exit 2)")
+            return secs
 
-        for rev in trees:  # warm-up: the disk cache, not counted
-            once(rev)
-            cpu[rev].clear()
-        order = list(trees)
+        for n in (0, 1):  # warm-up (the disk cache), not counted
+            once(n)
         for r in range(args.rounds):
-            for rev in order if r % 2 == 0 else order[::-1]:
-                once(rev)
-    ratios = [b / a for a, b in zip(cpu[args.rev_a], cpu[args.rev_b], strict=True)]
+            for n in (0, 1) if r % 2 == 0 else (1, 0):
+                cpu[n].append(once(n))
+    ratios = [b / a for a, b in zip(*cpu, strict=True)]
     print(f"corpus: {args.files} files of about {args.file_kb} KB; CPU user+sys, --jobs 1")
-    for rev, secs in cpu.items():
+    for rev, secs in zip(revs, cpu, strict=True):
         print(f"  {rev}: median {statistics.median(secs):.2f} s ({len(secs)} runs)")
     print(
         f"{args.rev_b} / {args.rev_a}: median of {len(ratios)} paired ratios "
