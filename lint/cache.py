@@ -21,6 +21,17 @@ from, the findings, and the facts cross-file rules kept (so a re-run only joins 
   run by the main process (worker processes send their new entries back with the results), so a
   run reads whole tables or none, a run killed mid-write leaves no half table, and two runs sharing
   the folder merge what they wrote (at worst one's new entries are lost, and made again).
+- **What a re-run reads back**: an entry holds the findings twice, light (code, name, severity,
+  span, whether a fix is safe: what the totals need) and whole (as one text, read only when
+  needed), the kept facts as text (decoded only when a cross-file rule needs them), and the
+  findings as the reporter rendered them, per reporter's settings (``render_key``: format,
+  language, colour, width; and the file's name as shown): a file whose bytes hash to its entry's
+  content, with the codec the entry names, is read back without being decoded, its findings
+  printed as rendered then. Cross-file findings are kept per file for the **chain** of the
+  run before it (each earlier file's settings, name, path and content hash, in order): while
+  the chain is the same, a file gets its cross-file findings back and the join is not made;
+  the first file where it is not has every earlier file's facts replayed into the rules, and
+  the join goes on as in a run without the cache (``wenlint.check.Checker.cross_file``).
 - **Bounded**: an edited file replaces its own entry; entries unused for ``MAX_AGE`` go, and past
   ``MAX_ENTRIES`` per table the least recently used; tables unused for ``MAX_AGE`` go; folders of
   other versions are removed (never trusted).
@@ -38,6 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wenlint import __version__
+from wenlint.check import light
 from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related
 from wenlint.document import Span
 from wenlint.rule import Severity, T
@@ -50,7 +62,10 @@ FOLDER = ".wenlint_cache"
 #: unused one or table.
 MAX_ENTRIES = 20_000
 MAX_AGE = 30 * 24 * 3600.0
-FORMAT = 1  # the layout of an entry
+FORMAT = 2  # the layout of an entry
+#: Renderings of an entry's findings kept, one per reporter's settings (format, language,
+#: colour, width...): the most recent go on, the oldest are dropped.
+MAX_RENDERINGS = 3
 _TMP = ".tmp-"
 
 
@@ -123,41 +138,155 @@ class Cache:
         return t
 
     # -- entries ---------------------------------------------------------------------------------
+    def row(self, settings: str, key: str) -> list[Any] | None:
+        """The table's row of file ``key``: [content hash, last used, entry], or None."""
+        return self.table(settings).get(key)
+
     def load(
-        self, settings: str, key: str, content: str, path: str, ruleset: RuleSet
-    ) -> tuple[list[Diagnostic], dict[str, Any]] | None:
+        self,
+        settings: str,
+        key: str,
+        content: str,
+        path: str,
+        ruleset: RuleSet,
+        render_key: str | None = None,
+        facts: bool = True,
+    ) -> Hit | None:
         """The findings (for display path ``path``) and kept facts of file ``key`` (its absolute
         path), if its entry holds for ``content``; None otherwise (missing, corrupt, another
-        content)."""
+        content). When the entry holds the findings as rendered for ``render_key`` (see
+        ``render_key``), the findings are light (``wenlint.check.light``: what the totals
+        need) and the hit has their rendering. Without ``facts``, the kept facts stay as
+        text (``Hit.kept_text``, for ``facts_of``) until a cross-file rule needs them."""
         row = self.table(settings).get(key)
         if row is None or row[0] != content:
             return None
         try:
             data = json.loads(row[2])
-            diags = [_diagnostic(path, r) for r in data["diagnostics"]]
-            modules = _modules(ruleset)
-            kept = {_str(code): _decode(v, modules) for code, v in data["kept"].items()}
+            rendered = _rendering(data.get("rendered"), render_key, len(data["light"]))
+            diags = _findings(data, path, rendered is not None)
+            kept_text = _str(data["kept"])
+            kept = self.facts_of(kept_text, ruleset) if facts else {}
+            joined = data.get("joined")
         except Exception:  # whatever is wrong with an entry, it is a miss
             return None
-        return diags, kept
+        hit = Hit(diags, kept, data, rendered)
+        hit.kept_text = None if facts or not kept_text else kept_text
+        hit.joined = joined if isinstance(joined, dict) else None
+        return hit
 
     @staticmethod
-    def entry(diagnostics: Sequence[Diagnostic], kept: dict[str, Any]) -> str | None:
-        """The entry of a file's findings and kept facts, or None when they hold what the
-        cache cannot write (the file is then linted every time)."""
+    def facts_of(kept_text: str, ruleset: RuleSet) -> dict[str, Any]:
+        """Kept facts from their text in an entry (raises on anything that does not fit)."""
+        if not kept_text:
+            return {}
+        modules = _modules(ruleset)
+        return {_str(code): _decode(v, modules) for code, v in json.loads(kept_text).items()}
+
+    @staticmethod
+    def entry(
+        diagnostics: Sequence[Diagnostic],
+        kept: dict[str, Any],
+        encoding: Sequence[str | None] = (),
+    ) -> dict[str, Any] | None:
+        """The entry of a file's findings and kept facts (as plain data: ``dump`` writes it),
+        or None when they hold what the cache cannot write (the file is then linted every
+        time). ``encoding``: the encoding asked for (None: detected) and the one used.
+
+        The findings are there twice: light (what the totals need, with their rendering) and
+        whole, as text read only when no rendering for the run's reporter is kept; the facts
+        too are text, read only when a cross-file rule needs them."""
         try:
-            return _dumps(
-                {
-                    "diagnostics": [_row(d) for d in diagnostics],
-                    "kept": {code: _encode(v) for code, v in kept.items()},
-                }
-            )
+            return {
+                **_both(diagnostics),
+                "kept": _dumps({code: _encode(v) for code, v in kept.items()}) if kept else "",
+                "encoding": list(encoding),
+            }
         except (Uncacheable, ValueError, TypeError):
             return None
 
-    def note(self, settings: str, key: str, content: str, entry: str | None) -> None:
+    @staticmethod
+    def dump(entry: dict[str, Any]) -> str | None:
+        try:
+            return _dumps(entry)
+        except (ValueError, TypeError):
+            return None
+
+    @staticmethod
+    def add_rendering(entry: dict[str, Any], render_key: str, rendered: Sequence[Any]) -> None:
+        """Keep ``rendered`` (the findings of the entry as a reporter printed them) for
+        ``render_key``: the newest ``MAX_RENDERINGS`` are kept."""
+        held = entry.get("rendered")
+        if not isinstance(held, list):
+            held = []
+        held = [r for r in held if isinstance(r, list) and r and r[0] != render_key]
+        entry["rendered"] = [*held[-(MAX_RENDERINGS - 1) :], [render_key, list(rendered)]]
+
+    @staticmethod
+    def joined(
+        joined: Any, chain: str, path: str, render_key: str | None
+    ) -> tuple[list[Diagnostic], list[Any] | None] | None:
+        """From an entry's ``joined`` part: the cross-file findings its file had when the run
+        up to it (``chain``: every file before it, in order, and their contents) was the same,
+        and their rendering for ``render_key``; None when it holds none for ``chain``."""
+        if not isinstance(joined, dict) or joined.get("chain") != chain:
+            return None
+        try:
+            rendered = _rendering(joined.get("rendered"), render_key, len(joined["light"]))
+            return _findings(joined, path, rendered is not None), rendered
+        except Exception:  # a miss
+            return None
+
+    def note_joined(
+        self,
+        settings: str,
+        key: str,
+        content: str,
+        chain: str,
+        diagnostics: Sequence[Diagnostic],
+        render_key: str | None,
+        rendered: Sequence[Any] | None,
+    ) -> None:
+        """In the main process: the cross-file findings of file ``key`` for ``chain`` (its
+        entry, read from the table or made in this run, is written again with them)."""
+        new = self._new.get(settings, {}).get(key)
+        base = new if new is not None else self.table(settings).get(key)
+        if base is None or base[0] != content:
+            return
+        try:
+            # rendered: the whole findings are not kept (a reporter without this rendering
+            # makes the join again); otherwise the whole findings alone
+            shown = render_key is not None and rendered is not None and _texts(rendered)
+            joined: dict[str, Any] = {"chain": chain, **_both(diagnostics, whole=not shown)}
+            if new is not None and base[2].endswith("}") and '"joined":' not in base[2]:
+                data = None  # made in this run, without this part: added to its text
+            else:
+                data = json.loads(base[2])
+                old = data.get("joined")
+                if isinstance(old, dict) and old.get("chain") == chain:
+                    joined["rendered"] = old.get("rendered", [])  # the same findings: kept
+                    if joined["full"] is None:
+                        joined["full"] = old.get("full")
+            if shown and render_key is not None and rendered is not None:
+                self.add_rendering(joined, render_key, rendered)
+            if data is None:
+                entry = f'{base[2][:-1]},"joined":{_dumps(joined)}}}'
+            else:
+                data["joined"] = joined
+                entry = _dumps(data)
+        except (Uncacheable, ValueError, TypeError, AttributeError):
+            return
+        self._new.setdefault(settings, {})[key] = [content, 0, entry]
+
+    def note(
+        self, settings: str, key: str, content: str, entry: str | dict[str, Any] | None
+    ) -> None:
         """In the main process: file ``key`` was read from the cache (``entry`` None) or linted
         into ``entry``; ``save`` writes it down."""
+        if isinstance(entry, dict):  # not made into text where the file was linted
+            entry = self.dump(entry)
+            if entry is None:
+                return
         if entry is None:
             self._used.setdefault(settings, set()).add(key)
         else:
@@ -219,6 +348,112 @@ class Cache:
         return gone
 
 
+class Hit:
+    """What an entry gave for a file: its findings and kept facts, the entry as read (plain
+    data), and the findings' rendering for the reporter of the run when it holds one."""
+
+    __slots__ = ("data", "diagnostics", "joined", "kept", "kept_text", "rendered")
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic],
+        kept: dict[str, Any],
+        data: dict[str, Any],
+        rendered: list[Any] | None,
+    ) -> None:
+        self.diagnostics, self.kept, self.data, self.rendered = diagnostics, kept, data, rendered
+        self.kept_text: str | None = None
+        self.joined: dict[str, Any] | None = None
+
+
+def _both(diagnostics: Sequence[Diagnostic], whole: bool = True) -> dict[str, Any]:
+    """Findings as an entry holds them: light rows, and (unless not ``whole``: None) whole
+    rows as one text."""
+    return {
+        "light": [
+            [
+                d.code,
+                d.name,
+                int(d.severity),
+                d.span.start,
+                d.span.end,
+                0 if d.fix is None else 1 if d.fix.safe else 2,
+            ]
+            for d in diagnostics
+        ],
+        "full": _dumps([_row(d) for d in diagnostics]) if whole else None,
+    }
+
+
+def _findings(part: dict[str, Any], path: str, rendered: bool) -> list[Diagnostic]:
+    """An entry's findings: light when their rendering is at hand, whole otherwise."""
+    if rendered:
+        out = []
+        for code, name, sev, start, end, fix in part["light"]:
+            if not (isinstance(code, str) and isinstance(name, str) and fix in (0, 1, 2)):
+                raise ValueError("not a finding")
+            out.append(light(path, code, name, sev, int(start), int(end), fix))
+        return out
+    rows = json.loads(_str(part["full"]))
+    if not isinstance(rows, list) or len(rows) != len(part["light"]):
+        raise ValueError("not findings")
+    return [_diagnostic(path, r) for r in rows]
+
+
+def _texts(items: Sequence[Any]) -> bool:
+    return all(type(x) is str for x in items)
+
+
+def _rendering(held: Any, render_key: str | None, count: int) -> list[Any] | None:
+    """The rendering kept for ``render_key``, when there is one of ``count`` strings."""
+    if render_key is None or not isinstance(held, list):
+        return None
+    for item in held:
+        if isinstance(item, list) and len(item) == 2 and item[0] == render_key:
+            out = item[1]
+            if isinstance(out, list) and len(out) == count and all(type(x) is str for x in out):
+                return out
+    return None
+
+
+def render_key(prepare: Any) -> str | None:
+    """What a reporter's rendering of a finding depends on, besides the finding and wenlint's
+    code (in the settings): the renderer's class and its public settings (language, colour,
+    width, labels...), read when the run starts. None: it cannot be told (nothing is kept)."""
+    owner = getattr(prepare, "__self__", None)
+    if owner is None:
+        return None
+    try:
+        value = [type(owner).__module__, type(owner).__qualname__, _public(owner, 0)]
+        return _digest(_dumps(value).encode())
+    except (Uncacheable, ValueError, TypeError):
+        return None
+
+
+def _public(v: Any, depth: int) -> Any:
+    """``v`` as plain data, objects by their public attributes (what they were made with)."""
+    if depth > 4:
+        raise Uncacheable("nested too deep")
+    if v is None or isinstance(v, bool | int | float | str):
+        return v
+    if isinstance(v, list | tuple):
+        return [_public(x, depth + 1) for x in v]
+    if isinstance(v, dict):
+        return [
+            "dict",
+            sorted([_dumps(_public(k, depth + 1)), _public(x, depth + 1)] for k, x in v.items()),
+        ]
+    if isinstance(v, type) or callable(getattr(v, "__func__", None)) or hasattr(v, "__code__"):
+        raise Uncacheable("a function")  # only data says how a renderer renders
+    attrs = getattr(v, "__dict__", None)
+    if isinstance(attrs, dict):
+        return [
+            type(v).__qualname__,
+            [[k, _public(x, depth + 1)] for k, x in sorted(attrs.items()) if not k.startswith("_")],
+        ]
+    return canon(v)
+
+
 HEADER = "wenlint-cache"
 #: A used entry's time is written again when it is older than this (seconds).
 REFRESH = 24 * 3600
@@ -263,15 +498,17 @@ def _identity_fd(fd: int) -> tuple[int, int, int]:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def content_key(raw: bytes, encoding: str = "utf-8") -> str:
-    """What an entry was made from: the file's bytes and the codec they were read with (one
-    file read as GB18030 or, with ``--encoding``, as Big5 is two texts)."""
+def content_key(raw: bytes, encoding: str = "utf-8", asked: str | None = None) -> str:
+    """What an entry was made from: the encoding asked for (``--encoding`` or the config's;
+    ``*``: detected), the codec the bytes were read with, and the hash of both with the bytes
+    (one file read as GB18030 or, with ``--encoding``, as Big5 is two texts). The first two are
+    in clear: a re-run hashes the bytes with that codec, without decoding them again."""
     import hashlib
 
     h = hashlib.blake2b(encoding.encode(), digest_size=20)
     h.update(b"\0")
     h.update(raw)
-    return h.hexdigest()
+    return f"{asked or '*'}:{encoding}:{h.hexdigest()}"
 
 
 def _digest(data: bytes) -> str:

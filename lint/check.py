@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from wenlint import notes
 from wenlint.config import Config, ConfigError, find_config, load_config
-from wenlint.diagnostic import Diagnostic
-from wenlint.document import Document, LineIndex, SourceInfo
+from wenlint.diagnostic import Applicability, Diagnostic, Fix
+from wenlint.document import Document, LineIndex, SourceInfo, Span
 from wenlint.files import excluded, walk_stat
 from wenlint.fix import fix_text
-from wenlint.io import InputError, decode, read_file, write_atomic
+from wenlint.io import InputError, decode, read_bytes, read_file, write_atomic
 from wenlint.registry import Registry
 from wenlint.report.visible import unicode_name
+from wenlint.rule import Severity, T
 from wenlint.runner import (
     IN_FILE_ORDER,
     Overrides,
@@ -35,6 +36,30 @@ if TYPE_CHECKING:
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 STDIN = "-"
+
+
+#: What a finding rendered where it was linted keeps of its fix: whether there is one and
+#: whether it is safe (0, 1, 2); and its message (the text is in ``FileResult.rendered``).
+FIX_STATE: tuple[Fix | None, ...] = (
+    None,
+    Fix((), Applicability.SAFE),
+    Fix((), Applicability.UNSAFE),
+)
+SHOWN = T(zh="", en="")
+
+
+def light(
+    path: str, code: str, name: str, severity: int, start: int, end: int, fix: int
+) -> Diagnostic:
+    """A finding already rendered (by a worker, or read from the cache with its rendering):
+    what the totals, the order and the exit code read of it."""
+    return Diagnostic(
+        path, code, name, Severity(severity), Span(start, end), SHOWN, fix=FIX_STATE[fix]
+    )
+
+
+def _discard(rule: Any, finding: Any) -> None:
+    """The sink of a ``finish`` replayed for its facts only (its findings were read back)."""
 
 
 class PoolError(Exception):
@@ -81,7 +106,16 @@ class FileResult:
     cached: bool = False  # the findings were read from the result cache
     # For the main process to note in the cache: (settings, file, content hash, new entry or
     # None when the findings were read from it).
-    cache_note: tuple[str, str, str, str | None] | None = None
+    cache_note: tuple[str, str, str, str | dict[str, Any] | None] | None = None
+    #: The cache entry of this file as plain data, while what the reporter renders where the
+    #: file was linted may still be added to it (``Checker.finalize``); never sent back.
+    cache_entry: dict[str, Any] | None = None
+    #: The file read from the cache without decoding it (its text is read again if needed).
+    real: str | None = None
+    #: Read from the cache: the kept facts as the entry holds them (decoded when a cross-file
+    #: rule needs them) and the cross-file findings the entry holds (``Checker.cross_file``).
+    kept_text: str | None = None
+    joined: dict[str, Any] | None = None
     #: Run-level warnings raised while this file was linted (``wenlint.notes``).
     notes: list[str] = field(default_factory=list)
 
@@ -105,6 +139,17 @@ class Checker:
         else:
             self._explicit = None
         self._cache: Cache | None = None
+        #: What the reporter's rendering depends on (``wenlint.cache.render_key``), when the
+        #: cache keeps it: set by ``run`` (and in each worker process).
+        self.render_key: str | None = None
+        # The cross-file join, in the main process: the chain of the files seen so far (None:
+        # broken, by a file the cache does not hold), the files whose cross-file findings were
+        # read back (their facts are replayed into the rules when a later file is not), and
+        # whether the rules have seen every file so far.
+        self._chain: str | None = ""
+        self._pending: list[tuple[RuleSet, FileResult]] = []
+        self._live = False
+        self._prepare: Callable[[FileResult], None] | None = None
         if options.cache and options.cache_dir is not None and not options.timing:
             from wenlint.cache import Cache  # (--timing measures the rules: no cache)
 
@@ -209,7 +254,13 @@ class Checker:
                 Path(self.options.stdin_filename or ".") if path is None else path
             )
             enc = self.options.encoding or cfg.encoding
-            decoded = decode(stdin or b"", name, enc) if path is None else read_file(path, enc)
+            if path is None:
+                decoded = decode(stdin or b"", name, enc)
+            else:
+                raw = read_bytes(path, str(path))
+                if self._read_back(result, path, raw, enc, cfg):
+                    return result
+                decoded = decode(raw, str(path), enc)
             ruleset = self.ruleset_for(cfg)
         except (InputError, ConfigError) as exc:
             result.error = str(exc)
@@ -226,26 +277,33 @@ class Checker:
             if settings is not None:
                 from wenlint.cache import content_key
 
-                key, content = (
-                    os.path.abspath(path),
-                    content_key(decoded.raw, decoded.source.encoding),
-                )
-                hit = cache.load(settings, key, content, name, ruleset)
+                key = os.path.abspath(path)
+                content = content_key(decoded.raw, decoded.source.encoding, enc)
+                fixing = self.options.fix or self.options.diff
+                rk = None if fixing else self._render_key(name)
+                hit = cache.load(settings, key, content, name, ruleset, rk)
                 # with --fix or --diff, a hit is the answer when it has nothing to fix
                 if hit is not None and not (
-                    (self.options.fix or self.options.diff)
-                    and any(d.fix is not None and d.fix.safe and d.fix.edits for d in hit[0])
+                    fixing
+                    and any(
+                        d.fix is not None and d.fix.safe and d.fix.edits for d in hit.diagnostics
+                    )
                 ):
-                    result.diagnostics, result.kept = hit
+                    result.diagnostics, result.kept = hit.diagnostics, hit.kept
                     result.text, result.lines, result.cached = text, LineIndex(text), True
+                    result.rendered, result.joined = hit.rendered, hit.joined
                     result.cache_note = (settings, key, content, None)
+                    if rk is not None and hit.rendered is None:
+                        result.cache_entry = hit.data  # its rendering is added once made
                     return result
 
         def store() -> None:
             if settings is not None and cache is not None:
-                entry = cache.entry(result.diagnostics, result.kept)
+                used = (enc, decoded.source.encoding)
+                entry = cache.entry(result.diagnostics, result.kept, used)
                 if entry is not None:
                     result.cache_note = (settings, key, content, entry)
+                    result.cache_entry = entry
 
         def lint(t: str) -> list[Diagnostic]:
             doc = Document(name, t, source=decoded.source, markdown=markdown)
@@ -289,6 +347,70 @@ class Checker:
         store()
         return result
 
+    def _render_key(self, name: str) -> str | None:
+        """The key of the reporter's rendering of the findings of the file shown as ``name``
+        (they show its name)."""
+        return None if self.render_key is None else f"{self.render_key}:{name}"
+
+    def _read_back(
+        self, result: FileResult, path: Path, raw: bytes, enc: str | None, cfg: Config
+    ) -> bool:
+        """A file whose entry holds for its bytes and has the findings rendered for this run's
+        reporter is read back without decoding it: its bytes are hashed with the codec the
+        entry says they were read with. Not with --fix, --diff or --timing."""
+        cache, rk = self._cache, self._render_key(result.path)
+        if cache is None or rk is None or self.options.fix or self.options.diff:
+            return False
+        try:
+            ruleset = self.ruleset_for(cfg)
+        except ConfigError:
+            return False  # said by the usual path
+        settings = cache.settings(ruleset)
+        if settings is None:
+            return False
+        key = os.path.abspath(path)
+        row = cache.row(settings, key)
+        if row is None:
+            return False
+        parts = row[0].split(":")
+        if len(parts) != 3 or parts[0] != (enc or "*"):
+            return False
+        from wenlint.cache import content_key
+
+        content = content_key(raw, parts[1], enc)
+        if content != row[0]:
+            return False
+        hit = cache.load(settings, key, content, result.path, ruleset, rk, facts=False)
+        if hit is None or hit.rendered is None:
+            return False
+        result.ruleset = ruleset
+        result.diagnostics, result.rendered = hit.diagnostics, hit.rendered
+        result.kept_text, result.joined = hit.kept_text, hit.joined
+        result.cached, result.real = True, key
+        result.cache_note = (settings, key, content, None)
+        return True
+
+    def finalize(self, r: FileResult) -> None:
+        """Once the reporter rendered ``r`` where it was linted: its cache entry keeps that
+        rendering, and becomes text (what travels back from a worker)."""
+        entry, r.cache_entry = r.cache_entry, None
+        note = r.cache_note
+        if entry is None or note is None:
+            return
+        rk = self._render_key(r.path)
+        shown = r.rendered if r.diagnostics else []  # no findings: nothing to render
+        if rk is not None and shown is not None and len(shown) == len(r.diagnostics):
+            if all(type(x) is str for x in shown):
+                from wenlint.cache import Cache
+
+                Cache.add_rendering(entry, rk, shown)
+        elif note[3] is None:
+            return  # read from the cache, nothing to add
+        from wenlint.cache import Cache
+
+        text = Cache.dump(entry)
+        r.cache_note = (note[0], note[1], note[2], text) if text is not None else None
+
     def run(
         self,
         targets: Sequence[tuple[str, Path | None]],
@@ -301,12 +423,25 @@ class Checker:
         same as a serial run). ``prepare`` runs on each result where the file was linted, before
         the result travels (a reporter rendering it there)."""
         files = [t for t in targets if t[1] is not None]
-        jobs = 1 if stdin is not None else worker_count(jobs, files)
+        self._prepare = prepare
+        if self._cache is not None and prepare is not None:
+            from wenlint.cache import render_key
+
+            self.render_key = render_key(prepare)
+        if stdin is not None:
+            jobs = 1
+        else:  # by default, files the cache holds do not count: they are read back
+            jobs = worker_count(jobs, self._probable_misses(files) if jobs == 0 else files)
         if jobs <= 1:
             for shown, path in targets:
-                # (no ``prepare``: the reporter renders each finding as it writes it, never the
-                # whole file's at once)
                 r = self.check_file(shown, path, stdin if path is None else None)
+                # Without the cache, no ``prepare``: the reporter renders each finding as it
+                # writes it, never the whole file's at once. The cache keeps a file's findings
+                # as rendered: made here for its entry (as large as the entry itself).
+                keep = r.cache_entry is not None and self.render_key is not None
+                if keep and r.rendered is None and prepare is not None:
+                    prepare(r)
+                self.finalize(r)
                 yield self.cross_file(r)
             self.save_cache()
             return
@@ -326,25 +461,182 @@ class Checker:
         if self._cache is not None:
             self._cache.save()
 
+    def _probable_misses(
+        self, files: Sequence[tuple[str, Path | None]]
+    ) -> Sequence[tuple[str, Path | None]]:
+        """The files the cache is not likely to hold: no entry, or changed since it was last
+        used (by their modification time; the hash of their bytes decides when they are
+        read). What is left decides between this process and a pool."""
+        cache = self._cache
+        if cache is None or self.options.fix or self.options.diff:
+            return files
+        out = []
+        for shown, path in files:
+            if path is None:
+                continue
+            try:
+                st = os.stat(path)
+                settings = cache.settings(self.ruleset_for(self.config_for(path)))
+            except (OSError, ConfigError):
+                out.append((shown, path))
+                continue
+            row = None if settings is None else cache.row(settings, os.path.abspath(path))
+            if row is None or int(st.st_mtime) > row[1]:
+                out.append((shown, path))
+        return out
+
     def cross_file(self, r: FileResult) -> FileResult:
         """Add the findings of cross-file rules to ``r``: the rules see each file's kept facts in
-        run order, in this (the main) process, and report against the files seen before."""
-        if r.cache_note is not None and self._cache is not None:
-            self._cache.note(*r.cache_note)
+        run order, in this (the main) process, and report against the files seen before.
+
+        With the cache, the run so far is a chain (each file's settings, name, path and
+        content hash, in order): a file the cache holds for the same chain gets the cross-file
+        findings it had then, and its facts wait; the first file that is not has every waiting
+        file's facts replayed into the rules first, and from then on the rules see each file."""
+        cache, note = self._cache, r.cache_note
+        if note is not None and cache is not None:
+            cache.note(*note)
             r.cache_note = None
-        if r.kept and not r.error and r.text is not None:
+        chain = self._chain
+        if chain is not None:
+            if note is None or r.error or cache is None:
+                chain = None
+            else:
+                from wenlint.cache import _digest
+
+                chain = _digest("\0".join([chain, note[0], r.path, note[1], note[2]]).encode())
+            self._chain = chain
+        joined, r.joined = r.joined, None
+        if (r.kept or r.kept_text) and not r.error and (r.text is not None or r.real):
             rs = r.ruleset or self.ruleset_for(self._explicit or self.config_for(Path(r.path)))
-            doc = Document(r.path, r.text, markdown=is_markdown(r.path), lines=r.lines)
-            extra = finish_file(doc, rs, r.kept)
+            rk = self._render_key(r.path)
+            reused = None
+            if cache is not None and chain is not None and not self._live:
+                reused = cache.joined(joined, chain, r.path, rk)
+            if reused is not None:
+                extra, shown_extra = reused
+                self._pending.append((rs, r))
+            else:
+                self._replay()
+                made = self._join(r, rs, note, chain, rk)
+                if made is None:
+                    r.kept, r.kept_text = {}, None
+                    return r
+                extra, shown_extra = made
             if extra:
                 merged = [*r.diagnostics, *extra]
                 order = sorted(range(len(merged)), key=lambda i: IN_FILE_ORDER(merged[i]))
                 r.diagnostics = [merged[i] for i in order]
-                if r.rendered is not None:  # cross-file findings are rendered by the reporter
-                    shown = [*r.rendered, *[None] * len(extra)]
+                if r.rendered is not None or shown_extra is not None:
+                    # cross-file findings not rendered here are rendered by the reporter
+                    shown = [
+                        *(r.rendered or [None] * (len(merged) - len(extra))),
+                        *(shown_extra or [None] * len(extra)),
+                    ]
                     r.rendered = [shown[i] for i in order]
-        r.kept = {}  # facts live on in the rules that need them, not in every result
+        if not self._pending or self._pending[-1][1] is not r:
+            r.kept, r.kept_text = {}, None  # facts live on in the rules, not in every result
         return r
+
+    def _join(
+        self,
+        r: FileResult,
+        rs: RuleSet,
+        note: tuple[str, str, str, Any] | None,
+        chain: str | None,
+        rk: str | None,
+    ) -> tuple[list[Diagnostic], list[Any] | None] | None:
+        """The cross-file findings of ``r`` from the rules, and their rendering when made here;
+        None when its facts cannot be had."""
+        if not self._facts(r, rs):
+            return None
+        text = r.text
+        if text is None:  # read back without decoding: the join needs it now
+            text = r.text = self._text_again(r)
+            if text is None:
+                return None
+        doc = Document(r.path, text, markdown=is_markdown(r.path), lines=r.lines)
+        extra = finish_file(doc, rs, r.kept)
+        shown_extra = None
+        if extra and rk is not None and self._prepare is not None:
+            made = FileResult(r.path, extra, text=text, lines=doc.lines)
+            self._prepare(made)
+            shown_extra = made.rendered
+        cache = self._cache
+        if cache is not None and note is not None and chain is not None:
+            cache.note_joined(note[0], note[1], note[2], chain, extra, rk, shown_extra)
+        return extra, shown_extra
+
+    def _facts(self, r: FileResult, rs: RuleSet) -> bool:
+        """``r.kept`` decoded from the entry's text when it was read back; an entry whose facts
+        do not decode has its file linted again (False: it cannot be)."""
+        if r.kept_text is None:
+            return True
+        text, r.kept_text = r.kept_text, None
+        from wenlint.cache import Cache
+
+        try:
+            r.kept = Cache.facts_of(text, rs)
+            return True
+        except Exception:
+            pass
+        fresh = self._lint_again(r)
+        if fresh is None:
+            return False
+        r.diagnostics, r.kept, r.text, r.lines = (
+            fresh.diagnostics,
+            fresh.kept,
+            fresh.text,
+            fresh.lines,
+        )
+        r.rendered = fresh.rendered
+        return True
+
+    def _lint_again(self, r: FileResult) -> FileResult | None:
+        """``r``'s file linted anew, without the cache (its entry did not hold)."""
+        cache, self._cache = self._cache, None
+        try:
+            fresh = self.check_file(r.path, Path(r.real or r.path))
+        finally:
+            self._cache = cache
+        if fresh.error:
+            return None
+        if self._prepare is not None:
+            self._prepare(fresh)
+        return fresh
+
+    def _replay(self) -> None:
+        """The facts of the files whose cross-file findings were read back go into the rules
+        (in run order, their findings discarded): a later file is then joined as in a run
+        without the cache."""
+        self._live = True
+        if not self._pending:
+            return
+        from wenlint.rule import FinishContext, Rule
+
+        pending, self._pending = self._pending, []
+        for rs, r in pending:
+            got = self._facts(r, rs)
+            kept, r.kept = r.kept, {}
+            if not got:
+                continue
+            for rule in rs.rules:
+                facts = kept.get(rule.code)
+                if facts is None or type(rule).finish is Rule.finish:
+                    continue
+                # an exception leaves the rule as it left it in the run that made the entry
+                with contextlib.suppress(Exception):
+                    rule.finish(r.path, facts, FinishContext(rule, _discard))
+
+    def _text_again(self, r: FileResult) -> str | None:
+        """The text of a file read back without decoding it."""
+        try:
+            cfg = self.config_for(Path(r.real or r.path))
+            decoded = read_file(Path(r.real or r.path), self.options.encoding or cfg.encoding)
+        except (InputError, ConfigError):
+            return None
+        r.lines = LineIndex(decoded.text)
+        return decoded.text
 
 
 @contextlib.contextmanager

@@ -29,10 +29,10 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wenlint.check import PoolError
-from wenlint.diagnostic import Applicability, Diagnostic, Fix
+from wenlint.check import PoolError, light
+from wenlint.diagnostic import Diagnostic
 from wenlint.document import Span
-from wenlint.rule import Severity, T
+from wenlint.rule import Severity
 
 if TYPE_CHECKING:
     from wenlint.check import FileResult, Options
@@ -216,6 +216,10 @@ def _serve(setup: WorkerSetup, conn: Connection, parent: int) -> None:
     from wenlint.check import Checker
 
     checker = Checker(setup.registry, setup.options)
+    if checker._cache is not None and setup.prepare is not None:
+        from wenlint.cache import render_key
+
+        checker.render_key = render_key(setup.prepare)
     while True:
         try:
             batch = conn.recv()
@@ -226,8 +230,9 @@ def _serve(setup: WorkerSetup, conn: Connection, parent: int) -> None:
         for index in batch:
             try:
                 result = checker.check_file(*setup.files[index])
-                if setup.prepare is not None:
+                if setup.prepare is not None and result.rendered is None:
                     setup.prepare(result)
+                checker.finalize(result)
                 result.ruleset = None  # rule objects stay here; the main process has its own
                 message: tuple[Any, ...] = (index, True, pack(result))
             except Exception as exc:  # an internal error, reported by the main process
@@ -267,15 +272,6 @@ def _die_with(parent: int) -> None:
 
 
 # -- the wire format ----------------------------------------------------------------------------
-
-#: What a finding rendered in the worker keeps of its fix: whether there is one and is it safe.
-_FIX_STATE: tuple[Fix | None, ...] = (
-    None,
-    Fix((), Applicability.SAFE),
-    Fix((), Applicability.UNSAFE),
-)
-#: The message of a finding that was rendered in the worker (its text is in ``rendered``).
-_SHOWN = T(zh="", en="")
 
 
 def pack(result: FileResult) -> tuple[FileResult, list[tuple[Any, ...]]]:
@@ -319,15 +315,7 @@ def unpack(packed: tuple[FileResult, list[tuple[Any, ...]]]) -> FileResult:
     path = result.path
     if result.rendered is not None:
         result.diagnostics = [
-            Diagnostic(
-                path,
-                code,
-                name,
-                Severity(severity),
-                Span(start, end),
-                _SHOWN,
-                fix=_FIX_STATE[fix],
-            )
+            light(path, code, name, severity, start, end, fix)
             for code, name, severity, start, end, fix in rows
         ]
     else:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,15 +180,16 @@ def test_an_entry_with_wrong_values_is_a_miss(cached: Path) -> None:
         path, content, used, entry = line.split("\t")
         data = json.loads(entry)
         if i == 0:
-            data["diagnostics"] = [["D101", "x", 9, 0, 1]]  # a finding of the wrong shape
+            data["light"] = [["D101", "x", 9, 0, 1]]  # a finding of the wrong shape
+            data["full"] = json.dumps([["D101", "x", 9, 0, 1]])
         elif i == 1:
-            data["kept"] = {"D101": ["n", "os", "stat_result", []]}  # a class of no rule
+            data["kept"] = json.dumps({"D101": ["n", "os", "stat_result", []]})  # of no rule
         elif i == 2:
             content = "0" * 40  # another text
         elif i == 3:
             entry = "{not json"
         else:
-            data["diagnostics"] = "none"
+            data["light"] = "none"
         broken.append("\t".join([path, content, used, entry if i == 3 else json.dumps(data)]))
     broken.append("a line\tof no entry")
     table.write_text("\n".join(broken) + "\n", "utf-8")
@@ -348,3 +350,129 @@ def test_run_wide_consistency_reads_the_same_from_the_cache(cached: Path) -> Non
         assert run_cli(*args) == plain and run_cli(*args) == plain, fmt
         assert run_cli(*args, "--jobs", "2") == plain
     assert len(entries(cached)) == 2  # both files' facts were cacheable
+
+
+def _same(*args: str) -> None:
+    """A run with the cache prints what a run without it prints (and exits the same)."""
+    assert run_cli(*args) == run_cli(*args, "--no-cache"), args
+
+
+def test_each_reporters_rendering_is_its_own(cached: Path) -> None:
+    """Findings are kept as each reporter printed them: another format, language, colour or
+    width, or the file named otherwise (another folder, an absolute path), is rendered anew."""
+    docs = corpus(cached / "docs")
+    base = ("check", "--select", "ALL", "--ignore", "W204")
+    runs = [
+        ("--format", "text", "docs"),
+        ("--format", "json", "docs"),
+        ("--format", "text", "--lang", "en", "docs"),
+        ("--format", "text", "--color", "always", "docs"),
+        ("--format", "json", "--lang", "en", "docs"),
+        ("--format", "text", str(docs)),
+    ]
+    for _ in range(2):  # the second time, each is read back
+        for args in runs:
+            _same(*base, *args)
+    os.chdir(docs)
+    _same(*base, ".")
+    _same(*base, "--format", "json", "doc0.txt", "notes.md")
+
+
+def test_cross_file_findings_follow_the_files_before(cached: Path) -> None:
+    """D101's cross-file findings are read back only while every file before is the same: a
+    new file that joins a group of copies, an earlier file edited or deleted, another order or
+    another selection of files, each prints what a run without the cache prints."""
+    docs = corpus(cached / "docs")
+    seed = (docs / "doc0.txt").read_text("utf-8")
+    for fmt in ("text", "json"):
+        for jobs in ("1", "2"):
+            _same("check", "--format", fmt, "--jobs", jobs, str(docs))
+    steps = [
+        lambda: (docs / "a-first.txt").write_text(seed, "utf-8"),  # now the first copy
+        lambda: (docs / "doc2.txt").write_text(seed + "\n多一段。\n", "utf-8"),
+        lambda: (docs / "a-first.txt").unlink(),
+        lambda: (docs / "doc1.txt").unlink(),
+        lambda: (docs / "zz-last.txt").write_text(seed.split("\n\n")[0] + "\n", "utf-8"),
+    ]
+    for step in steps:
+        step()
+        for fmt in ("text", "json"):
+            for jobs in ("1", "2"):
+                _same("check", "--format", fmt, "--jobs", jobs, str(docs))
+                _same("check", "--format", fmt, "--jobs", jobs, str(docs))  # read back
+    names = sorted(p.name for p in docs.iterdir())
+    os.chdir(docs)
+    _same("check", *reversed(names))  # another order: the chain differs from the start
+    _same("check", *names[1:])
+    _same("check", *names)
+
+
+def test_an_entry_whose_facts_do_not_decode_is_linted_again(cached: Path) -> None:
+    docs = corpus(cached / "docs")
+    want = run_cli("check", "--no-cache", str(docs))
+    assert run_cli("check", str(docs)) == want
+    (cached / "docs" / "doc0.txt").write_text(
+        (docs / "doc0.txt").read_text("utf-8") + "\n新的一段。\n", "utf-8"
+    )  # the join is made again from here on: every earlier file's facts are needed
+    want = run_cli("check", "--no-cache", str(docs))
+    (table,) = tables(cached)
+    header, *lines = table.read_text("utf-8").splitlines()
+    broken = [header]
+    for line in lines:
+        path, content, used, entry = line.split("\t")
+        data = json.loads(entry)
+        if data["kept"]:
+            data["kept"] = json.dumps({"D101": ["n", "os", "stat_result", []]})
+        broken.append("\t".join([path, content, used, json.dumps(data, ensure_ascii=False)]))
+    table.write_text("\n".join(broken) + "\n", "utf-8")
+    assert run_cli("check", str(docs)) == want
+
+
+def test_a_tree_the_cache_holds_is_read_in_this_process(
+    cached: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By default, the choice between this process and a pool counts the files the cache does
+    not hold (``SERIAL_BYTES`` of them), not every file: a re-run of an unchanged tree starts
+    no workers; edited files count again; --jobs given is obeyed."""
+    from wenlint import check, parallel
+
+    docs = corpus(cached / "docs")
+    monkeypatch.setattr(check, "SERIAL_BYTES", 2_000)  # the corpus is over it
+    monkeypatch.setattr(check, "available_cpus", lambda: 2)
+    pools: list[int] = []
+    real = parallel.lint_in_pool
+
+    def counted(setup: Any, jobs: int, start_method: str | None = None) -> Any:
+        pools.append(jobs)
+        return real(setup, jobs, start_method)
+
+    monkeypatch.setattr(parallel, "lint_in_pool", counted)
+    want = run_cli("check", "--no-cache", str(docs))
+    assert want == run_cli("check", str(docs)) and pools == [2, 2]  # none held: a pool
+    assert run_cli("check", str(docs)) == want and pools == [2, 2]  # all held: this process
+    for p in sorted(docs.iterdir())[:3]:
+        p.write_text(p.read_text("utf-8") + "\n新的一段，足够长，让文件再次超过门槛。\n", "utf-8")
+        os.utime(p, (time.time() + 5,) * 2)  # edited after its entry was last used
+    want = run_cli("check", "--no-cache", str(docs))
+    assert run_cli("check", str(docs)) == want and pools == [2, 2, 2, 2]
+    assert run_cli("check", "--jobs", "2", str(docs)) == want and len(pools) == 5
+
+
+@pytest.mark.slow
+def test_cached_output_equals_uncached_on_the_bench_corpus(cached: Path) -> None:
+    """The benchmark's corpus (tests/perf/bench.py, made smaller): seeds shuffled into files with
+    repeats across them, in every format, serial and with workers: the first run and the re-run
+    print what a run without the cache prints, byte for byte."""
+    sys.path.insert(0, str(ROOT / "tests" / "perf"))
+    try:
+        import bench
+    finally:
+        sys.path.pop(0)
+    docs, _ = bench.build_corpus(SEEDS, cached / "bench", 60, 4, 0.01)
+    for fmt in FORMATS:
+        for jobs in ("1", "2"):
+            args = ("check", "--format", fmt, "--jobs", jobs, "--select", "ALL", "--ignore", "W204")
+            plain = run_cli(*args, "--no-cache", str(docs))
+            assert plain.code == 1
+            assert run_cli(*args, str(docs)) == plain, (fmt, jobs)
+            assert run_cli(*args, str(docs)) == plain, (fmt, jobs)
