@@ -141,7 +141,7 @@ class LineIndex:
         return len(self.starts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph-like unit: a line of a text file, or a Markdown paragraph, heading or list item.
 
