@@ -117,6 +117,10 @@ class Session:
         # findings are rendered where each file is linted when the reporter can (a baseline
         # needs the whole findings)
         prepare = reporter.prepare if gate is None else None
+        expect = getattr(reporter, "expect", None)
+        if expect is not None:  # a reporter writing files in path order (JSON) streams with it
+            stdin_name = unicode_name(self.options.stdin_filename or STDIN)
+            expect([shown if path is not None else stdin_name for shown, path in targets])
         run = self.checker.run(targets, stdin, jobs, prepare)
         try:
             self._feed(run, len(targets), progress, reporter, gate, out)

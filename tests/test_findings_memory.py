@@ -9,13 +9,14 @@ import json
 import pickle
 import sys
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wenlint.diagnostic import Args, Diagnostic, Edit, Fix, Message, Related
 from wenlint.document import LineIndex, Span
-from wenlint.report import tally
+from wenlint.report import Totals, tally
 from wenlint.report.text import TextRenderer, TextReporter
 from wenlint.report.visible import has_hidden, visible_at
 from wenlint.rule import Severity, T
@@ -329,3 +330,40 @@ def test_html_writes_a_large_file_in_parts_as_one_entry() -> None:
     assert json.loads(b) == {"path": "b.txt", "t": None, "d": []} and b == script_json(
         json.loads(b)
     )
+
+
+def test_compact_json_writes_each_file_when_its_turn_comes() -> None:
+    import io
+
+    from wenlint.check import FileResult
+    from wenlint.report.json_ import JsonReporter
+
+    def result(path: str, text: str) -> FileResult:
+        return FileResult(path, diagnostics=lint_string(text, path=path), text=text)
+
+    out = io.StringIO()
+    rep = JsonReporter(out, lang="zh")
+    rep.expect(["c.txt", "b.txt", "a.txt"])  # run order; written in path order
+    rep.result(result("c.txt", "卫生卫生。\n"))
+    assert out.getvalue() == ""  # a.txt and b.txt come first: c.txt waits
+    rep.result(result("b.txt", "没有问题。\n"))
+    assert out.getvalue() == ""
+    rep.result(result("a.txt", "我们我们。\n"))
+    written = out.getvalue()
+    assert written.startswith('{"version":1,"diagnostics":[\n{"path":"a.txt"')
+    assert '{"path":"c.txt"' in written  # its turn came with a.txt's
+    rep.close(Totals(3, [], 0, tally([])))
+    doc = json.loads(out.getvalue())
+    assert [d["path"] for d in doc["diagnostics"]] == ["a.txt", "c.txt"]
+
+
+def test_standard_input_named_as_a_file_in_the_same_run(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("卫生卫生。\n今天,我们开会。\n", "utf-8")
+    base = ["check", "--no-config", "--no-cache", "--format", "json", "--stdin-filename", "a.txt"]
+    out = run_cli(*base, "-", "a.txt", input="我们我们。\n")[1]
+    pretty = run_cli(*base, "--pretty", "-", "a.txt", input="我们我们。\n")[1]
+    doc = json.loads(out)
+    assert doc == json.loads(pretty)  # one path twice: merged by position, as one sort did
+    offsets = [d["offset"] for d in doc["diagnostics"]]
+    assert offsets == sorted(offsets) and len(offsets) == 3

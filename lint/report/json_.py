@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wenlint.diagnostic import Diagnostic, Related
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 VERSION = 1
 CHUNK = 512  # findings made into text at a time
+SLICE = 1 << 20  # bytes of kept JSON made back into text at a time
 
 
 def diagnostic_json(d: Diagnostic, lang: str) -> dict[str, Any]:
@@ -125,13 +126,14 @@ class JsonRenderer:
 
 
 class JsonReporter:
-    """Writes one JSON document, sorted by path and position, at the end. Compact by default: no
-    indentation, one finding a line, each made by the C encoder in the process that linted its
-    file; ``pretty``: the whole document indented (``write_json``). Both parse to the same value.
+    """Writes one JSON document sorted by path and position. Compact by default: no indentation,
+    one finding a line, each made by the C encoder in the process that linted its file;
+    ``pretty``: the whole document indented (``write_json``). Both parse to the same value.
 
-    Compact, what is kept until the end is each file's lines as one UTF-8 block (a file's
-    findings come sorted by position; the blocks are put in path order at the end), about a third
-    of a kilobyte a finding, not the findings themselves; ``--pretty`` keeps the findings."""
+    Compact, it streams: told the run's files beforehand (``expect``), it writes each file's
+    lines as soon as every file before it in path order is done; a file done early waits as one
+    UTF-8 block (about a third of a kilobyte a finding), never as findings. ``--pretty`` keeps
+    the findings and writes at the end."""
 
     prepare: Callable[[FileResult], None] | None = None
 
@@ -142,33 +144,74 @@ class JsonReporter:
         self._renderer = JsonRenderer(lang)
         if not pretty:
             self.prepare = self._renderer.prepare
-        #: (path, the file's findings as compact JSON lines joined by ",\n" in UTF-8), in run order
+        self._started = False  # the document's start is written (with the first finding)
+        #: the run's paths in path order (``expect``), the next to write, files done early
+        self._order: list[str] | None = None
+        self._expected: set[str] = set()
+        self._next = 0
+        self._pending: dict[str, bytearray | None] = {}
+        #: files not expected (no ``expect``): (path, block), put in path order at the end
         self._blocks: list[tuple[str, bytearray]] = []
         self._all: list[Diagnostic] = []  # --pretty: every finding
+
+    def expect(self, paths: Sequence[str]) -> None:
+        """The paths of the run's results, before the first (the session says): with them the
+        findings are written as they come (not with a path twice: then all at the end)."""
+        if not self.pretty and len(set(paths)) == len(paths):
+            self._order = sorted(paths)
+            self._expected = set(paths)
 
     def result(self, r: FileResult) -> None:
         if self.pretty:
             self._all.extend(r.diagnostics)  # the whole document is made at the end
             return
-        diags = r.diagnostics
-        if not diags:
+        order = self._order
+        if order is None or r.path not in self._expected:
+            if r.diagnostics:
+                self._blocks.append((r.path, _encoded(self._pieces(r))))
             return
+        if self._next < len(order) and order[self._next] == r.path:
+            self._emit(self._pieces(r))  # its turn: written as it is made
+            self._next += 1
+            self._catch_up()
+        else:
+            self._pending[r.path] = _encoded(self._pieces(r)) if r.diagnostics else None
+
+    def _pieces(self, r: FileResult) -> Iterator[str]:
+        """A file's findings as compact JSON lines joined by ",\n", CHUNK lines a piece."""
+        diags = r.diagnostics
         rendered: Sequence[str | None] | None = r.rendered
         if rendered is None or len(rendered) != len(diags):
             rendered = [None] * len(diags)  # a baseline filtered them: made here
         order: Sequence[int] = range(len(diags))
         if any(diags[i].sort_key > diags[i + 1].sort_key for i in order[:-1]):  # (never, as linted)
             order = sorted(order, key=lambda i: diags[i].sort_key)
-        lang, block = self.lang, bytearray()
-        # made and encoded CHUNK lines at a time: the file's lines are never all held as text
+        lang = self.lang
         for c in range(0, len(order), CHUNK):
             part = (
                 # cross-file findings (added in this process) are made here
                 one if (one := rendered[i]) is not None else dump(diagnostic_json(diags[i], lang))
                 for i in order[c : c + CHUNK]
             )
-            block += ((",\n" if c else "") + ",\n".join(part)).encode("utf-8", "surrogatepass")
-        self._blocks.append((r.path, block))
+            yield (",\n" if c else "") + ",\n".join(part)
+
+    def _emit(self, pieces: Iterable[str]) -> None:
+        """Write one file's lines (nothing when it has none)."""
+        write, first = self.out.write, True
+        for piece in pieces:
+            if first:
+                write(",\n" if self._started else f'{{"version":{VERSION},"diagnostics":[\n')
+                self._started, first = True, False
+            write(piece)
+
+    def _catch_up(self) -> None:
+        """Write the files done early whose turn has come."""
+        order, pending = self._order or [], self._pending
+        while self._next < len(order) and order[self._next] in pending:
+            block = pending.pop(order[self._next])
+            self._next += 1
+            if block is not None:
+                self._emit(_decoded(block))
 
     def close(self, totals: Totals) -> None:
         if self.pretty:
@@ -183,17 +226,39 @@ class JsonReporter:
                 fixed=totals.fixed,
             )
             return
-        blocks = _in_path_order(self._blocks)
+        for path in (self._order or [])[self._next :]:  # (a file expected but not reported)
+            block = self._pending.pop(path, None)
+            if block is not None:
+                self._emit(_decoded(block))
+        for block in _in_path_order(self._blocks):
+            self._emit(_decoded(block))
         self._blocks = []
         summary = dump(summary_json(totals.diagnostics, totals.files, totals.errors, totals.fixed))
-        write = self.out.write
-        if not blocks:
-            write(f'{{"version":{VERSION},"diagnostics":[],"summary":{summary}}}\n')
-            return
-        write(f'{{"version":{VERSION},"diagnostics":[\n')
-        for i, block in enumerate(blocks):
-            write((",\n" if i else "") + block.decode("utf-8", "surrogatepass"))
-        write(f'\n],"summary":{summary}}}\n')
+        if self._started:
+            self.out.write(f'\n],"summary":{summary}}}\n')
+        else:
+            self.out.write(f'{{"version":{VERSION},"diagnostics":[],"summary":{summary}}}\n')
+
+
+def _encoded(pieces: Iterable[str]) -> bytearray:
+    block = bytearray()
+    for piece in pieces:
+        block += piece.encode("utf-8", "surrogatepass")
+    return block
+
+
+def _decoded(block: bytearray) -> Iterator[str]:
+    """``block`` as text a slice at a time, each cut after a line (LF is never inside a UTF-8
+    character): a large file's block is never all text at once."""
+    view, at, n = memoryview(block), 0, len(block)
+    try:
+        while at < n:
+            cut = block.find(b"\n", at + SLICE)
+            cut = n if cut == -1 else cut + 1
+            yield str(view[at:cut], "utf-8", "surrogatepass")
+            at = cut
+    finally:
+        view.release()
 
 
 def _in_path_order(blocks: list[tuple[str, bytearray]]) -> list[bytearray]:
