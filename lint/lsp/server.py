@@ -168,7 +168,6 @@ class WenlintServer(LanguageServer):
 
         snapshot = OpenText(text.text, version)
         lang = self.lang_for(path)
-        self.config_warnings()  # (discovery ran for the document's folder)
         try:
             done = await asyncio.get_running_loop().run_in_executor(
                 self.pool_for(snapshot.text), self._lint_text, uri, path, snapshot, lang, stale
@@ -182,6 +181,8 @@ class WenlintServer(LanguageServer):
             return None
         except RuntimeError:  # the pool is shut down: the server is closing
             return None
+        finally:
+            self.config_warnings()  # discovery for the document's folder ran in the worker
         if stale():
             return None
         self.linted[uri] = done
