@@ -65,6 +65,7 @@ class _Group(click.Group):
         # would print "Aborted!" and exit 1 on Ctrl-C): an interrupted run exits 130, a report
         # that cannot be written (full disk, closed stdout, broken pipe) is one line and exit 2,
         # whenever it happens, the last flush before exit included.
+        from wenlint.registry import RegistryError
         from wenlint.report.stream import ReportWriteError, drop_stdout, guard_stdout
 
         out = guard_stdout()
@@ -85,6 +86,9 @@ class _Group(click.Group):
             sys.exit(EXIT_ERROR)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own: usage errors (exit 2) and --help/--version
+        except RegistryError as exc:  # a family imported when first used (wenlint.registry)
+            _say(f"wenlint: error: {exc}")
+            sys.exit(EXIT_ERROR)
         except Exception as exc:
             # an internal error (a bug): one line and exit 2, never a traceback and never 1
             # (the "findings" code); WENLINT_DEBUG=1 lets it through with its traceback

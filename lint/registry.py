@@ -12,7 +12,7 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,9 +29,75 @@ class RegistryError(Exception):
     pass
 
 
+class RuleTable(MutableMapping[str, "type[Rule]"]):
+    """Rules by code. The built-in families are known first from ``wenlint.builtin_rules``
+    (each rule's code and name, as the family declares them): a family's modules are imported
+    when one of its rules is first looked up, so a run that selects rules by code, prefix or
+    name imports only their families (the default selection reads every rule's
+    ``default_enabled``: every family). When a family is imported, its rules must be the
+    table's (otherwise the table is stale: an error naming the command that makes it again)."""
+
+    def __init__(self, rules: Mapping[str, type[Rule]] | None = None) -> None:
+        self._rules: dict[str, type[Rule] | None] = {}
+        # code -> (entry point, name) of a rule whose family is not imported
+        self._lazy: dict[str, tuple[_EntryPoint, str]] = {}
+        if isinstance(rules, RuleTable):
+            self._rules, self._lazy = dict(rules._rules), dict(rules._lazy)
+        elif rules:
+            self._rules.update(rules)
+
+    def __getitem__(self, code: str) -> type[Rule]:
+        rule = self._rules[code]
+        if rule is None:
+            self._load(self._lazy[code][0])
+            rule = self._rules[code]
+            assert rule is not None
+        return rule
+
+    def __setitem__(self, code: str, rule: type[Rule]) -> None:
+        self._rules[code] = rule
+        self._lazy.pop(code, None)
+
+    def __delitem__(self, code: str) -> None:
+        del self._rules[code]
+        self._lazy.pop(code, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._rules
+
+    def add_lazy(self, code: str, name: str, ep: _EntryPoint) -> None:
+        self._rules[code] = None
+        self._lazy[code] = (ep, name)
+
+    def _load(self, ep: _EntryPoint) -> None:
+        family = {c: v for c, v in self._lazy.items() if v[0] == ep}
+        for rule in _load_entry_point(ep):
+            _validate(rule, ep.dist, ep.name)
+            known = family.pop(rule.code, None)
+            if known is None or known[1] != rule.name:
+                raise RegistryError(_STALE)
+            self._rules[rule.code] = rule
+            del self._lazy[rule.code]
+        if family:
+            raise RegistryError(_STALE)
+
+
+_STALE = (
+    "the table of built-in rules (wenlint/builtin_rules.py) does not match the rules: "
+    "WENLINT_UPDATE_REGISTRY=1 pytest tests/test_registry_table.py makes it again"
+)
+
+
 @dataclass
 class Registry:
-    rules: dict[str, type[Rule]] = field(default_factory=dict)  # by code, in code order
+    #: by code, in code order
+    rules: MutableMapping[str, type[Rule]] = field(default_factory=RuleTable)
     origin: dict[str, str] = field(default_factory=dict)  # code -> distribution or source
     by_name: dict[str, str] = field(default_factory=dict)  # name -> code
     versions: dict[str, str] = field(default_factory=dict)  # distribution -> its version
@@ -73,6 +139,7 @@ class Registry:
         if select:
             chosen = {c for tok in select for c in self.resolve(tok)}
         else:
+            # every family has rules on by default: all are imported for this
             chosen = {c for c, r in self.rules.items() if r.default_enabled}
         chosen |= {c for tok in extend_select for c in self.resolve(tok)}
         chosen -= {c for tok in ignore for c in self.resolve(tok)}
@@ -160,23 +227,100 @@ def _parse_group(text: str, dist: str, version: str = "") -> Iterator[_EntryPoin
             yield _EntryPoint(name.strip(), value.strip(), dist, version)
 
 
+def _load_entry_point(ep: _EntryPoint) -> list[Any]:
+    try:
+        loaded = ep.load()
+    except Exception as exc:  # a broken plugin is named, not a traceback
+        raise RegistryError(f"cannot load rules {ep.value!r} of {ep.dist}: {exc}") from exc
+    return list(loaded) if isinstance(loaded, (list, tuple)) else [loaded]
+
+
 def load_registry() -> Registry:
+    """Every registered rule: wenlint's own families are read from the table of built-in rules
+    (``wenlint.builtin_rules``) when the installed entry points are the table's, and imported
+    when first used (``RuleTable``); plugins are imported now."""
+    return _load(lazy=True)
+
+
+def load_registry_eagerly() -> Registry:
+    """Every registered rule, every family imported now (what the table is made from)."""
+    return _load(lazy=False)
+
+
+def _load(lazy: bool) -> Registry:
     reg = Registry()
     eps = sorted(_entry_points(), key=lambda e: (e.name, e.value))
     if not eps:
         raise RegistryError(
             f"no rules registered (no '{GROUP}' entry points): reinstall wenlint with pip"
         )
+    table = _builtin_table(eps) if lazy else None
     for ep in eps:
         origin = ep.dist
         reg.versions[origin] = ep.version
         if not PREFIX_RE.match(ep.name):
             raise RegistryError(f"entry point {ep.name!r} of {origin} is not a code prefix")
-        try:
-            loaded = ep.load()
-        except Exception as exc:  # a broken plugin is named, not a traceback
-            raise RegistryError(f"cannot load rules {ep.value!r} of {origin}: {exc}") from exc
-        rules = loaded if isinstance(loaded, (list, tuple)) else [loaded]
-        for rule in rules:
+        if table is not None and origin == "wenlint":
+            assert isinstance(reg.rules, RuleTable)
+            for code, name in table[ep.name]:
+                if code in reg.rules or name in reg.by_name:
+                    raise RegistryError(_STALE)
+                reg.rules.add_lazy(code, name, ep)
+                reg.origin[code] = origin
+                reg.by_name[name] = code
+            continue
+        for rule in _load_entry_point(ep):
             reg.add(rule, origin, ep.name)
     return reg
+
+
+def _builtin_table(eps: Sequence[_EntryPoint]) -> dict[str, Sequence[tuple[str, str]]] | None:
+    """The table's rules per entry point, when wenlint's installed entry points are the table's
+    (None otherwise: a build whose families differ imports them all)."""
+    from wenlint.builtin_rules import ENTRY_POINTS, RULES
+
+    ours = {ep.name: ep.value for ep in eps if ep.dist == "wenlint"}
+    if ours != ENTRY_POINTS:
+        return None
+    out: dict[str, Sequence[tuple[str, str]]] = {name: [] for name in ENTRY_POINTS}
+    for prefix, code, name in RULES:
+        out[prefix] = [*out[prefix], (code, name)]
+    return out
+
+
+def builtin_table_source(registry: Registry) -> str:
+    """The text of ``wenlint/builtin_rules.py`` for ``registry`` (loaded without the table)."""
+    eps = sorted(_entry_points(), key=lambda e: (e.name, e.value))
+    ours = {ep.name: ep.value for ep in eps if ep.dist == "wenlint"}
+    lines = [
+        '"""The built-in rules as the registry knows them before their modules are imported:',
+        "each rule's entry point (code prefix), code and name.",
+        "",
+        "Made by ``WENLINT_UPDATE_REGISTRY=1 pytest tests/test_registry_table.py``, which fails",
+        'while this file does not match the rules; never edited by hand."""',
+        "",
+        "ENTRY_POINTS = {",
+        *[f"    {_q(k)}: {_q(v)}," for k, v in ours.items()],
+        "}",
+        "",
+        "RULES = (",
+    ]
+    prefix = {code: _prefix(code, ours) for code in registry.rules}
+    for code in registry.rules:
+        if registry.origin.get(code) != "wenlint":
+            continue
+        rule = registry.rules[code]
+        row = f"{_q(prefix[code])}, {_q(code)}, {_q(rule.name)}"
+        lines.append(f"    ({row}),")
+    lines += [")", ""]
+    return "\n".join(lines)
+
+
+def _q(text: str) -> str:
+    import json
+
+    return json.dumps(text)
+
+
+def _prefix(code: str, eps: Mapping[str, str]) -> str:
+    return max((p for p in eps if code.startswith(p)), key=len, default="")
