@@ -13,7 +13,9 @@ process and of the worker processes (``ru_maxrss``) minus that of a tiny run of 
 peak; and "over clean", the same over the peak of the case's clean twin (as many lines and
 characters, no findings), what the findings cost beyond the document. ``--trace`` instead lints
 the ``lines`` case in this process under ``tracemalloc`` and prints where the memory held at the
-peak was allocated. Figures vary with the machine's load only for the time.
+peak was allocated. ``--cache`` adds serial runs with the result cache (``c1``: an empty cache,
+``c2``: the same run again, reading it back). Figures vary with the machine's load only for the
+time.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,14 +81,22 @@ def build(out: Path, lines: int, words: int, files: int, file_lines: int) -> dic
     return cases
 
 
-def run(paths: list[Path], fmt: str, jobs: int, out: Path) -> tuple[float, int, int]:
+def run(
+    paths: list[Path], fmt: str, jobs: int, out: Path, cache: str = ""
+) -> tuple[float, int, int]:
     """(seconds, main peak KiB, workers' peak KiB) of one run; its report is in ``out/report``.
+    ``cache``: "" without the result cache, "first" with an empty one, "again" with what the
+    run before it left there.
 
     The report goes to a file, never through this process: on Linux a peak RSS survives
     ``exec``, so a child forked from a large parent would report the parent's."""
     rss = out / "rss"
     env = {**ENV, "WENLINT_RSS_OUT": str(rss)}
-    cmd = [sys.executable, "-c", _WRAPPER, "check", "--no-cache", "--format", fmt]
+    folder = out / "cache"
+    if cache == "first" and folder.exists():
+        shutil.rmtree(folder)
+    caching = ["--cache-dir", str(folder)] if cache else ["--no-cache"]
+    cmd = [sys.executable, "-c", _WRAPPER, "check", *caching, "--format", fmt]
     cmd += ["--jobs", str(jobs), *map(str, paths)]
     t0 = time.perf_counter()
     with open(out / "report", "wb") as report:
@@ -106,7 +117,9 @@ def findings(report: Path) -> int:
     return int(json.loads(summary)["total"])
 
 
-def measure(cases: dict[str, list[Path]], names: list[str], formats: list[str], out: Path) -> None:
+def measure(
+    cases: dict[str, list[Path]], names: list[str], formats: list[str], out: Path, cache: bool
+) -> None:
     # The baseline of a run: the same format and --jobs on one tiny file (one finding) when the
     # case is one file (a run on one file is serial whatever --jobs says), on two when it is a
     # folder (so that --jobs 2 has workers, and a main process that only gathers is compared
@@ -132,11 +145,14 @@ def measure(cases: dict[str, list[Path]], names: list[str], formats: list[str], 
         run(cases[case], "json", 1, out)
         count = max(1, findings(out / "report"))
         for fmt in formats:
-            for jobs in (1, 2):
+            # jobs "c1": serial with an empty result cache, "c2": run again, reading it back
+            runs = [(1, ""), (2, ""), *([(1, "first"), (1, "again")] if cache else [])]
+            for jobs, caching in runs:
                 clean = run(cases["clean-" + case], fmt, jobs, out)[1]
-                secs, m, c = run(cases[case], fmt, jobs, out)
+                secs, m, c = run(cases[case], fmt, jobs, out, caching)
                 m0, c0 = tiny[fmt, jobs, 2 if cases[case][0].is_dir() else 1]
-                row = f"{case:<9} {fmt:<7} {jobs:>4} {count:>9} {secs:>7.1f} {m / 1024:>9.0f} "
+                label = {"": str(jobs), "first": "c1", "again": "c2"}[caching]
+                row = f"{case:<9} {fmt:<7} {label:>4} {count:>9} {secs:>7.1f} {m / 1024:>9.0f} "
                 over = (m - max(clean, m0)) * 1024 / count  # (a twin may load less than tiny)
                 row += f"{(m - m0) * 1024 / count:>10.0f} {over:>10.0f} "
                 if c:
@@ -187,13 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", default="lines,one-line,files")
     ap.add_argument("--formats", default=",".join(FORMATS))
     ap.add_argument("--trace", action="store_true", help="tracemalloc on the lines case (text)")
+    ap.add_argument(
+        "--cache", action="store_true", help="also serial runs with the result cache: c1, c2"
+    )
     ap.add_argument("--top", type=int, default=15)
     args = ap.parse_args(argv)
     cases = build(args.out, args.lines, args.words, args.files, args.file_lines)
     if args.trace:
         trace(cases["lines"][0], "text", args.top)
         return 0
-    measure(cases, args.cases.split(","), args.formats.split(","), args.out)
+    measure(cases, args.cases.split(","), args.formats.split(","), args.out, args.cache)
     return 0
 
 
