@@ -513,6 +513,22 @@ class Checker:
             reused = None
             if cache is not None and chain is not None and not self._live:
                 reused = cache.joined(joined, chain, r.path, rk)
+            if reused is not None and reused[0] and reused[1] is None and rk is not None:
+                # held, but not as this reporter renders them: rendered here (the file's text
+                # read again if it was read back), and kept
+                if r.text is None:
+                    r.text = self._text_again(r)
+                if r.text is None or self._prepare is None:
+                    reused = None
+                else:
+                    lines = r.lines or LineIndex(r.text)
+                    drawn = FileResult(r.path, reused[0], text=r.text, lines=lines)
+                    self._prepare(drawn)
+                    reused = (reused[0], drawn.rendered)
+                    if cache is not None and note is not None and chain is not None:
+                        cache.note_joined(
+                            note[0], note[1], note[2], chain, reused[0], rk, drawn.rendered
+                        )
             if reused is not None:
                 extra, shown_extra = reused
                 self._pending.append((rs, r))

@@ -378,6 +378,21 @@ def test_each_reporters_rendering_is_its_own(cached: Path) -> None:
     _same(*base, "--format", "json", "doc0.txt", "notes.md")
 
 
+def test_cross_file_findings_held_for_another_reporter_are_rendered_for_this_one(
+    cached: Path,
+) -> None:
+    """A run whose reporter renders nothing ahead (SARIF, GitHub, --pretty JSON) keeps the
+    cross-file findings whole; the next text run renders them itself (the file read again when
+    its own findings were read back) and keeps that rendering for the run after."""
+    docs = corpus(cached / "docs")
+    for other in (("--format", "sarif"), ("--format", "github"), ("--format", "json", "--pretty")):
+        shutil.rmtree(cached / ".wenlint_cache", ignore_errors=True)
+        _same("check", *other, str(docs))
+        _same("check", *other, str(docs))
+        for _ in range(3):
+            _same("check", "--color", "always", str(docs))
+
+
 def test_cross_file_findings_follow_the_files_before(cached: Path) -> None:
     """D101's cross-file findings are read back only while every file before is the same: a
     new file that joins a group of copies, an earlier file edited or deleted, another order or
