@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import glob
 import math
-import multiprocessing
 import os
 import sys
 import unicodedata
@@ -375,6 +374,8 @@ class PossibleTypo(Rule):
         # Loaded here, when a run selects the rule (in the main process, before any worker
         # forks), not at import: runs without W204 never load anything.
         got = load(self.options.model)
+        import multiprocessing  # (here: a run without W204 need not import it)
+
         if isinstance(got, str) and got not in _TOLD and multiprocessing.parent_process() is None:
             _TOLD.add(got)
             print(f"wenlint: info: W204 possible-typo skipped ({got}): {INSTALL}", file=sys.stderr)
