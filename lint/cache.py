@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wenlint import __version__
-from wenlint.check import light
+from wenlint.check import light, light_row
 from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related
 from wenlint.document import Span
 from wenlint.rule import Severity, T
@@ -370,17 +370,7 @@ def _both(diagnostics: Sequence[Diagnostic], whole: bool = True) -> dict[str, An
     """Findings as an entry holds them: light rows, and (unless not ``whole``: None) whole
     rows as one text."""
     return {
-        "light": [
-            [
-                d.code,
-                d.name,
-                int(d.severity),
-                d.span.start,
-                d.span.end,
-                0 if d.fix is None else 1 if d.fix.safe else 2,
-            ]
-            for d in diagnostics
-        ],
+        "light": [light_row(d) for d in diagnostics],
         "full": _dumps([_row(d) for d in diagnostics]) if whole else None,
     }
 

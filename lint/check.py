@@ -58,6 +58,13 @@ def light(
     )
 
 
+def light_row(d: Diagnostic) -> tuple[str, str, int, int, int, int]:
+    """What ``light`` makes a finding from: its code, name, severity, span and fix state."""
+    fix = d.fix
+    state = 0 if fix is None else 1 if fix.safe else 2
+    return d.code, d.name, int(d.severity), d.span.start, d.span.end, state
+
+
 def _discard(rule: Any, finding: Any) -> None:
     """The sink of a ``finish`` replayed for its facts only (its findings were read back)."""
 

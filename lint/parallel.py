@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wenlint.check import PoolError, light
+from wenlint.check import PoolError, light, light_row
 from wenlint.diagnostic import Diagnostic
 from wenlint.document import Span
 from wenlint.rule import Severity
@@ -279,17 +279,7 @@ def pack(result: FileResult) -> tuple[FileResult, list[tuple[Any, ...]]]:
     diags, result.diagnostics = result.diagnostics, []
     packed: list[tuple[Any, ...]]
     if result.rendered is not None:
-        packed = [
-            (
-                d.code,
-                d.name,
-                int(d.severity),
-                d.span.start,
-                d.span.end,
-                0 if d.fix is None else 1 if d.fix.safe else 2,
-            )
-            for d in diags
-        ]
+        packed = [light_row(d) for d in diags]
     else:
         packed = [
             (

@@ -15,24 +15,12 @@ pytest.importorskip(
 lsp = pytest.importorskip("lsprotocol.types", reason="needs lsprotocol (the lsp extra)")
 
 sys.path.insert(0, str(Path(__file__).parent))
+from test_hostile_config import DOC, PLANTED  # noqa: E402
 from test_lsp import open_doc, published, session  # noqa: E402
 
 from wenlint.testing import run_cli  # noqa: E402
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
-
-PLANTED = """\
-[[style]]
-code = "U901"
-name = "planted"
-kind = "substitution"
-severity = "warning"
-swap = { "同意" = "反对" }
-fix = "safe"
-message = { zh = "应写作“{good}”", en = "write “{good}”" }
-examples = { bad = "我们同意。", good = "我们反对。" }
-"""
-DOC = "经研究，我们同意该方案。\n"
 
 
 async def test_a_planted_config_is_one_warning_and_not_obeyed(
