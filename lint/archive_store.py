@@ -20,24 +20,25 @@ FINDINGS = "findings"
 WORK = "_work"
 LAYOUT = 1  # the version of the output folder's layout
 
-FINDING_COLUMNS = (
-    "path",
-    "file_index",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "offset",
-    "end_offset",
-    "code",
-    "name",
-    "severity",
-    "message",
-    "help",
-    "fix",
-    "related_path",
-    "related_line",
-)
+#: The findings table's columns, in order, each with its Parquet type.
+FINDING_COLUMNS = {
+    "path": "str",
+    "file_index": "int",
+    "line": "int",
+    "column": "int",
+    "end_line": "int",
+    "end_column": "int",
+    "offset": "int",
+    "end_offset": "int",
+    "code": "str",
+    "name": "str",
+    "severity": "str",
+    "message": "str",
+    "help": "str",
+    "fix": "str",
+    "related_path": "str",
+    "related_line": "int",
+}
 
 
 class ArchiveError(Exception):
@@ -91,7 +92,7 @@ def table_schema(name: str) -> Any:
     import pyarrow as pa
 
     s, i = pa.string(), pa.int64()
-    findings = pa.schema([(c, i if c in _INT_COLUMNS else s) for c in FINDING_COLUMNS])
+    findings = pa.schema([(c, i if t == "int" else s) for c, t in FINDING_COLUMNS.items()])
     facts = pa.schema(
         [
             ("file", i),
@@ -105,18 +106,6 @@ def table_schema(name: str) -> Any:
     keys = pa.schema([("ruleset", s), ("code", s), ("key", i), ("file", i)])
     errors = pa.schema([("path", s), ("file_index", i), ("error", s)])
     return {"findings": findings, "facts": facts, "keys": keys, "errors": errors}[name]
-
-
-_INT_COLUMNS = {
-    "file_index",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "offset",
-    "end_offset",
-    "related_line",
-}
 
 
 class Rows:
