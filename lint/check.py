@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from wenlint import notes
 from wenlint.config import Config, ConfigError, find_config, load_config
 from wenlint.diagnostic import Applicability, Diagnostic, Fix
-from wenlint.document import Document, LineIndex, SourceInfo, Span
+from wenlint.document import Document, LineIndex, SourceInfo, Span, is_docx
 from wenlint.files import excluded, walk_stat
 from wenlint.fix import fix_text
 from wenlint.io import InputError, decode, read_bytes, read_file, write_atomic
@@ -251,7 +251,7 @@ class Checker:
 
     def _check_file(self, shown: str, path: Path | None, stdin: bytes | None) -> FileResult:
         name = unicode_name(self.options.stdin_filename or STDIN) if path is None else shown
-        if path is not None and shown[-5:].lower() == ".docx":
+        if path is not None and is_docx(shown):
             from wenlint.docx import check_docx
 
             return check_docx(self, name, path)

@@ -39,6 +39,11 @@ class Span:
         return self.end - self.start
 
 
+def is_docx(path: str) -> bool:
+    """Whether the file ``path`` is a Word document, whose lines are its paragraphs."""
+    return path[-5:].lower() == ".docx"
+
+
 class LineNumber(int):
     """A 1-based line number that names its unit when a message asks: ``{line:zh}`` is 第 12 行
     and ``{line:en}`` is line 12, but 第 12 段 and paragraph 12 in a Word document, whose lines
@@ -54,7 +59,7 @@ class LineNumber(int):
     @classmethod
     def of(cls, path: str, n: int) -> LineNumber:
         """Line ``n`` of the file ``path``."""
-        return cls(n, paragraph=path[-5:].lower() == ".docx")
+        return cls(n, paragraph=is_docx(path))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _line_number, (int(self), self.paragraph)

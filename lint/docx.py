@@ -78,10 +78,6 @@ _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 _ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
 
 
-def is_docx(name: str) -> bool:
-    return name[-5:].lower() == DOCX_SUFFIX
-
-
 # -- reading ---------------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, TextIO
 
 from wenlint.diagnostic import Diagnostic
-from wenlint.document import LineIndex
+from wenlint.document import LineIndex, is_docx
 from wenlint.report.visible import has_hidden, name, visible, visible_at
 from wenlint.rule import Severity
 from wenlint.text.width import column_widths, width_of
@@ -117,7 +117,7 @@ class TextRenderer:
         message = visible(d.message.get(lang))
         path, rule = name(d.path), visible(d.name)
         # a .docx has paragraphs, not lines: report.docx:段12:5
-        where = f"{self._para}{line}" if d.path[-5:].lower() == ".docx" else line
+        where = f"{self._para}{line}" if is_docx(d.path) else line
         if color:
             out = (
                 f"{s(f'{path}:{where}:{col}:', 'bold')} {s(d.code, SEVERITY_STYLE[d.severity])} "
@@ -174,7 +174,7 @@ class TextRenderer:
             where = visible(r.path) if r.path else path
             if r.position:
                 rl = r.position[0]
-                at = f"{self._para}{rl}" if (r.path or d.path)[-5:].lower() == ".docx" else rl
+                at = f"{self._para}{rl}" if is_docx(r.path or d.path) else rl
                 out += f"\n{eq}{note}{self._sep}{where}:{at}:{r.position[1]}"
             else:
                 out += f"\n{eq}{note}{self._sep}{where}"
