@@ -2,10 +2,11 @@
 the effective settings stay the same.
 
 Like ruff's cache, an entry belongs to one file under one set of settings and says for which
-content it holds: the folder ``.wenlint_cache/<version>/`` (beside the config, or in the current
-folder; ``--cache-dir`` elsewhere, ``--no-cache`` or ``WENLINT_NO_CACHE=1`` without) has one table
-per settings key, with one entry per file (its absolute path): the hash of the bytes it was made
-from, the findings, and the facts cross-file rules kept (so a re-run only joins them again).
+content it holds. The folder ``.wenlint_cache/<version>/`` (beside the config, or in the current
+folder; ``--cache-dir`` elsewhere, ``--no-cache`` or ``WENLINT_NO_CACHE=1`` without) has a folder
+per settings key, and in it a file per linted file (named by the hash of its absolute path):
+the entry, made of the hash of the bytes it was made from, the findings, and the facts
+cross-file rules kept (so a re-run only joins them again).
 
 - **Settings** are everything a finding depends on but the file: wenlint's version and the
   identity of its code and data (each file's size and modification time, so an edited rule or
@@ -13,27 +14,38 @@ from, the findings, and the facts cross-file rules kept (so a re-run only joins 
   rule (its code, class, source file, severity and options, and what its optional
   ``cache_key()`` or ``unavailable()`` says: an optional install it needs) with the versions of
   the plugins that bring them, and the config (dictionary, house-style rules, per-file ignores).
-- An entry is **JSON**, read back only as plain values (never unpickled: a cache folder someone
-  else wrote cannot run code), and only when its version, settings, file and content hash all
-  match; anything that does not parse or does not fit is a miss (and is written again), never an
-  error. A finding's message is stored in both languages; its arguments as JSON values.
-- **Writes are atomic** (a temporary file in the folder, then ``os.replace``), done once per
-  run by the main process (worker processes send their new entries back with the results), so a
-  run reads whole tables or none, a run killed mid-write leaves no half table, and two runs sharing
-  the folder merge what they wrote (at worst one's new entries are lost, and made again).
-- **What a re-run reads back**: an entry holds the findings twice, light (code, name, severity,
-  span, whether a fix is safe: what the totals need) and whole (as one text, read only when
-  needed), the kept facts as text (decoded only when a cross-file rule needs them), and the
-  findings as the reporter rendered them, per reporter's settings (``render_key``: format,
-  language, colour, width; and the file's name as shown): a file whose bytes hash to its entry's
-  content, with the codec the entry names, is read back without being decoded, its findings
-  printed as rendered then. Cross-file findings are kept per file for the **chain** of the
-  run before it (each earlier file's settings, name, path and content hash, in order): while
-  the chain is the same, a file gets its cross-file findings back and the join is not made;
-  the first file where it is not has every earlier file's facts replayed into the rules, and
-  the join goes on as in a run without the cache (``wenlint.check.Checker.cross_file``).
-- **Bounded**: an edited file replaces its own entry; entries unused for ``MAX_AGE`` go, and past
-  ``MAX_ENTRIES`` per table the least recently used; tables unused for ``MAX_AGE`` go; folders of
+- **An entry file** is a header line (format, version, settings, content hash, path), then
+  sections, then a trailer line (JSON: the number of findings, the encoding, and each section's
+  name, offset and length). The findings are there twice: light (code, name, severity, span,
+  whether a fix is safe: what the totals need) and whole, each a section of JSON lines of
+  ``CHUNK`` findings; the kept facts as text (decoded only when a cross-file rule needs them);
+  the findings as a reporter rendered them, one section per reporter's settings
+  (``render_key``: format, language, colour, width; and the file's name as shown), the newest
+  ``MAX_RENDERINGS``; and the cross-file findings (``joined``, below). A section is read only
+  when it is used, and a rendering line by line while the reporter prints it (with the hash
+  the trailer holds checked first): memory follows the largest file's entry, never the run's.
+- Everything is **JSON**, read back only as plain values (never unpickled: a cache folder
+  someone else wrote cannot run code), and only when its version, settings, file and content
+  hash all match; anything that does not parse or does not fit (a cut, foreign or garbage file)
+  is a miss (and is written again), never an error. A finding's message is stored in both
+  languages; its arguments as JSON values.
+- **Writes are atomic**: an entry is written, as it is made, to a temporary file in its folder
+  (by the process that linted the file: a worker process sends back only its name), which the
+  main process completes with the file's cross-file findings and renames into place
+  (``os.replace``) once the file is done. A run killed mid-write leaves no half entry (its
+  temporary files go after an hour); two runs sharing the folder each write their own entries
+  (at worst, for the same file, one's is lost and made again).
+- **What a re-run reads back**: a file whose bytes hash to its entry's content, with the codec
+  the entry names, is read back without being decoded, its findings printed as rendered then.
+  Cross-file findings are kept per file for the **chain** of the run before it (each earlier
+  file's settings, name, path and content hash, in order): while the chain is the same, a file
+  gets its cross-file findings back and the join is not made; the first file where it is not
+  has every earlier file's facts replayed into the rules, and the join goes on as in a run
+  without the cache (``wenlint.check.Checker.cross_file``).
+- **Bounded**: an edited file replaces its own entry; an entry larger than ``MAX_ENTRY_BYTES``
+  is not kept (its file is linted every time); a used entry's time (its file's modification
+  time) is refreshed at most daily; entries unused for ``MAX_AGE`` go, and past ``MAX_ENTRIES``
+  per settings the least recently used; settings folders unused for ``MAX_AGE`` go; folders of
   other versions are removed (never trusted).
 """
 
@@ -44,9 +56,9 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
 from wenlint import __version__
 from wenlint.check import light, light_row
@@ -55,22 +67,35 @@ from wenlint.document import Span
 from wenlint.rule import Severity, T
 
 if TYPE_CHECKING:
+    from wenlint.check import FileResult
     from wenlint.runner import RuleSet
 
 FOLDER = ".wenlint_cache"
-#: Entries of one table kept at most (the least recently used go first), and the age of an
-#: unused one or table.
+#: Entries of one settings kept at most (the least recently used go first), and the age of an
+#: unused one or settings folder.
 MAX_ENTRIES = 20_000
 MAX_AGE = 30 * 24 * 3600.0
-FORMAT = 2  # the layout of an entry
+#: An entry larger than this is not kept.
+MAX_ENTRY_BYTES = 512 * 2**20
+FORMAT = 3  # the layout of an entry
 #: Renderings of an entry's findings kept, one per reporter's settings (format, language,
 #: colour, width...): the most recent go on, the oldest are dropped.
 MAX_RENDERINGS = 3
+#: Findings per line of a section.
+CHUNK = 512
+HEADER = "wenlint-cache"
+#: A used entry's time is written again when it is older than this (seconds).
+REFRESH = 24 * 3600
 _TMP = ".tmp-"
+_TRAILER_MAX = 1 << 16  # the trailer is read from the file's last bytes
 
 
 class Uncacheable(Exception):
     """A value the cache cannot write as plain data (the file is linted every time)."""
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def default_folder(config_path: Path | None) -> Path:
@@ -81,22 +106,20 @@ def default_folder(config_path: Path | None) -> Path:
 class Cache:
     """One cache folder. ``prepare`` creates it (raises ``OSError`` when it cannot).
 
-    Each settings key has one table file, ``<version>/<settings>``: a header line, then one line
-    per file, ``path<TAB>content hash<TAB>last used<TAB>entry`` (the path as a JSON string, the
-    entry a JSON document: the findings and the kept facts). Processes that lint read the table
-    (a forked worker inherits the main process's); the main process alone writes it, once at the
-    end of a run, merged with what another run wrote meanwhile."""
+    An entry is written where its file is linted, as a temporary file (``spool``); the main
+    process hears of it (``note``), adds the cross-file findings (``note_joined``) and puts it
+    in place when the next file comes (or at ``save``), so that it holds one file's entry at a
+    time and nothing of the run's."""
 
     def __init__(self, folder: Path, versions: dict[str, str] | None = None) -> None:
         self.folder = folder
         self.versions = versions or {}  # plugin distribution -> version
         self.dir = folder / __version__
         self._settings: dict[int, tuple[RuleSet, str | None]] = {}
-        # settings -> path -> [content hash, last used, entry]; and the table file's identity
-        self._tables: dict[str, dict[str, list[Any]]] = {}
-        self._stat: dict[str, tuple[int, int, int] | None] = {}
-        self._used: dict[str, set[str]] = {}  # hits of this run, per settings
-        self._new: dict[str, dict[str, list[Any]]] = {}  # entries made in this run
+        self._used: dict[str, set[str]] = {}  # the hits of this run, per settings
+        self._wrote: set[str] = set()  # settings folders this run wrote entries in
+        # the file in hand (main process): settings, key, content, its temporary entry file
+        self._pending: tuple[str, str, str, str] | None = None
 
     def prepare(self) -> None:
         """Create the folder with its ``.gitignore`` (``*``: never committed) and CACHEDIR.TAG;
@@ -129,18 +152,20 @@ class Cache:
             held = self._settings[id(ruleset)] = (ruleset, key)
         return held[1]
 
-    def table(self, settings: str) -> dict[str, list[Any]]:
-        """The entries of ``settings`` (read once per process; unreadable lines are left out)."""
-        t = self._tables.get(settings)
-        if t is None:
-            t, self._stat[settings] = _read_table(self.dir / settings, settings)
-            self._tables[settings] = t
-        return t
+    def path(self, settings: str, key: str) -> Path:
+        """The entry file of file ``key`` (its absolute path) under ``settings``."""
+        return self.dir / settings / _digest(key.encode("utf-8", "surrogatepass"))
 
     # -- entries ---------------------------------------------------------------------------------
-    def row(self, settings: str, key: str) -> list[Any] | None:
-        """The table's row of file ``key``: [content hash, last used, entry], or None."""
-        return self.table(settings).get(key)
+    def row(self, settings: str, key: str) -> tuple[str, int] | None:
+        """File ``key``'s entry: the content it holds for and when it was last used (its
+        header alone is read), or None."""
+        try:
+            with open(self.path(settings, key), "rb") as fh:
+                content = _header(fh, settings, key)
+                return content, int(os.fstat(fh.fileno()).st_mtime)
+        except (OSError, ValueError):
+            return None
 
     def load(
         self,
@@ -156,21 +181,30 @@ class Cache:
         path), if its entry holds for ``content``; None otherwise (missing, corrupt, another
         content). When the entry holds the findings as rendered for ``render_key`` (see
         ``render_key``), the findings are light (``wenlint.check.light``: what the totals
-        need) and the hit has their rendering. Without ``facts``, the kept facts stay as
-        text (``Hit.kept_text``, for ``facts_of``) until a cross-file rule needs them."""
-        row = self.table(settings).get(key)
-        if row is None or row[0] != content:
+        need) and the hit has their rendering (read as it is printed). Without ``facts``, the
+        kept facts stay as text (``Hit.kept_text``, for ``facts_of``) until a cross-file rule
+        needs them."""
+        file = self.path(settings, key)
+        try:
+            fh = open(file, "rb")  # noqa: SIM115 (closed on every path, or kept by the hit)
+        except OSError:
             return None
         try:
-            data = json.loads(row[2])
-            rendered = _rendering(data.get("rendered"), render_key, len(data["light"]))
-            diags = _findings(data, path, rendered is not None)
-            kept_text = _str(data["kept"])
+            ef = _EntryFile(fh, settings, key)
+            if ef.content != content:
+                fh.close()
+                return None
+            rendered = ef.rendering(render_key)
+            diags = ef.findings(path, rendered is not None)
+            kept_text = ef.text("kept")
             kept = self.facts_of(kept_text, ruleset) if facts else {}
-            joined = data.get("joined")
+            joined = json.loads(ef.text("joined") or "null")
         except Exception:  # whatever is wrong with an entry, it is a miss
+            fh.close()
             return None
-        hit = Hit(diags, kept, data, rendered)
+        if rendered is None and render_key is None:
+            ef.detach()  # read whole (kept open only while a rendering may be added to it)
+        hit = Hit(diags, kept, ef, rendered)
         hit.kept_text = None if facts or not kept_text else kept_text
         hit.joined = joined if isinstance(joined, dict) else None
         return hit
@@ -188,44 +222,58 @@ class Cache:
         diagnostics: Sequence[Diagnostic],
         kept: dict[str, Any],
         encoding: Sequence[str | None] = (),
-    ) -> dict[str, Any] | None:
-        """The entry of a file's findings and kept facts (as plain data: ``dump`` writes it),
-        or None when they hold what the cache cannot write (the file is then linted every
-        time). ``encoding``: the encoding asked for (None: detected) and the one used.
-
-        The findings are there twice: light (what the totals need, with their rendering) and
-        whole, as text read only when no rendering for the run's reporter is kept; the facts
-        too are text, read only when a cross-file rule needs them."""
+    ) -> Entry | None:
+        """The entry of a file's findings and kept facts (``spool`` writes it; the findings are
+        made into text only then), or None when the facts hold what the cache cannot write
+        (the file is then linted every time). ``encoding``: the encoding asked for (None:
+        detected) and the one used."""
         try:
-            return {
-                **_both(diagnostics),
-                "kept": _dumps({code: _encode(v) for code, v in kept.items()}) if kept else "",
-                "encoding": list(encoding),
-            }
+            kept_text = _dumps({code: _encode(v) for code, v in kept.items()}) if kept else ""
         except (Uncacheable, ValueError, TypeError):
             return None
+        entry = Entry(len(diagnostics), encoding)
+        entry.put("light", _lines(diagnostics, light_row))
+        entry.put("full", _lines(diagnostics, _row))
+        if kept_text:
+            entry.put("kept", lambda: iter([kept_text]))
+        return entry
 
-    @staticmethod
-    def dump(entry: dict[str, Any]) -> str | None:
+    def spool(self, settings: str, key: str, content: str, entry: Entry) -> str | None:
+        """Write ``entry`` to a temporary file in its settings folder, where ``note`` finds it
+        (the name, or None when it could not be written or is too large)."""
+        folder = self.dir / settings
+        tmp = folder / f"{_TMP}{os.getpid()}-{os.urandom(4).hex()}"
         try:
-            return _dumps(entry)
-        except (ValueError, TypeError):
+            folder.mkdir(exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(f"{_head(settings, key, content)}\n".encode())
+                sections = []
+                for name, part in entry.parts:
+                    sections.append(_write_part(fh, name, part))
+                _write_trailer(fh, entry.n, entry.encoding, sections)
+        except (Uncacheable, _TooLarge, ValueError, TypeError, OSError):
+            _unlink(str(tmp))
             return None
+        return str(tmp)
 
     @staticmethod
-    def add_rendering(entry: dict[str, Any], render_key: str, rendered: Sequence[Any]) -> None:
-        """Keep ``rendered`` (the findings of the entry as a reporter printed them) for
-        ``render_key``: the newest ``MAX_RENDERINGS`` are kept."""
-        held = entry.get("rendered")
-        if not isinstance(held, list):
-            held = []
-        held = [r for r in held if isinstance(r, list) and r and r[0] != render_key]
-        entry["rendered"] = [*held[-(MAX_RENDERINGS - 1) :], [render_key, list(rendered)]]
+    def spooled_rendering(spool: str, render_key: str) -> Renderings | None:
+        """The rendering ``render_key`` of the entry just spooled, read as it is printed."""
+        try:
+            fh = open(spool, "rb")  # noqa: SIM115 (kept open by what reads it)
+        except OSError:
+            return None
+        try:
+            ef = _EntryFile(fh, None, None)
+            return ef.rendering(render_key, check=False)
+        except Exception:
+            fh.close()
+            return None
 
     @staticmethod
     def joined(
         joined: Any, chain: str, path: str, render_key: str | None
-    ) -> tuple[list[Diagnostic], list[Any] | None] | None:
+    ) -> tuple[list[Diagnostic], Sequence[Any] | None] | None:
         """From an entry's ``joined`` part: the cross-file findings its file had when the run
         up to it (``chain``: every file before it, in order, and their contents) was the same,
         and their rendering for ``render_key``; None when it holds none for ``chain``."""
@@ -248,90 +296,137 @@ class Cache:
         rendered: Sequence[Any] | None,
     ) -> None:
         """In the main process: the cross-file findings of file ``key`` for ``chain`` (its
-        entry, read from the table or made in this run, is written again with them)."""
-        new = self._new.get(settings, {}).get(key)
-        base = new if new is not None else self.table(settings).get(key)
-        if base is None or base[0] != content:
+        entry, made in this run or read from the folder, is written again with them)."""
+        pending = self._pending
+        ours = pending is not None and pending[:3] == (settings, key, content)
+        source = pending[3] if pending is not None and ours else str(self.path(settings, key))
+        try:
+            fh = open(source, "rb")  # noqa: SIM115 (closed below)
+        except OSError:
             return
         try:
+            ef = _EntryFile(fh, settings, key)
+            if ef.content != content:
+                return
+            old = json.loads(ef.text("joined") or "null")
             # rendered: the whole findings are not kept (a reporter without this rendering
             # makes the join again); otherwise the whole findings alone
             shown = render_key is not None and rendered is not None and _texts(rendered)
             joined: dict[str, Any] = {"chain": chain, **_both(diagnostics, whole=not shown)}
-            if new is not None and base[2].endswith("}") and '"joined":' not in base[2]:
-                data = None  # made in this run, without this part: added to its text
-            else:
-                data = json.loads(base[2])
-                old = data.get("joined")
-                if isinstance(old, dict) and old.get("chain") == chain:
-                    joined["rendered"] = old.get("rendered", [])  # the same findings: kept
-                    if joined["full"] is None:
-                        joined["full"] = old.get("full")
+            if isinstance(old, dict) and old.get("chain") == chain:
+                joined["rendered"] = old.get("rendered", [])  # the same findings: kept
+                if joined["full"] is None:
+                    joined["full"] = old.get("full")
             if shown and render_key is not None and rendered is not None:
                 self.add_rendering(joined, render_key, rendered)
-            if data is None:
-                entry = f'{base[2][:-1]},"joined":{_dumps(joined)}}}'
-            else:
-                data["joined"] = joined
-                entry = _dumps(data)
-        except (Uncacheable, ValueError, TypeError, AttributeError):
-            return
-        self._new.setdefault(settings, {})[key] = [content, 0, entry]
-
-    def note(
-        self, settings: str, key: str, content: str, entry: str | dict[str, Any] | None
-    ) -> None:
-        """In the main process: file ``key`` was read from the cache (``entry`` None) or linted
-        into ``entry``; ``save`` writes it down."""
-        if isinstance(entry, dict):  # not made into text where the file was linted
-            entry = self.dump(entry)
-            if entry is None:
+            text = _dumps(joined)
+            if ours:  # the entry made in this run: the part is added at its end
+                fh.close()
+                with open(source, "r+b") as out:
+                    _append_part(out, "joined", text)
                 return
-        if entry is None:
+            entry = ef.entry()
+            entry.put("joined", lambda: iter([text]))
+            spool = self.spool(settings, key, content, entry)
+        except (Uncacheable, _TooLarge, ValueError, TypeError, AttributeError, OSError):
+            if ours:  # an entry without its cross-file findings would be wrong
+                _unlink(source)
+                self._pending = None
+            return
+        finally:
+            fh.close()
+        if spool is not None:
+            self._put()
+            self._pending = (settings, key, content, spool)
+
+    @staticmethod
+    def add_rendering(entry: dict[str, Any], render_key: str, rendered: Sequence[Any]) -> None:
+        """Keep ``rendered`` (the cross-file findings of a ``joined`` part as a reporter printed
+        them) for ``render_key``: the newest ``MAX_RENDERINGS`` are kept."""
+        held = entry.get("rendered")
+        if not isinstance(held, list):
+            held = []
+        held = [r for r in held if isinstance(r, list) and r and r[0] != render_key]
+        entry["rendered"] = [*held[-(MAX_RENDERINGS - 1) :], [render_key, list(rendered)]]
+
+    def note(self, settings: str, key: str, content: str, spool: str | None) -> None:
+        """In the main process: file ``key`` was read from the cache (``spool`` None) or linted
+        into the temporary entry file ``spool``; the entry of the file before is put in place."""
+        self._put()
+        if spool:
+            self._pending = (settings, key, content, spool)
+        elif spool is None:
             self._used.setdefault(settings, set()).add(key)
-        else:
-            self._new.setdefault(settings, {})[key] = [content, 0, entry]
+
+    def _put(self) -> None:
+        """The entry in hand goes in place."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        settings, key, _, spool = pending
+        try:
+            os.replace(spool, self.path(settings, key))
+            self._wrote.add(settings)
+        except OSError:
+            _unlink(spool)
 
     def save(self, now: float | None = None) -> None:
-        """Write the tables this run changed, merged with what another run wrote since they
-        were read; refresh the time of entries used (at most daily, so a re-run that only reads
-        writes nothing); drop entries unused for ``MAX_AGE``, the least recently used past
-        ``MAX_ENTRIES``, tables unused for ``MAX_AGE`` and temporary files a killed run left. A
-        folder that cannot be written is left as it is."""
+        """Put the last entry in place; refresh the time of entries used (at most daily, so a
+        re-run that only reads writes nothing); drop entries unused for ``MAX_AGE`` and the
+        least recently used past ``MAX_ENTRIES`` in the settings this run wrote in, settings
+        folders unused for ``MAX_AGE`` and temporary files a killed run left. A folder that
+        cannot be written is left as it is."""
+        self._put()
         now = time.time() if now is None else now
         stamp = int(now)
-        for settings in {*self._new, *self._used}:
-            table = self.table(settings)
-            new = self._new.get(settings, {})
-            used = self._used.get(settings, set())
-            stale = [k for k in used if k in table and stamp - table[k][1] > REFRESH]
-            if not new and not stale:
-                continue
-            path = self.dir / settings
-            if _identity(path) != self._stat.get(settings):  # another run wrote it meanwhile
-                table = {**_read_table(path, settings)[0], **table}
-            for k in used:
-                if k in table:
-                    table[k][1] = stamp
-            for k, row in new.items():
-                table[k] = [row[0], stamp, row[2]]
-            rows = [(k, r) for k, r in table.items() if stamp - r[1] <= MAX_AGE]
-            if len(rows) > MAX_ENTRIES:
-                rows.sort(key=lambda kr: -kr[1][1])
-                del rows[MAX_ENTRIES:]
-            lines = [f"{HEADER}\t{FORMAT}\t{__version__}\t{settings}\n"]
-            lines += [f"{_dumps(k)}\t{r[0]}\t{r[1]}\t{r[2]}\n" for k, r in rows]
-            with contextlib.suppress(OSError):
-                _write_atomic(path, "".join(lines).encode())
-                self._tables[settings] = dict(rows)
-                self._stat[settings] = _identity(path)
-        self._new.clear()
+        for settings, used in self._used.items():
+            folder, stale = self.dir / settings, 0
+            for key in used:
+                p = self.path(settings, key)
+                with contextlib.suppress(OSError):
+                    if stamp - os.stat(p).st_mtime > REFRESH:
+                        os.utime(p, (now, now))
+                        stale += 1
+            if stale:
+                with contextlib.suppress(OSError):
+                    os.utime(folder, (now, now))
+        for settings in self._wrote:
+            self.prune_entries(settings, now)
         self._used.clear()
+        self._wrote.clear()
         self.prune(now)
 
+    def prune_entries(self, settings: str, now: float | None = None) -> int:
+        """In one settings folder: drop entries unused for ``MAX_AGE``, the least recently used
+        past ``MAX_ENTRIES``, and temporary files a killed run left (older than an hour); how
+        many went."""
+        now = time.time() if now is None else now
+        try:
+            files = list(os.scandir(self.dir / settings))
+        except OSError:
+            return 0
+        gone, kept = 0, []
+        for e in files:
+            try:
+                when = e.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            if e.name.startswith(_TMP):
+                if now - when > 3600:
+                    gone += _unlink(e.path)
+            elif now - when > MAX_AGE:
+                gone += _unlink(e.path)
+            else:
+                kept.append((when, e.path))
+        if len(kept) > MAX_ENTRIES:
+            kept.sort(reverse=True)
+            for _, p in kept[MAX_ENTRIES:]:
+                gone += _unlink(p)
+        return gone
+
     def prune(self, now: float | None = None) -> int:
-        """Drop tables unused for ``MAX_AGE`` and temporary files a killed run left (older than
-        an hour); how many went."""
+        """Drop settings folders unused for ``MAX_AGE`` (and any other file there as old) and
+        temporary files a killed run left (older than an hour); how many went."""
         now = time.time() if now is None else now
         try:
             files = list(os.scandir(self.dir))
@@ -343,14 +438,322 @@ class Cache:
                 age = now - e.stat(follow_symlinks=False).st_mtime
             except OSError:
                 continue
-            if age > (3600 if e.name.startswith(_TMP) else MAX_AGE):
+            if e.is_dir(follow_symlinks=False):
+                if age > MAX_AGE:
+                    _remove_tree(Path(e.path))
+                    gone += 1
+            elif age > (3600 if e.name.startswith(_TMP) else MAX_AGE):
                 gone += _unlink(e.path)
         return gone
 
 
+class Entry:
+    """A file's entry before it is written: its parts, in order, each lines made when it is
+    written (from the findings) or a byte range copied from the entry file it was read from."""
+
+    def __init__(self, n: int, encoding: Iterable[str | None]) -> None:
+        self.n = n
+        self.encoding = list(encoding)
+        self.parts: list[tuple[str, Any]] = []
+
+    def put(self, name: str, part: Any) -> None:
+        """Part ``name`` (replacing one of that name): a callable giving its lines, or the
+        (file, offset, length) it is copied from."""
+        self.parts = [p for p in self.parts if p[0] != name]
+        self.parts.append((name, part))
+
+    def _renderings(self) -> list[str]:
+        return [name for name, _ in self.parts if name.startswith("r:")]
+
+    def add_rendering(self, render_key: str, rendered: Sequence[Any]) -> bool:
+        """Keep ``rendered`` (the findings as a reporter printed them) for ``render_key``: the
+        newest ``MAX_RENDERINGS`` are kept. False when it is not one text per finding."""
+        if len(rendered) != self.n or not _texts(rendered):
+            return False
+        self._make_room(render_key)
+        self.put("r:" + render_key, _lines(rendered, None))
+        return True
+
+    def render(
+        self,
+        render_key: str,
+        prepare: Callable[[FileResult], None],
+        result: FileResult,
+    ) -> None:
+        """Keep the findings of ``result`` as ``prepare`` renders them, rendered ``CHUNK`` at a
+        time as the entry is written (never the whole file's at once)."""
+        from wenlint.check import FileResult
+
+        diags, path, text, lines = result.diagnostics, result.path, result.text, result.lines
+
+        def made() -> Iterator[str]:
+            for i in range(0, len(diags), CHUNK):
+                part = FileResult(path, diags[i : i + CHUNK], text=text, lines=lines)
+                prepare(part)
+                shown = part.rendered
+                if shown is None or len(shown) != len(part.diagnostics) or not _texts(shown):
+                    raise Uncacheable("not rendered")
+                yield _dumps(shown)
+
+        self._make_room(render_key)
+        self.put("r:" + render_key, made)
+
+    def _make_room(self, render_key: str) -> None:
+        held = [n for n in self._renderings() if n != "r:" + render_key]
+        drop = set(held[: max(0, len(held) - (MAX_RENDERINGS - 1))])
+        self.parts = [p for p in self.parts if p[0] not in drop]
+
+
+class _EntryFile:
+    """An entry file opened for reading: its header and trailer, checked; its sections read
+    when asked."""
+
+    def __init__(self, fh: BinaryIO, settings: str | None, key: str | None) -> None:
+        self.fh = fh
+        st = os.fstat(fh.fileno())
+        self.used = int(st.st_mtime)
+        self.content = _header(fh, settings, key)
+        start = fh.tell()
+        size = st.st_size
+        fh.seek(max(start, size - _TRAILER_MAX))
+        tail = fh.read()
+        if not tail.endswith(b"\n"):
+            raise ValueError("cut")
+        cut = tail.rfind(b"\n", 0, len(tail) - 1)
+        if cut < 0 and size - _TRAILER_MAX > start:
+            raise ValueError("no trailer")
+        end = size - len(tail) + cut + 1
+        trailer = json.loads(tail[cut + 1 :])
+        n, sections = trailer["n"], trailer["s"]
+        if not isinstance(n, int) or n < 0 or not isinstance(sections, list):
+            raise ValueError("not a trailer")
+        self.n, self.encoding, self.end = n, trailer.get("e", []), end
+        self.sections: dict[str, tuple[int, int, str]] = {}
+        for name, off, length, digest in sections:
+            if not (
+                isinstance(name, str)
+                and isinstance(digest, str)
+                and isinstance(off, int)
+                and isinstance(length, int)
+                and start <= off
+                and length >= 0
+                and off + length <= end
+            ):
+                raise ValueError("not a section")
+            self.sections[name] = (off, length, digest)
+
+    def detach(self) -> None:
+        """Close the file (what was read stays usable; ``entry`` is not)."""
+        self.fh.close()
+
+    def lines(self, name: str) -> Iterator[Any]:
+        """The JSON lines of section ``name``, decoded."""
+        off, length, _ = self.sections[name]
+        fh = self.fh
+        fh.seek(off)
+        left = length
+        while left > 0:
+            line = fh.readline(left)
+            left -= len(line)
+            if not line.endswith(b"\n"):
+                raise ValueError("cut")
+            yield json.loads(line)
+
+    def text(self, name: str) -> str:
+        """Section ``name`` as one text ("" when there is none)."""
+        if name not in self.sections:
+            return ""
+        off, length, _ = self.sections[name]
+        self.fh.seek(off)
+        data = self.fh.read(length)
+        if len(data) != length or not data.endswith(b"\n"):
+            raise ValueError("cut")
+        return data[:-1].decode("utf-8", "surrogatepass")
+
+    def findings(self, path: str, rendered: bool) -> list[Diagnostic]:
+        """The findings: light when their rendering is at hand, whole otherwise."""
+        out: list[Diagnostic] = []
+        if rendered:
+            for rows in self.lines("light"):
+                for code, name, sev, start, end, fix in rows:
+                    if not (isinstance(code, str) and isinstance(name, str) and fix in (0, 1, 2)):
+                        raise ValueError("not a finding")
+                    out.append(light(path, code, name, sev, int(start), int(end), fix))
+        else:
+            for rows in self.lines("full"):
+                out.extend(_diagnostic(path, r) for r in rows)
+        if len(out) != self.n:
+            raise ValueError("not the findings")
+        return out
+
+    def rendering(self, render_key: str | None, check: bool = True) -> Renderings | None:
+        """The findings as rendered for ``render_key`` (read as they are printed; the hash of
+        the section checked first, unless not ``check``), or None."""
+        name = None if render_key is None else "r:" + render_key
+        if name is None or name not in self.sections:
+            return None
+        off, length, digest = self.sections[name]
+        if check and _hash_range(self.fh, off, length) != digest:
+            raise ValueError("not the rendering written")
+        return Renderings(self.fh, off, length, self.n)
+
+    def entry(self) -> Entry:
+        """The entry again, its sections copied as they are (to be written with a change)."""
+        entry = Entry(self.n, self.encoding)
+        for name, (off, length, _) in self.sections.items():
+            entry.put(name, (self.fh, off, length))
+        return entry
+
+
+class Renderings(Sequence[str]):
+    """An entry's findings as a reporter rendered them, read from its file a line (``CHUNK``
+    findings) at a time as they are printed. Pickled, it is a list."""
+
+    def __init__(self, fh: BinaryIO, off: int, length: int, n: int) -> None:
+        self._fh, self._end, self._n = fh, off + length, n
+        self._starts = [off]  # where each line read so far starts
+        self._line = -1
+        self._items: list[Any] = []
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _load(self, line: int) -> list[Any]:
+        if line != self._line:
+            fh, starts = self._fh, self._starts
+            while len(starts) <= line:  # (printed in order: one line after the other)
+                fh.seek(starts[-1])
+                starts.append(starts[-1] + len(fh.readline(self._end - starts[-1])))
+            fh.seek(starts[line])
+            raw = fh.readline(self._end - starts[line])
+            if len(starts) == line + 1:
+                starts.append(starts[line] + len(raw))
+            want = min(CHUNK, self._n - line * CHUNK)
+            try:
+                items = json.loads(raw)
+                if not (isinstance(items, list) and len(items) == want and _texts(items)):
+                    raise ValueError("not a rendering")
+            except ValueError:  # (its hash was checked: never, but then made by the reporter)
+                items = [None] * want
+            self._line, self._items = line, items
+        return self._items
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        line, at = divmod(i, CHUNK)
+        item: str = self._load(line)[at]
+        return item
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(self._n):
+            yield self[i]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
+
+
+def _lines(items: Sequence[Any], each: Callable[[Any], Any] | None) -> Callable[[], Iterator[str]]:
+    """The lines of a part: ``items`` (each made by ``each``), ``CHUNK`` a line."""
+
+    def made() -> Iterator[str]:
+        for i in range(0, len(items), CHUNK):
+            part = items[i : i + CHUNK]
+            yield _dumps(list(part) if each is None else [each(x) for x in part])
+
+    return made
+
+
+def _head(settings: str, key: str, content: str) -> str:
+    return f"{HEADER}\t{FORMAT}\t{__version__}\t{settings}\t{content}\t{json.dumps(key)}"
+
+
+def _header(fh: BinaryIO, settings: str | None, key: str | None) -> str:
+    """The content an entry file holds for, from its header (raises ValueError when it is not
+    an entry of this format and version, of ``settings`` and file ``key``)."""
+    line = fh.readline(4096)
+    if not line.endswith(b"\n"):
+        raise ValueError("no header")
+    parts = line[:-1].decode("utf-8").split("\t")
+    if len(parts) != 6 or parts[:3] != [HEADER, str(FORMAT), __version__]:
+        raise ValueError("another format or version")
+    if settings is not None and (parts[3] != settings or json.loads(parts[5]) != key):
+        raise ValueError("another entry")
+    return parts[4]
+
+
+def _write_part(fh: BinaryIO, name: str, part: Any) -> list[Any]:
+    """Write one part; its section: name, offset, length, hash."""
+    import hashlib
+
+    off = fh.tell()
+    h = hashlib.blake2b(digest_size=16)
+    if isinstance(part, tuple):  # copied as it is
+        src, start, length = part
+        src.seek(start)
+        left = length
+        while left > 0:
+            block = src.read(min(left, 1 << 20))
+            if not block:
+                raise ValueError("cut")
+            left -= len(block)
+            h.update(block)
+            fh.write(block)
+    else:
+        for line in part():
+            data = f"{line}\n".encode("utf-8", "surrogatepass")
+            h.update(data)
+            fh.write(data)
+            if fh.tell() > MAX_ENTRY_BYTES:
+                raise _TooLarge(name)
+    if fh.tell() > MAX_ENTRY_BYTES:
+        raise _TooLarge(name)
+    return [name, off, fh.tell() - off, h.hexdigest()]
+
+
+def _write_trailer(fh: BinaryIO, n: int, encoding: list[str | None], sections: list[Any]) -> None:
+    fh.write(f"{_dumps({'n': n, 'e': encoding, 's': sections})}\n".encode())
+
+
+def _append_part(fh: BinaryIO, name: str, text: str) -> None:
+    """Add part ``name`` (one line) at the end of an entry file opened to be written, with a
+    new trailer (the old one stays, read by none)."""
+    ef = _EntryFile(fh, None, None)
+    sections = [[k, *v] for k, v in ef.sections.items() if k != name]
+    fh.seek(0, os.SEEK_END)
+    sections.append(_write_part(fh, name, lambda: iter([text])))
+    _write_trailer(fh, ef.n, ef.encoding, sections)
+
+
+def _hash_range(fh: BinaryIO, off: int, length: int) -> str:
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=16)
+    fh.seek(off)
+    left = length
+    while left > 0:
+        block = fh.read(min(left, 1 << 20))
+        if not block:
+            break
+        left -= len(block)
+        h.update(block)
+    return h.hexdigest()
+
+
 class Hit:
-    """What an entry gave for a file: its findings and kept facts, the entry as read (plain
-    data), and the findings' rendering for the reporter of the run when it holds one."""
+    """What an entry gave for a file: its findings and kept facts, the entry file (to write it
+    again with a rendering), and the findings' rendering for the reporter of the run when it
+    holds one."""
 
     __slots__ = ("data", "diagnostics", "joined", "kept", "kept_text", "rendered")
 
@@ -358,8 +761,8 @@ class Hit:
         self,
         diagnostics: list[Diagnostic],
         kept: dict[str, Any],
-        data: dict[str, Any],
-        rendered: list[Any] | None,
+        data: _EntryFile,
+        rendered: Sequence[str] | None,
     ) -> None:
         self.diagnostics, self.kept, self.data, self.rendered = diagnostics, kept, data, rendered
         self.kept_text: str | None = None
@@ -367,8 +770,8 @@ class Hit:
 
 
 def _both(diagnostics: Sequence[Diagnostic], whole: bool = True) -> dict[str, Any]:
-    """Findings as an entry holds them: light rows, and (unless not ``whole``: None) whole
-    rows as one text."""
+    """Cross-file findings as a ``joined`` part holds them: light rows, and (unless not
+    ``whole``: None) whole rows as one text."""
     return {
         "light": [light_row(d) for d in diagnostics],
         "full": _dumps([_row(d) for d in diagnostics]) if whole else None,
@@ -376,7 +779,7 @@ def _both(diagnostics: Sequence[Diagnostic], whole: bool = True) -> dict[str, An
 
 
 def _findings(part: dict[str, Any], path: str, rendered: bool) -> list[Diagnostic]:
-    """An entry's findings: light when their rendering is at hand, whole otherwise."""
+    """A ``joined`` part's findings: light when their rendering is at hand, whole otherwise."""
     if rendered:
         out = []
         for code, name, sev, start, end, fix in part["light"]:
@@ -390,7 +793,7 @@ def _findings(part: dict[str, Any], path: str, rendered: bool) -> list[Diagnosti
     return [_diagnostic(path, r) for r in rows]
 
 
-def _texts(items: Sequence[Any]) -> bool:
+def _texts(items: Iterable[Any]) -> bool:
     return all(type(x) is str for x in items)
 
 
@@ -442,50 +845,6 @@ def _public(v: Any, depth: int) -> Any:
             [[k, _public(x, depth + 1)] for k, x in sorted(attrs.items()) if not k.startswith("_")],
         ]
     return canon(v)
-
-
-HEADER = "wenlint-cache"
-#: A used entry's time is written again when it is older than this (seconds).
-REFRESH = 24 * 3600
-
-
-def _read_table(path: Path, settings: str) -> tuple[dict[str, list[Any]], Any]:
-    """The entries of a table file, and the file's identity (None when there is none)."""
-    try:
-        with open(path, "rb") as fh:
-            ident = _identity_fd(fh.fileno())
-            text = fh.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}, None
-    lines = text.split("\n")
-    if lines[0] != f"{HEADER}\t{FORMAT}\t{__version__}\t{settings}":
-        return {}, ident  # another format, version or settings: nothing is trusted
-    out: dict[str, list[Any]] = {}
-    for line in lines[1:]:
-        parts = line.split("\t", 3)
-        if len(parts) != 4:
-            continue
-        try:
-            key = json.loads(parts[0])
-            used = int(parts[2])
-        except ValueError:
-            continue
-        if isinstance(key, str):
-            out[key] = [parts[1], used, parts[3]]
-    return out, ident
-
-
-def _identity(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _identity_fd(fd: int) -> tuple[int, int, int]:
-    st = os.fstat(fd)
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def content_key(raw: bytes, encoding: str = "utf-8", asked: str | None = None) -> str:

@@ -109,14 +109,15 @@ class FileResult:
     lines: LineIndex | None = None  # the line index of ``text``, built once where it was linted
     # The findings as the text reporter prints them, one per finding in order, when they were
     # rendered where the file was linted (a worker process): see ``wenlint.parallel``.
-    rendered: list[str | None] | None = None
+    rendered: Sequence[str | None] | None = None
     cached: bool = False  # the findings were read from the result cache
-    # For the main process to note in the cache: (settings, file, content hash, new entry or
-    # None when the findings were read from it).
-    cache_note: tuple[str, str, str, str | dict[str, Any] | None] | None = None
-    #: The cache entry of this file as plain data, while what the reporter renders where the
-    #: file was linted may still be added to it (``Checker.finalize``); never sent back.
-    cache_entry: dict[str, Any] | None = None
+    # For the main process to note in the cache: (settings, file, content hash, the temporary
+    # file its new entry was written to ("" until it is), or None when the findings were read
+    # from it).
+    cache_note: tuple[str, str, str, str | None] | None = None
+    #: The cache entry of this file (``wenlint.cache.Entry``), while what the reporter renders
+    #: where the file was linted may still be added to it (``Checker.finalize``); never sent.
+    cache_entry: Any = None
     #: The file read from the cache without decoding it (its text is read again if needed).
     real: str | None = None
     #: Read from the cache: the kept facts as the entry holds them (decoded when a cross-file
@@ -172,11 +173,9 @@ class Checker:
         self._cache = Cache(folder, self.registry.versions)
 
     def warm_cache(self, config: Config) -> None:
-        """Read the cache table of ``config``'s settings now: forked workers inherit it."""
+        """Make the cache's settings key of ``config`` now: forked workers inherit it."""
         if self._cache is not None:
-            settings = self._cache.settings(self.ruleset_for(config))
-            if settings is not None:
-                self._cache.table(settings)
+            self._cache.settings(self.ruleset_for(config))
 
     # -- configuration ---------------------------------------------------------------------------
     def config_for(self, path: Path) -> Config:
@@ -301,7 +300,7 @@ class Checker:
                     result.rendered, result.joined = hit.rendered, hit.joined
                     result.cache_note = (settings, key, content, None)
                     if rk is not None and hit.rendered is None:
-                        result.cache_entry = hit.data  # its rendering is added once made
+                        result.cache_entry = hit.data.entry()  # its rendering is added once made
                     return result
 
         def store() -> None:
@@ -309,7 +308,7 @@ class Checker:
                 used = (enc, decoded.source.encoding)
                 entry = cache.entry(result.diagnostics, result.kept, used)
                 if entry is not None:
-                    result.cache_note = (settings, key, content, entry)
+                    result.cache_note = (settings, key, content, "")
                     result.cache_entry = entry
 
         def lint(t: str) -> list[Diagnostic]:
@@ -397,26 +396,30 @@ class Checker:
         result.cache_note = (settings, key, content, None)
         return True
 
-    def finalize(self, r: FileResult) -> None:
-        """Once the reporter rendered ``r`` where it was linted: its cache entry keeps that
-        rendering, and becomes text (what travels back from a worker)."""
+    def finalize(self, r: FileResult, prepare: Callable[[FileResult], None] | None = None) -> None:
+        """Once the reporter rendered ``r`` where it was linted (or, given ``prepare``, as its
+        entry is written: then ``r.rendered`` is read back from it as it is printed): its cache
+        entry keeps that rendering, and is written to a temporary file (its name is what
+        travels back from a worker)."""
         entry, r.cache_entry = r.cache_entry, None
-        note = r.cache_note
-        if entry is None or note is None:
+        note, cache = r.cache_note, self._cache
+        if entry is None or note is None or cache is None:
             return
         rk = self._render_key(r.path)
-        shown = r.rendered if r.diagnostics else []  # no findings: nothing to render
-        if rk is not None and shown is not None and len(shown) == len(r.diagnostics):
-            if all(type(x) is str for x in shown):
-                from wenlint.cache import Cache
-
-                Cache.add_rendering(entry, rk, shown)
+        lazy = False
+        if rk is not None and not r.diagnostics:
+            entry.add_rendering(rk, [])  # no findings: nothing to render
+        elif rk is not None and r.rendered is not None and entry.add_rendering(rk, r.rendered):
+            pass
+        elif rk is not None and prepare is not None and r.text is not None and r.lines is not None:
+            entry.render(rk, prepare, r)
+            lazy = True
         elif note[3] is None:
             return  # read from the cache, nothing to add
-        from wenlint.cache import Cache
-
-        text = Cache.dump(entry)
-        r.cache_note = (note[0], note[1], note[2], text) if text is not None else None
+        spool = cache.spool(note[0], note[1], note[2], entry)
+        r.cache_note = (note[0], note[1], note[2], spool) if spool is not None else None
+        if lazy and spool is not None and rk is not None:
+            r.rendered = cache.spooled_rendering(spool, rk)
 
     def run(
         self,
@@ -442,13 +445,10 @@ class Checker:
         if jobs <= 1:
             for shown, path in targets:
                 r = self.check_file(shown, path, stdin if path is None else None)
-                # Without the cache, no ``prepare``: the reporter renders each finding as it
-                # writes it, never the whole file's at once. The cache keeps a file's findings
-                # as rendered: made here for its entry (as large as the entry itself).
-                keep = r.cache_entry is not None and self.render_key is not None
-                if keep and r.rendered is None and prepare is not None:
-                    prepare(r)
-                self.finalize(r)
+                # No ``prepare`` here: the reporter renders each finding as it writes it, never
+                # the whole file's at once. The cache keeps a file's findings as rendered: made
+                # a few at a time as its entry is written, and read back from it to be printed.
+                self.finalize(r, prepare)
                 yield self.cross_file(r)
             self.save_cache()
             return
@@ -568,7 +568,7 @@ class Checker:
         note: tuple[str, str, str, Any] | None,
         chain: str | None,
         rk: str | None,
-    ) -> tuple[list[Diagnostic], list[Any] | None] | None:
+    ) -> tuple[list[Diagnostic], Sequence[Any] | None] | None:
         """The cross-file findings of ``r`` from the rules, and their rendering when made here;
         None when its facts cannot be had."""
         if not self._facts(r, rs):

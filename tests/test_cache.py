@@ -38,13 +38,57 @@ def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def tables(folder: Path) -> list[Path]:
+    """The settings folders."""
     d = folder / ".wenlint_cache" / cache_mod.__version__
-    return sorted(p for p in d.iterdir() if not p.name.startswith(".")) if d.exists() else []
+    return sorted(p for p in d.iterdir() if p.is_dir()) if d.exists() else []
 
 
-def entries(folder: Path) -> list[str]:
-    """Every entry line of every table."""
-    return [line for t in tables(folder) for line in t.read_text("utf-8").splitlines()[1:]]
+def entries(folder: Path) -> list[Path]:
+    """Every entry file of every settings folder (not the temporary ones)."""
+    return sorted(p for t in tables(folder) for p in t.iterdir() if not p.name.startswith("."))
+
+
+def temporary(folder: Path) -> list[Path]:
+    return [p for t in tables(folder) for p in t.iterdir() if p.name.startswith(".tmp-")]
+
+
+class Parsed:
+    """An entry file as the module docstring describes it: a header line, sections, a trailer
+    line (the number of findings, the encoding, each section's name, offset, length, hash)."""
+
+    def __init__(self, path: Path) -> None:
+        data = path.read_bytes()
+        head, _, rest = data.partition(b"\n")
+        self.header = head.decode("utf-8").split("\t")
+        start = len(head) + 1
+        trailer = json.loads(data[data.rindex(b"\n", 0, len(data) - 1) + 1 :])
+        self.n, self.encoding = trailer["n"], trailer["e"]
+        self.sections = {
+            name: data[off : off + length].decode("utf-8")
+            for name, off, length, _ in trailer["s"]
+            if off >= start
+        }
+
+    @property
+    def key(self) -> str:
+        key: str = json.loads(self.header[5])
+        return key
+
+    def lines(self, name: str) -> list[Any]:
+        return [json.loads(line) for line in self.sections[name].splitlines()]
+
+    def write(self, path: Path) -> None:
+        import hashlib
+
+        out = ("\t".join(self.header) + "\n").encode()
+        listed = []
+        for name, text in self.sections.items():
+            data = text.encode("utf-8")
+            h = hashlib.blake2b(data, digest_size=16).hexdigest()
+            listed.append([name, len(out), len(data), h])
+            out += data
+        trailer = {"n": self.n, "e": self.encoding, "s": listed}
+        path.write_bytes(out + json.dumps(trailer).encode() + b"\n")
 
 
 def corpus(root: Path) -> Path:
@@ -156,16 +200,43 @@ def test_a_changed_rule_module_is_a_miss(cached: Path, monkeypatch: pytest.Monke
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"", b"\x00\xff not a table", b"wenlint-cache\t1\t0.0.0\tx\n", b"\n\n\t\t\t\n"],
+    [
+        lambda b: b"",
+        lambda b: b"\x00\xff not an entry",
+        lambda b: b"wenlint-cache\t1\t0.0.0\tx\n",
+        lambda b: b"\n\n\t\t\t\n",
+        lambda b: b[: len(b) // 2],  # cut
+        lambda b: b[:-1],  # cut in the trailer
+        lambda b: b[: b.index(b"\n") + 1],  # the header alone
+        lambda b: b.replace(b'"', b"'"),  # the JSON broken
+        lambda b: b[: len(b) // 3] + b"\x00" * 40 + b[len(b) // 3 + 40 :],  # zeros inside
+        lambda b: b + b"more\n",  # something after the trailer
+    ],
+    ids=["empty", "binary", "old", "tabs", "half", "trailer", "header", "quotes", "zeros", "more"],
 )
-def test_a_corrupt_table_is_a_miss(cached: Path, garbage: bytes) -> None:
+def test_a_corrupt_entry_is_a_miss(cached: Path, garbage: Any) -> None:
+    docs = corpus(cached / "docs")
+    for fmt in ("text", "json"):
+        want = run_cli("check", "--format", fmt, "--no-cache", str(docs))
+        run_cli("check", "--format", fmt, str(docs))
+        for e in entries(cached):
+            e.write_bytes(garbage(e.read_bytes()))
+        assert run_cli("check", "--format", fmt, str(docs)) == want
+        assert len(entries(cached)) == 5  # written again
+        assert run_cli("check", "--format", fmt, str(docs)) == want
+
+
+def test_a_folder_or_a_foreign_file_in_place_of_an_entry_is_a_miss(cached: Path) -> None:
     docs = corpus(cached / "docs")
     want = run_cli("check", "--no-cache", str(docs))
     run_cli("check", str(docs))
-    (table,) = tables(cached)
-    table.write_bytes(garbage)
+    first, second, third, *_ = entries(cached)
+    os.rename(first, second)  # another file's entry: its header names another path
+    first.mkdir()
+    (first / "x").write_text("not an entry", "utf-8")
+    third.unlink()
+    third.symlink_to("/dev/zero")
     assert run_cli("check", str(docs)) == want
-    assert len(entries(cached)) == 5  # written again
     assert run_cli("check", str(docs)) == want
 
 
@@ -173,27 +244,33 @@ def test_an_entry_with_wrong_values_is_a_miss(cached: Path) -> None:
     docs = corpus(cached / "docs")
     want = run_cli("check", "--no-cache", str(docs))
     run_cli("check", str(docs))
-    (table,) = tables(cached)
-    header, *lines = table.read_text("utf-8").splitlines()
-    broken = [header]
-    for i, line in enumerate(lines):
-        path, content, used, entry = line.split("\t")
-        data = json.loads(entry)
+    for i, file in enumerate(entries(cached)):
+        e = Parsed(file)
+        assert e.n == sum(len(x) for x in e.lines("light")) > 0 or i > 0
         if i == 0:
-            data["light"] = [["D101", "x", 9, 0, 1]]  # a finding of the wrong shape
-            data["full"] = json.dumps([["D101", "x", 9, 0, 1]])
+            e.sections["light"] = '[["D101","x",9,0,1]]\n'  # a finding of the wrong shape
+            e.sections["full"] = '[["D101","x",9,0,1]]\n'
         elif i == 1:
-            data["kept"] = json.dumps({"D101": ["n", "os", "stat_result", []]})  # of no rule
+            kept = {"D101": ["n", "os", "stat_result", []]}  # of no rule
+            e.sections["kept"] = json.dumps(kept) + "\n"
         elif i == 2:
-            content = "0" * 40  # another text
+            e.header[4] = "0" * 40  # another text
         elif i == 3:
-            entry = "{not json"
+            e.sections = {k: "{not json\n" for k in e.sections}
         else:
-            data["light"] = "none"
-        broken.append("\t".join([path, content, used, entry if i == 3 else json.dumps(data)]))
-    broken.append("a line\tof no entry")
-    table.write_text("\n".join(broken) + "\n", "utf-8")
+            e.n += 1  # more findings than it holds
+        e.write(file)
     assert run_cli("check", str(docs)) == want
+    changed = 0
+    for file in entries(cached):  # a rendering changed after it was written: its hash differs
+        data = bytearray(file.read_bytes())
+        trailer = json.loads(data[data.rindex(b"\n", 0, len(data) - 1) + 1 :])
+        for name, off, length, _ in trailer["s"]:
+            if name.startswith("r:") and length > 3:
+                data[off : off + length] = b"[" + b" " * (length - 3) + b"]\n"
+                changed += 1
+        file.write_bytes(bytes(data))
+    assert changed and run_cli("check", str(docs)) == want
 
 
 def test_fix_and_diff_stay_right(cached: Path) -> None:
@@ -239,7 +316,8 @@ def test_no_cache_and_cache_dir(cached: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("WENLINT_NO_CACHE")
     run_cli("check", "--cache-dir", str(cached / "elsewhere"), str(f))
     assert not (cached / ".wenlint_cache").exists()
-    assert len(list((cached / "elsewhere" / cache_mod.__version__).iterdir())) == 1  # a table
+    (settings,) = (cached / "elsewhere" / cache_mod.__version__).iterdir()
+    assert len(list(settings.iterdir())) == 1  # an entry
     run_cli("check", "--timing", str(f))  # --timing measures the rules: no cache
     assert not (cached / ".wenlint_cache").exists()
 
@@ -261,47 +339,60 @@ def test_bounded_and_other_versions_dropped(cached: Path, monkeypatch: pytest.Mo
     run_cli("check", str(docs))
     assert not old.exists() and len(entries(cached)) == 5
     monkeypatch.setattr(cache_mod, "MAX_ENTRIES", 3)
-    (docs / "new.txt").write_text(f"{DUP}\n", "utf-8")
-    run_cli("check", str(docs))  # a new entry: the table is written, 3 entries kept
-    assert len(entries(cached)) == 3
+    for i, e in enumerate(entries(cached)):  # used in this order, doc0 first
+        os.utime(e, (time.time() - 3600 + i,) * 2)
+    newest = {Parsed(e).key for e in entries(cached)[-2:]}
+    (docs / "zz-new.txt").write_text(f"{DUP}\n", "utf-8")  # last: the others' chains hold
+    run_cli("check", str(docs))  # a new entry: the least recently used past 3 go
+    assert {Parsed(e).key for e in entries(cached)} == {*newest, str(docs / "zz-new.txt")}
     (table,) = tables(cached)
     c = cache_mod.Cache(cached / ".wenlint_cache")
-    tmp = table.with_name(".tmp-1-x")
+    tmp = table / ".tmp-1-x"
     tmp.write_text("half", "utf-8")
     os.utime(tmp, (time.time() - 7200,) * 2)
-    other = table.with_name("0" * 40)
-    other.write_text("unused", "utf-8")
-    os.utime(other, (time.time() - cache_mod.MAX_AGE - 10,) * 2)
-    assert c.prune() == 2
-    assert not tmp.exists() and not other.exists() and table.exists()
+    fresh = table / ".tmp-2-x"  # another run's, being written
+    fresh.write_text("half", "utf-8")
+    old = table.with_name("0" * 40)  # settings unused for long
+    old.mkdir()
+    (old / "x").write_text("unused", "utf-8")
+    os.utime(old, (time.time() - cache_mod.MAX_AGE - 10,) * 2)
+    loose = table.with_name(".tmp-3-x")
+    loose.write_text("half", "utf-8")
+    os.utime(loose, (time.time() - 7200,) * 2)
+    assert c.prune_entries(table.name) == 1 and c.prune() == 2
+    assert not tmp.exists() and not old.exists() and not loose.exists()
+    assert fresh.exists() and len(entries(cached)) == 3
 
 
 def test_entries_unused_for_long_are_dropped(cached: Path) -> None:
     docs = corpus(cached / "docs")
     run_cli("check", str(docs))
-    (table,) = tables(cached)
-    header, *lines = table.read_text("utf-8").splitlines()
-    i = next(
-        i for i, line in enumerate(lines) if line.startswith(json.dumps(str(docs / "doc0.txt")))
-    )
-    path, content, used, entry = lines[i].split("\t")
-    lines[i] = "\t".join([path, content, str(int(used) - int(cache_mod.MAX_AGE) - 10), entry])
-    table.write_text("\n".join([header, *lines]) + "\n", "utf-8")
+    (doc0,) = [e for e in entries(cached) if Parsed(e).key == str(docs / "doc0.txt")]
+    os.utime(doc0, (time.time() - cache_mod.MAX_AGE - 10,) * 2)
     (docs / "doc0.txt").unlink()  # the old entry is of a file gone
     (docs / "new.txt").write_text(f"{DUP}\n", "utf-8")
     run_cli("check", str(docs))
     assert len(entries(cached)) == 5  # 4 kept, doc0's (unused for long) gone, one new
-    assert path not in {e.split("\t")[0] for e in entries(cached)}
+    assert str(docs / "doc0.txt") not in {Parsed(e).key for e in entries(cached)}
+
+
+def test_a_used_entry_is_refreshed_daily(cached: Path) -> None:
+    docs = corpus(cached / "docs")
+    run_cli("check", str(docs))
+    old = time.time() - cache_mod.REFRESH - 100
+    for e in entries(cached):
+        os.utime(e, (old, old))
+    run_cli("check", str(docs))  # read back: each entry's time is now
+    assert all(e.stat().st_mtime > old + 50 for e in entries(cached))
 
 
 def test_a_rerun_that_only_reads_writes_nothing(cached: Path) -> None:
     docs = corpus(cached / "docs")
     run_cli("check", str(docs))
-    (table,) = tables(cached)
-    before = table.stat()
+    before = [(e.stat().st_ino, e.stat().st_mtime_ns) for e in entries(cached)]
     run_cli("check", str(docs))
-    after = table.stat()
-    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    run_cli("check", "--jobs", "2", str(docs))
+    assert [(e.stat().st_ino, e.stat().st_mtime_ns) for e in entries(cached)] == before
 
 
 def test_two_runs_sharing_the_folder(cached: Path) -> None:
@@ -328,8 +419,7 @@ def test_two_runs_sharing_the_folder(cached: Path) -> None:
         assert all("Traceback" not in e for _, e in outs)
     assert len(entries(cached)) == 11
     assert len(tables(cached)) == 1
-    assert not [p for p in (cached / ".wenlint_cache" / cache_mod.__version__).iterdir()
-                if p.name.startswith(".tmp-")]  # fmt: skip
+    assert not temporary(cached)
 
 
 def test_run_wide_consistency_reads_the_same_from_the_cache(cached: Path) -> None:
@@ -430,16 +520,11 @@ def test_an_entry_whose_facts_do_not_decode_is_linted_again(cached: Path) -> Non
         (docs / "doc0.txt").read_text("utf-8") + "\n新的一段。\n", "utf-8"
     )  # the join is made again from here on: every earlier file's facts are needed
     want = run_cli("check", "--no-cache", str(docs))
-    (table,) = tables(cached)
-    header, *lines = table.read_text("utf-8").splitlines()
-    broken = [header]
-    for line in lines:
-        path, content, used, entry = line.split("\t")
-        data = json.loads(entry)
-        if data["kept"]:
-            data["kept"] = json.dumps({"D101": ["n", "os", "stat_result", []]})
-        broken.append("\t".join([path, content, used, json.dumps(data, ensure_ascii=False)]))
-    table.write_text("\n".join(broken) + "\n", "utf-8")
+    for file in entries(cached):
+        e = Parsed(file)
+        if "kept" in e.sections:
+            e.sections["kept"] = json.dumps({"D101": ["n", "os", "stat_result", []]}) + "\n"
+            e.write(file)
     assert run_cli("check", str(docs)) == want
 
 

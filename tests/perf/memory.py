@@ -162,35 +162,54 @@ def measure(
                 print(row, flush=True)
 
 
-def trace(path: Path, fmt: str, top: int) -> None:
+def trace(path: Path, fmt: str, top: int, cache: Path | None = None) -> None:
     """Lint ``path`` in this process under tracemalloc, as ``check`` does; print the allocations
-    held at the peak, by line."""
+    held at the peak, by line. ``cache``: with the result cache in that folder, twice (an empty
+    cache, then the re-run reading it back); the snapshots are taken when the report closes
+    and when the cache is saved, and the larger is shown."""
     import tracemalloc
 
     from click.testing import CliRunner
 
+    from wenlint import cache as cache_mod
     from wenlint.cli import main
-
-    tracemalloc.start(1)
-    snaps: list[tracemalloc.Snapshot] = []
     from wenlint.report import text as text_mod
 
+    snaps: list[tuple[int, tracemalloc.Snapshot]] = []
+
+    def snap() -> None:
+        snaps.append((tracemalloc.get_traced_memory()[0], tracemalloc.take_snapshot()))
+
     real_close = text_mod.TextReporter.close
+    real_save = cache_mod.Cache.save
 
     def close(self: text_mod.TextReporter, totals: object) -> None:  # the peak: all reported
-        snaps.append(tracemalloc.take_snapshot())
+        snap()
         real_close(self, totals)  # type: ignore[arg-type]
 
+    def save(self: cache_mod.Cache, now: float | None = None) -> None:
+        snap()
+        real_save(self, now)
+
     text_mod.TextReporter.close = close  # type: ignore[method-assign]
+    cache_mod.Cache.save = save  # type: ignore[method-assign]
     runner = CliRunner()
-    runner.invoke(main, ["check", "--no-cache", "--format", fmt, str(path)])
-    current, peak = tracemalloc.get_traced_memory()
-    print(f"traced: peak {peak / 2**20:.1f} MiB, at exit {current / 2**20:.1f} MiB")
-    if snaps:
-        stats = snaps[0].statistics("lineno")
-        print(f"held when the report closes ({sum(s.size for s in stats) / 2**20:.1f} MiB):")
-        for s in stats[:top]:
-            print(f"  {s.size / 2**20:8.1f} MiB {s.count:>9}  {s.traceback}")
+    if cache is not None and cache.exists():
+        shutil.rmtree(cache)
+    caching = ["--no-cache"] if cache is None else ["--cache-dir", str(cache)]
+    for label in ["no cache"] if cache is None else ["first run", "re-run"]:
+        snaps.clear()
+        tracemalloc.start(1)
+        runner.invoke(main, ["check", *caching, "--format", fmt, str(path)])
+        current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"{label}: traced peak {peak / 2**20:.1f} MiB, at exit {current / 2**20:.1f} MiB")
+        if snaps:
+            held, biggest = max(snaps, key=lambda s: s[0])
+            stats = biggest.statistics("lineno")
+            print(f"  largest snapshot ({held / 2**20:.1f} MiB):")
+            for s in stats[:top]:
+                print(f"  {s.size / 2**20:8.1f} MiB {s.count:>9}  {s.traceback}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cases = build(args.out, args.lines, args.words, args.files, args.file_lines)
     if args.trace:
-        trace(cases["lines"][0], "text", args.top)
+        fmt = args.formats.split(",")[0] if args.formats != ",".join(FORMATS) else "text"
+        trace(cases["lines"][0], fmt, args.top, args.out / "cache" if args.cache else None)
         return 0
     measure(cases, args.cases.split(","), args.formats.split(","), args.out, args.cache)
     return 0
