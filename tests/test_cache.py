@@ -58,7 +58,7 @@ class Parsed:
 
     def __init__(self, path: Path) -> None:
         data = path.read_bytes()
-        head, _, rest = data.partition(b"\n")
+        head = data.partition(b"\n")[0]
         self.header = head.decode("utf-8").split("\t")
         start = len(head) + 1
         trailer = json.loads(data[data.rindex(b"\n", 0, len(data) - 1) + 1 :])
