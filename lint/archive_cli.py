@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
-
 from wenlint.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _encoding, _split, fail
+from wenlint.echo import echo
 
 
 def archive_command(flags: dict[str, Any]) -> None:
@@ -21,7 +20,7 @@ def archive_command(flags: dict[str, Any]) -> None:
         fail(f"wenlint archive needs Dask and pyarrow: pip install 'wenlint[dask]' ({exc})")
     if flags["report_dir"]:
         try:
-            click.echo(report(Path(flags["report_dir"])))
+            echo(report(Path(flags["report_dir"])))
         except ArchiveError as exc:
             fail(str(exc))
         sys.exit(EXIT_OK)
@@ -53,7 +52,7 @@ def archive_command(flags: dict[str, Any]) -> None:
     from wenlint.io import InputError
 
     try:
-        summary = run(plan, lambda line: click.echo(line, err=True))
+        summary = run(plan, lambda line: echo(line, err=True))
     except (ArchiveError, ConfigError, InputError) as exc:
         fail(str(exc))
     sys.exit(EXIT_FINDINGS if summary.file_errors else EXIT_OK)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from wenlint import __version__
+from wenlint.echo import echo
 
 if TYPE_CHECKING:
     from wenlint.registry import Registry
@@ -24,7 +25,7 @@ def fail(message: str) -> NoReturn:
     visibly: it cannot break the line or drive the terminal)."""
     from wenlint.report.visible import visible
 
-    click.echo(f"wenlint: error: {visible(message)}", err=True)
+    echo(f"wenlint: error: {visible(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -52,7 +53,7 @@ def _registry(with_config: bool = False) -> Registry:
 def _warn(line: str) -> None:
     from wenlint.report.visible import visible
 
-    click.echo(f"wenlint: warning: {visible(line)}", err=True)
+    echo(f"wenlint: warning: {visible(line)}", err=True)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -110,7 +111,7 @@ def _internal_error(exc: BaseException) -> NoReturn:
 def _say(line: str) -> None:
     """One line on stderr, when there is a stderr to write to."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        click.echo(line, err=True)
+        echo(line, err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -483,11 +484,11 @@ def _print_timings(registry: Registry, timings: dict[str, float]) -> None:
     from wenlint.report.visible import visible
 
     total = sum(timings.values()) or 1.0
-    click.echo(f"{'rule':<34} {'ms':>10} {'share':>7}", err=True)
+    echo(f"{'rule':<34} {'ms':>10} {'share':>7}", err=True)
     for code, secs in sorted(timings.items(), key=lambda kv: -kv[1]):
         rule = registry.rules.get(code)
         label = visible(f"{code} {rule.name}") if rule else code
-        click.echo(f"{label:<34} {secs * 1000:>10.1f} {secs / total:>7.1%}", err=True)
+        echo(f"{label:<34} {secs * 1000:>10.1f} {secs / total:>7.1%}", err=True)
 
 
 def _gate(baseline: str | None, write_baseline: str | None, lang: str) -> Any:
@@ -513,7 +514,7 @@ def _close_gate(gate: Any, quiet: bool) -> None:
         from wenlint.report.visible import visible
 
         for note in notes:
-            click.echo(f"wenlint: {visible(note)}", err=True)
+            echo(f"wenlint: {visible(note)}", err=True)
 
 
 def _terminal_width() -> int:
@@ -555,16 +556,14 @@ def rules_cmd(fmt: str, lang: str) -> None:
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([rule_json(r) for r in every], ensure_ascii=False, indent=2))
+        echo(json.dumps([rule_json(r) for r in every], ensure_ascii=False, indent=2))
         return
     for r in every:
         fixable = "*" if r.fix.value in ("sometimes", "always") else " "
         off = (
             "" if r.default_enabled else (" （默认关闭）" if lang == "zh" else " (off by default)")
         )
-        click.echo(
-            f"{r.code:<6} {r.name:<28} {r.severity.label:<8} {fixable} {r.summary.get(lang)}{off}"
-        )
+        echo(f"{r.code:<6} {r.name:<28} {r.severity.label:<8} {fixable} {r.summary.get(lang)}{off}")
 
 
 @main.command()
@@ -578,7 +577,7 @@ def explain(rule: str, lang: str) -> None:
     registry = _registry(with_config=True)
     engine = [r for r in ENGINE_RULES if rule.strip().upper() == r.code or rule.strip() == r.name]
     if engine:
-        click.echo(explain_text(engine[0], lang))
+        echo(explain_text(engine[0], lang))
         return
     try:
         codes = registry.resolve(rule)
@@ -586,7 +585,7 @@ def explain(rule: str, lang: str) -> None:
         fail(f"unknown rule {rule!r} (see `wenlint rules`)")
     if len(codes) != 1:
         fail(f"{rule!r} names {len(codes)} rules; give one code or name")
-    click.echo(explain_text(registry.rules[codes[0]], lang))
+    echo(explain_text(registry.rules[codes[0]], lang))
 
 
 if __name__ == "__main__":  # pragma: no cover

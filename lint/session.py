@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import click
-
 from wenlint.check import STDIN, Checker, FileResult, Options
 from wenlint.config import Config
 from wenlint.diagnostic import Diagnostic
+from wenlint.echo import echo
 from wenlint.registry import Registry
 from wenlint.report import Reporter, Totals, tally
 from wenlint.report.visible import unicode_name, visible
@@ -73,7 +72,7 @@ class Session:
         except OSError as exc:
             shown = visible(unicode_name(str(folder)))
             reason = visible(exc.strerror or str(exc))
-            click.echo(
+            echo(
                 f"wenlint: warning: cannot use the cache folder {shown} ({reason}); "
                 "running without it",
                 err=True,
@@ -95,7 +94,7 @@ class Session:
     def print_warnings(self) -> None:
         """Configs ignored as unsafe, one line each, once per run."""
         for line in self.checker.warnings[self._warned :]:
-            click.echo(f"wenlint: warning: {visible(line)}", err=True)
+            echo(f"wenlint: warning: {visible(line)}", err=True)
         self._warned = len(self.checker.warnings)
 
     def run(
@@ -113,7 +112,7 @@ class Session:
         out = Outcome(errors=[unicode_name(f"{p}: no such file or directory") for p in missing])
         out.errors += self.checker.walk_errors
         for e in out.errors:
-            click.echo(f"wenlint: error: {visible(e)}", err=True)
+            echo(f"wenlint: error: {visible(e)}", err=True)
         # findings are rendered where each file is linted when the reporter can (a baseline
         # needs the whole findings)
         prepare = reporter.prepare if gate is None else None
@@ -147,14 +146,14 @@ class Session:
                 out.timings[code] = out.timings.get(code, 0.0) + secs
             if r.error:
                 out.errors.append(unicode_name(r.error))
-                click.echo(f"wenlint: error: {visible(r.error)}", err=True)
+                echo(f"wenlint: error: {visible(r.error)}", err=True)
             for note in r.notes:
                 if note not in out.notes:
                     out.notes.append(note)
-                    click.echo(f"wenlint: warning: {visible(note)}", err=True)
+                    echo(f"wenlint: warning: {visible(note)}", err=True)
             if r.unconverged:
                 shown = visible(r.path)
-                click.echo(
+                echo(
                     f"wenlint: warning: {shown}: fixes did not converge; check the result", err=True
                 )
             reporter.result(r)
