@@ -12,9 +12,10 @@ import importlib
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from wenlint.rule import FixAvailability, Rule, Severity, T
 
@@ -29,18 +30,21 @@ class RegistryError(Exception):
     pass
 
 
+_LOADING = threading.Lock()  # held while a rule's module is imported
+
+
 class RuleTable(MutableMapping[str, "type[Rule]"]):
-    """Rules by code. The built-in families are known first from ``wenlint.builtin_rules``
-    (each rule's code and name, as the family declares them): a family's modules are imported
-    when one of its rules is first looked up, so a run that selects rules by code, prefix or
-    name imports only their families (the default selection reads every rule's
-    ``default_enabled``: every family). When a family is imported, its rules must be the
-    table's (otherwise the table is stale: an error naming the command that makes it again)."""
+    """Rules by code. The built-in rules are known first from ``wenlint.builtin_rules`` (each
+    rule's code, name, module, class and whether it is on by default): a rule's module is
+    imported when the rule is first looked up, so a run imports the modules of the rules it
+    selects and no other (the default selection reads ``on_by_default`` from the table). A
+    module's rule must be the table's (otherwise the table is stale: an error naming the command
+    that makes it again)."""
 
     def __init__(self, rules: Mapping[str, type[Rule]] | None = None) -> None:
         self._rules: dict[str, type[Rule] | None] = {}
-        # code -> (entry point, name) of a rule whose family is not imported
-        self._lazy: dict[str, tuple[_EntryPoint, str]] = {}
+        # code -> the table's row of a rule whose module is not imported
+        self._lazy: dict[str, _Row] = {}
         if isinstance(rules, RuleTable):
             self._rules, self._lazy = dict(rules._rules), dict(rules._lazy)
         elif rules:
@@ -49,9 +53,10 @@ class RuleTable(MutableMapping[str, "type[Rule]"]):
     def __getitem__(self, code: str) -> type[Rule]:
         rule = self._rules[code]
         if rule is None:
-            self._load(self._lazy[code][0])
-            rule = self._rules[code]
-            assert rule is not None
+            with _LOADING:  # the LSP server's threads may ask for one rule at once
+                rule = self._rules[code]
+                if rule is None:
+                    rule = self._rules[code] = self._load(self._lazy.pop(code))
         return rule
 
     def __setitem__(self, code: str, rule: type[Rule]) -> None:
@@ -71,21 +76,25 @@ class RuleTable(MutableMapping[str, "type[Rule]"]):
     def __contains__(self, code: object) -> bool:
         return code in self._rules
 
-    def add_lazy(self, code: str, name: str, ep: _EntryPoint) -> None:
-        self._rules[code] = None
-        self._lazy[code] = (ep, name)
+    def add_lazy(self, row: _Row) -> None:
+        self._rules[row.code] = None
+        self._lazy[row.code] = row
 
-    def _load(self, ep: _EntryPoint) -> None:
-        family = {c: v for c, v in self._lazy.items() if v[0] == ep}
-        for rule in _load_entry_point(ep):
-            _validate(rule, ep.dist, ep.name)
-            known = family.pop(rule.code, None)
-            if known is None or known[1] != rule.name:
-                raise RegistryError(_STALE)
-            self._rules[rule.code] = rule
-            del self._lazy[rule.code]
-        if family:
+    def on_by_default(self, code: str) -> bool:
+        row = self._lazy.get(code)
+        return row.default_enabled if row is not None else self[code].default_enabled
+
+    @staticmethod
+    def _load(row: _Row) -> type[Rule]:
+        try:
+            rule = getattr(importlib.import_module(row.module), row.cls)
+        except Exception as exc:  # a missing or broken module is named, not a traceback
+            raise RegistryError(f"cannot load rule {row.code} from {row.module}: {exc}") from exc
+        _validate(rule, "wenlint", row.prefix)
+        want = (row.code, row.name, row.default_enabled)
+        if (rule.code, rule.name, rule.default_enabled) != want:
             raise RegistryError(_STALE)
+        return rule
 
 
 _STALE = (
@@ -111,6 +120,12 @@ class Registry:
         self.rules[rule.code] = rule
         self.origin[rule.code] = origin
         self.by_name[rule.name] = rule.code
+
+    def on_by_default(self, code: str) -> bool:
+        """Whether rule ``code`` is on by default (a built-in rule's module is not imported)."""
+        if isinstance(self.rules, RuleTable):
+            return self.rules.on_by_default(code)
+        return self.rules[code].default_enabled
 
     def sorted(self) -> list[type[Rule]]:
         return [self.rules[c] for c in sorted(self.rules)]
@@ -139,8 +154,7 @@ class Registry:
         if select:
             chosen = {c for tok in select for c in self.resolve(tok)}
         else:
-            # every family has rules on by default: all are imported for this
-            chosen = {c for c, r in self.rules.items() if r.default_enabled}
+            chosen = {c for c in self.rules if self.on_by_default(c)}
         chosen |= {c for tok in extend_select for c in self.resolve(tok)}
         chosen -= {c for tok in ignore for c in self.resolve(tok)}
         return sorted(chosen)
@@ -183,6 +197,17 @@ class _EntryPoint:
         for part in filter(None, attr.strip().split(".")):
             obj = getattr(obj, part)
         return obj
+
+
+class _Row(NamedTuple):
+    """A built-in rule as ``wenlint.builtin_rules`` lists it."""
+
+    prefix: str
+    code: str
+    name: str
+    module: str
+    cls: str
+    default_enabled: bool
 
 
 def _entry_points() -> Iterator[_EntryPoint]:
@@ -262,19 +287,19 @@ def _load(lazy: bool) -> Registry:
             raise RegistryError(f"entry point {ep.name!r} of {origin} is not a code prefix")
         if table is not None and origin == "wenlint":
             assert isinstance(reg.rules, RuleTable)
-            for code, name in table[ep.name]:
-                if code in reg.rules or name in reg.by_name:
+            for row in table[ep.name]:
+                if row.code in reg.rules or row.name in reg.by_name:
                     raise RegistryError(_STALE)
-                reg.rules.add_lazy(code, name, ep)
-                reg.origin[code] = origin
-                reg.by_name[name] = code
+                reg.rules.add_lazy(row)
+                reg.origin[row.code] = origin
+                reg.by_name[row.name] = row.code
             continue
         for rule in _load_entry_point(ep):
             reg.add(rule, origin, ep.name)
     return reg
 
 
-def _builtin_table(eps: Sequence[_EntryPoint]) -> dict[str, Sequence[tuple[str, str]]] | None:
+def _builtin_table(eps: Sequence[_EntryPoint]) -> dict[str, list[_Row]] | None:
     """The table's rules per entry point, when wenlint's installed entry points are the table's
     (None otherwise: a build whose families differ imports them all)."""
     from wenlint.builtin_rules import ENTRY_POINTS, RULES
@@ -282,9 +307,9 @@ def _builtin_table(eps: Sequence[_EntryPoint]) -> dict[str, Sequence[tuple[str, 
     ours = {ep.name: ep.value for ep in eps if ep.dist == "wenlint"}
     if ours != ENTRY_POINTS:
         return None
-    out: dict[str, Sequence[tuple[str, str]]] = {name: [] for name in ENTRY_POINTS}
-    for prefix, code, name in RULES:
-        out[prefix] = [*out[prefix], (code, name)]
+    out: dict[str, list[_Row]] = {name: [] for name in ENTRY_POINTS}
+    for row in map(_Row._make, RULES):
+        out.setdefault(row.prefix, []).append(row)
     return out
 
 
@@ -294,7 +319,8 @@ def builtin_table_source(registry: Registry) -> str:
     ours = {ep.name: ep.value for ep in eps if ep.dist == "wenlint"}
     lines = [
         '"""The built-in rules as the registry knows them before their modules are imported:',
-        "each rule's entry point (code prefix), code and name.",
+        "each rule's entry point (code prefix), code, name, module, class and whether it is on",
+        "by default.",
         "",
         "Made by ``WENLINT_UPDATE_REGISTRY=1 pytest tests/test_registry_table.py``, which fails",
         'while this file does not match the rules; never edited by hand."""',
@@ -310,8 +336,8 @@ def builtin_table_source(registry: Registry) -> str:
         if registry.origin.get(code) != "wenlint":
             continue
         rule = registry.rules[code]
-        row = f"{_q(prefix[code])}, {_q(code)}, {_q(rule.name)}"
-        lines.append(f"    ({row}),")
+        fields = (prefix[code], code, rule.name, rule.__module__, rule.__qualname__)
+        lines.append(f"    ({', '.join(map(_q, fields))}, {rule.default_enabled}),")
     lines += [")", ""]
     return "\n".join(lines)
 

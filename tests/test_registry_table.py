@@ -84,16 +84,47 @@ def test_a_family_is_imported_when_one_of_its_rules_is_used(tmp_path: Path) -> N
 def test_a_stale_table_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import wenlint.builtin_rules as table
 
-    stale = tuple((p, c, f"{n}-x" if c == "P401" else n) for p, c, n in table.RULES)
+    stale = tuple((*r[:2], f"{r[2]}-x" if r[1] == "P401" else r[2], *r[3:]) for r in table.RULES)
     monkeypatch.setattr(table, "RULES", stale)
     reg = load_registry()
     assert "P401" in reg.rules and "halfwidth-punct-in-han" not in reg.by_name  # as the table says
     with pytest.raises(RegistryError, match=r"builtin_rules\.py\) does not match the rules"):
         reg.rules["P401"]
-    missing = tuple(r for r in table.RULES if r[1] != "P402")
-    monkeypatch.setattr(table, "RULES", missing)
+    # a rule the table says is off by default, or names in another module, is stale too
+    off = tuple((*r[:5], r[1] != "P402") for r in table.RULES)
+    monkeypatch.setattr(table, "RULES", off)
     with pytest.raises(RegistryError, match="does not match"):
-        load_registry().rules["P401"]
+        load_registry().rules["P402"]
+    gone = "wenlint.rules.punctuation.gone"
+    moved = tuple((*r[:3], gone, *r[4:]) if r[1] == "P402" else r for r in table.RULES)
+    monkeypatch.setattr(table, "RULES", moved)
+    with pytest.raises(RegistryError, match=rf"cannot load rule P402 from {gone}: No module"):
+        load_registry().rules["P402"]
+
+
+def test_a_run_imports_only_the_modules_of_its_rules(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("我们要加强卫生卫生工作，，\n", "utf-8")
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(' '.join(sorted(sys.modules)), file=sys.stderr))\n"
+        "sys.argv = ['wenlint', 'check', '--no-config', '--no-cache', *sys.argv[1:], 'a.txt']\n"
+        "from wenlint.__main__ import run\n"
+        "run()\n"
+    )
+
+    def rule_modules(*args: str) -> set[str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, *args], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert proc.returncode == 1 and "W201" in proc.stdout
+        return set(proc.stderr.splitlines()[-1].split()) & every
+
+    rules = load_registry_eagerly().sorted()
+    every = {r.__module__ for r in rules}
+    off = {r.__module__ for r in rules if not r.default_enabled}
+    assert "wenlint.rules.words.possible_typo" in off
+    assert rule_modules() == every - off
+    assert rule_modules("--select", "W201") == {"wenlint.rules.words.doubled_word"}
 
 
 def test_other_entry_points_load_every_family(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from wenlint.rule import Rule
-from wenlint.rules.characters.traditional_char import TraditionalChar
+from typing import Any
 
-RULES: tuple[type[Rule], ...] = (TraditionalChar,)
+
+def __getattr__(name: str) -> Any:
+    """``RULES``, imported when first asked for (a run imports only its rules' modules)."""
+    if name != "RULES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from wenlint.rules.characters.traditional_char import TraditionalChar
+
+    return (TraditionalChar,)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from wenlint.rule import Rule
-from wenlint.rules.duplication.duplicate_block import DuplicateBlock
-from wenlint.rules.duplication.near_duplicate_block import NearDuplicateBlock
+from typing import Any
 
-RULES: tuple[type[Rule], ...] = (DuplicateBlock, NearDuplicateBlock)
+
+def __getattr__(name: str) -> Any:
+    """``RULES``, imported when first asked for (a run imports only its rules' modules)."""
+    if name != "RULES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from wenlint.rules.duplication.duplicate_block import DuplicateBlock
+    from wenlint.rules.duplication.near_duplicate_block import NearDuplicateBlock
+
+    return (DuplicateBlock, NearDuplicateBlock)

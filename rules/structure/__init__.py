@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from wenlint.rule import Rule
-from wenlint.rules.structure.broken_paragraph import BrokenParagraph
-from wenlint.rules.structure.dangling_conjunction import DanglingConjunction
+from typing import Any
 
-RULES: tuple[type[Rule], ...] = (BrokenParagraph, DanglingConjunction)
+
+def __getattr__(name: str) -> Any:
+    """``RULES``, imported when first asked for (a run imports only its rules' modules)."""
+    if name != "RULES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from wenlint.rules.structure.broken_paragraph import BrokenParagraph
+    from wenlint.rules.structure.dangling_conjunction import DanglingConjunction
+
+    return (BrokenParagraph, DanglingConjunction)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from wenlint.rule import Rule
-from wenlint.rules.words.doubled_word import DoubledWord
-from wenlint.rules.words.misspelling import Misspelling
-from wenlint.rules.words.possible_typo import PossibleTypo
-from wenlint.rules.words.suspicious_name import SuspiciousName
+from typing import Any
 
-RULES: tuple[type[Rule], ...] = (DoubledWord, Misspelling, SuspiciousName, PossibleTypo)
+
+def __getattr__(name: str) -> Any:
+    """``RULES``, imported when first asked for (a run imports only its rules' modules)."""
+    if name != "RULES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from wenlint.rules.words.doubled_word import DoubledWord
+    from wenlint.rules.words.misspelling import Misspelling
+    from wenlint.rules.words.possible_typo import PossibleTypo
+    from wenlint.rules.words.suspicious_name import SuspiciousName
+
+    return (DoubledWord, Misspelling, SuspiciousName, PossibleTypo)
