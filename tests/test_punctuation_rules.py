@@ -189,6 +189,30 @@ def test_unbalanced_reports_the_split_once_with_the_closing_location() -> None:
     assert found[0].related[0].span.start == text.index("”")
 
 
+@pytest.mark.parametrize(
+    ("text", "turned", "lone"),
+    [
+        ("有“关键字“的概念，“好的“错误类型。", [5, 13], []),
+        ("推动”高效办成一件事”改革。", [2], []),
+        ("他说：“好“，又说“不。", [5], [9]),  # the third quote stays lone
+        # a sentence end, another mark or a long stretch between them: halves of two pairs
+        ("他说“好。我说“不。", [], [2, 7]),
+        ("他说“好《书》“不对。", [], [2, 7]),
+        ("他说“" + "好" * 40 + "“不对。", [], [2, 43]),
+    ],
+)
+def test_quotes_typed_the_wrong_way_round_are_reported_once_with_a_suggestion(
+    text: str, turned: list[int], lone: list[int]
+) -> None:
+    found = lint_string(text, ["P402"])
+    assert [d.span.start for d in found if "打反了" in d.message.zh] == turned
+    assert [d.span.start for d in found if "打反了" not in d.message.zh] == lone
+    for d in found:
+        want = {"“": "”", "”": "“"}[text[d.span.start]] if d.span.start in turned else None
+        assert (d.fix.edits[0].text if d.fix else None) == want
+        assert d.fix is None or not d.fix.safe
+
+
 def test_repeated_emphatic_marks_are_configurable() -> None:
     text = "这难道不是事实？！他说：“快跑！！”"
     assert codes(text, ["P403"]) == []

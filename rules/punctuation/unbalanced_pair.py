@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from wenlint.diagnostic import Related
+from wenlint.diagnostic import Fix, Related
 from wenlint.document import Block, Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.text.chars import PAIRS
@@ -44,6 +44,11 @@ NAMES = {
     "〔": ("前六角括号", "opening tortoise-shell bracket 〔"),
     "〕": ("后六角括号", "closing tortoise-shell bracket 〕"),
 }
+# Quotes typed the wrong way round come in twos: “关键字“ or ”关键字”, nothing between them that
+# pairs or ends a sentence, within this many characters.
+_QUOTES = "“‘「『"
+_TURNED_REACH = 40
+_TURNED_STOP = set("。！？!?\n") | set(OPEN) | set(CLOSE)
 # "1）" "a）" "三）": an enumerator closed by a lone bracket, after a boundary.
 _ENUMERATOR = lazy_re(
     f"(?:^|[{REGEX_SPACE}，。；：、“（(])[0-9A-Za-z一二三四五六七八九十①-⑳]{{1,3}}$"
@@ -129,7 +134,7 @@ class UnbalancedPair(Rule):
     code = "P402"
     name = "unbalanced-pair"
     severity = Severity.WARNING
-    fix = FixAvailability.NONE
+    fix = FixAvailability.SUGGESTION
     standard = "GB/T 15834-2011 §4.8, §4.9, §4.15"
     summary = T(
         zh="成对的标号（引号、括号、书名号）在段内缺了一半，或两对标号交叉",
@@ -141,18 +146,31 @@ class UnbalancedPair(Rule):
         "缺了一半或者交叉嵌套，读者就分不清引语、注释或书名到哪里结束。"
         "一个引号在本段打开、到下一段才闭合，通常说明段落被错误断开，只在打开处报告一次。"
         "多段引文按标准每段开头用前引号、只在最后一段末尾用后引号，这种写法不报告；"
-        "“1）”“a）”这类序号后的单个括号、英文中的撇号（Xi’an）也不报告。",
+        "“1）”“a）”这类序号后的单个括号、英文中的撇号（Xi’an）也不报告。"
+        "两个同向的引号夹着几个字（“关键字“、”关键字”），是其中一个打反了，只报告打反的那个，"
+        "并建议改正。",
         en="Quotes, brackets and title marks come in pairs (GB/T 15834-2011 §4.8, §4.9, §4.15); "
         "half a pair or crossed pairs hide where a quotation, note or title ends. A quotation "
         "opened in one paragraph and closed in the next usually means a broken paragraph and is "
         "reported once, where it opens. A multi-paragraph quotation that opens every paragraph and "
-        "closes only the last, enumerators such as 1） and apostrophes (Xi’an) are not reported.",
+        "closes only the last, enumerators such as 1） and apostrophes (Xi’an) are not reported. "
+        "Two quotes of one direction around a few characters (“关键字“, ”关键字”) are one pair "
+        "with a half typed the wrong way round: only that half is reported, with a suggestion.",
+    )
+    fix_safety = T(
+        zh="只对打反的引号给出改正建议（需人工确认，不自动应用）：两个同向引号中哪一个打反，"
+        "通常能从位置判断，但也可能是漏了一半，要由作者确定",
+        en="Only a quote typed the wrong way round gets a suggestion (never applied by --fix): "
+        "which of two quotes of one direction is turned is usually clear from where they stand, "
+        "but half a pair may be missing instead, so the author decides",
     )
     examples = (
         Example(bad="深刻领悟“两个确立的决定性意义。"),
         Example(bad="深刻领悟“两\n\n个确立”的决定性意义。"),
         Example(bad="形成《关于推进工作的建议报告，报送市委。"),
         Example(bad="他说：“请阅读《红楼梦”》。"),
+        Example(bad="深刻把握“两个结合“的内涵。", good="深刻把握“两个结合”的内涵。"),
+        Example(bad="推动”高效办成一件事”改革。", good="推动“高效办成一件事”改革。"),
         Example(
             good="深刻领悟“两个确立”的决定性意义，撰写形成《关于“深化‘放管服’改革”的建议报告》。"
         ),
@@ -192,6 +210,12 @@ class UnbalancedPair(Rule):
             zh="把两段接成一段，或在本段补上{pair}",
             en="join the two paragraphs, or close with the {pair_en} here",
         ),
+        "turned": T(
+            zh="{mark}打反了：应为{pair}，与{side}的{mark}成对（GB/T 15834-2011 第 {clause} 条）",
+            en="{mark_en} typed the wrong way round: a {pair_en} pairs it with the {mark_en} "
+            "{side_en} (GB/T 15834-2011 §{clause})",
+        ),
+        "turned.help": T(zh="改为{pair}", en="write the {pair_en}"),
         "closed-here": T(zh="在此闭合", en="closed here"),
     }
 
@@ -199,6 +223,10 @@ class UnbalancedPair(Rule):
         blocks = doc.blocks
         # None: a balanced paragraph, which has nothing to report
         paras = [None if _balanced(b.text) else scan(b.text) for b in blocks]
+        for block, para in zip(blocks, paras, strict=True):
+            if para is not None:  # turned quotes first: they are not halves of split pairs
+                para.unclosed = self._turned(ctx, block, para.unclosed, OPEN, ("前面", "before it"))
+                para.unopened = self._turned(ctx, block, para.unopened, CLOSE, ("后面", "after it"))
         last = len(blocks) - 1
         for bi, para in enumerate(paras):
             if para is None:
@@ -241,6 +269,45 @@ class UnbalancedPair(Rule):
                     outer_en=NAMES[outer][1],
                     **_names(mark, OPEN[mark]),
                 )
+
+    def _turned(
+        self,
+        ctx: Context,
+        block: Block,
+        lone: list[int],
+        partner: dict[str, str],
+        side: tuple[str, str],
+    ) -> list[int]:
+        """Reports, of the lone quotes at ``lone``, each two of one direction with a few
+        characters between (“关键字“: the second is a turned closer; ”关键字”: the first a turned
+        opener); returns the others."""
+        text, rest, i = block.text, [], 0
+        while i < len(lone):
+            a = lone[i]
+            b = lone[i + 1] if i + 1 < len(lone) else -1
+            if (
+                b != -1
+                and text[a] == text[b]
+                and (text[a] in _QUOTES or CLOSE.get(text[a], "") in _QUOTES)
+                and 1 < b - a <= _TURNED_REACH
+                and not _TURNED_STOP.intersection(text[a + 1 : b])
+            ):
+                turned = b if partner is OPEN else a
+                mark = text[turned]
+                ctx.report(
+                    block.span(turned, turned + 1),
+                    "turned",
+                    help="turned.help",
+                    fix=Fix.replace(block.span(turned, turned + 1), partner[mark], safe=False),
+                    side=side[0],
+                    side_en=side[1],
+                    **_names(mark, partner[mark]),
+                )
+                i += 2
+                continue
+            rest.append(a)
+            i += 1
+        return rest
 
     def _one(self, ctx: Context, block: Block, i: int, key: str, mark: str, pair: str) -> None:
         ctx.report(
