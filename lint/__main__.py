@@ -1,8 +1,8 @@
 """``python -m wenlint`` and the ``wenlint`` script: the command line.
 
-``wenlint --version`` alone is answered here, before the command line's modules (click) are
-imported: it is what scripts and editors ask first and most often. Every other command line,
-``--version`` among other arguments included, goes to ``wenlint.cli`` as before.
+``wenlint --version`` alone is answered here, before the command line's modules (``wenlint.cli``,
+argparse) are imported: it is what scripts and editors ask first and most often. Every other
+command line, ``--version`` among other arguments included, goes to ``wenlint.cli`` as before.
 """
 
 from __future__ import annotations

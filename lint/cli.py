@@ -1,4 +1,10 @@
-"""The ``wenlint`` command. Heavy modules are imported inside commands, so start-up stays short."""
+"""The ``wenlint`` command. Heavy modules are imported inside commands, so start-up stays short.
+
+The command line is read with the standard library's argparse, and only the parser of the
+command given is built. What is promised whatever a command does lives in ``_Main.invoke``: a
+usage error is one line and exit 2, Ctrl-C exits 130, a report that cannot be written is one
+line and exit 2, an internal error is one line and exit 2 (``WENLINT_DEBUG=1`` re-raises it).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,15 @@ import gc
 import io
 import os
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
-
-import click
 
 from wenlint import __version__
 from wenlint.echo import echo
 
 if TYPE_CHECKING:
+    import argparse
+
     from wenlint.registry import Registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -60,44 +67,6 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-class _Group(click.Group):
-    def invoke(self, ctx: click.Context) -> Any:
-        # click reports usage errors itself (exit 2). Here, inside click's own handlers (which
-        # would print "Aborted!" and exit 1 on Ctrl-C): an interrupted run exits 130, a report
-        # that cannot be written (full disk, closed stdout, broken pipe) is one line and exit 2,
-        # whenever it happens, the last flush before exit included.
-        from wenlint.registry import RegistryError
-        from wenlint.report.stream import ReportWriteError, drop_stdout, guard_stdout
-
-        out = guard_stdout()
-        try:
-            try:
-                return super().invoke(ctx)
-            finally:
-                out.flush()
-        except KeyboardInterrupt:
-            import signal
-
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second press changes nothing now
-            _say("wenlint: interrupted")
-            sys.exit(130)
-        except ReportWriteError as exc:
-            drop_stdout()
-            _say(f"wenlint: error: {exc}")
-            sys.exit(EXIT_ERROR)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise  # click's own: usage errors (exit 2) and --help/--version
-        except RegistryError as exc:  # a family imported when first used (wenlint.registry)
-            _say(f"wenlint: error: {exc}")
-            sys.exit(EXIT_ERROR)
-        except Exception as exc:
-            # an internal error (a bug): one line and exit 2, never a traceback and never 1
-            # (the "findings" code); WENLINT_DEBUG=1 lets it through with its traceback
-            if os.environ.get("WENLINT_DEBUG", "") not in ("", "0"):
-                raise
-            _internal_error(exc)
-
-
 def _internal_error(exc: BaseException) -> NoReturn:
     from wenlint.report.visible import visible
 
@@ -114,106 +83,414 @@ def _say(line: str) -> None:
         echo(line, err=True)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="wenlint", message="%(prog)s %(version)s")
-def main() -> None:
-    """wenlint — a quality and consistency linter for Chinese documents."""
+# -- the command line -----------------------------------------------------------------------------
 
 
-@main.command()
-@click.argument("paths", nargs=-1)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "gitlab", "html"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--select", multiple=True, help="Codes, prefixes or names to check (comma-separated)."
-)
-@click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip.")
-@click.option("--extend-select", multiple=True, help="Add to the selection of the config.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Lowest severity that fails the run [config or info].",
-)
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
-@click.option("--diff", is_flag=True, help="Print safe fixes as a unified diff; write nothing.")
-@click.option("--review", is_flag=True, help=".docx: write NAME.wenlint.docx, a comment a finding.")
-@click.option(
-    "--review-dir", type=click.Path(file_okay=False), default=None, help="Put review copies here."
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Use this config file.",
-)
-@click.option("--no-config", is_flag=True, help="Ignore config files.")
-@click.option("--stdin-filename", default=None, help="Name (and type) of the text read from '-'.")
-@click.option("--encoding", default=None, help="The files' encoding (big5, gbk...), not detected.")
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default=None,
-    help="Language of messages [config or zh].",
-)
-@click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
-)
-@click.option("--statistics", is_flag=True, help="Print counts per rule.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes [0 = one per CPU available; serial below 1 MB of files].",
-)
-@click.option("--timing", is_flag=True, help="Print the time each rule took (on stderr).")
-@click.option(
-    "--baseline",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Report only findings not recorded in this baseline file.",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Record every finding in this baseline file (and report none).",
-)
-@click.option(
-    "--exit-zero",
-    is_flag=True,
-    help="Exit 0 whatever the findings (a file that cannot be checked still exits 2).",
-)
-@click.option(
-    "--output-file",
-    "-o",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the report to this file (replaced whole, once complete) instead of stdout.",
-)
-@click.option(
-    "--exclude",
-    multiple=True,
-    help="Skip files matching this glob (repeatable; added to the config's exclude).",
-)
-@click.option(
-    "--pretty", is_flag=True, help="--format json: indent the document (compact by default)."
-)
-@click.option("--no-cache", is_flag=True, help="Lint every file anew (also WENLINT_NO_CACHE=1).")
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Result cache folder [.wenlint_cache beside the config].",
-)
+class UsageError(Exception):
+    """A command line that cannot be run (an unknown option, a bad value...): one line, exit 2."""
+
+    def __init__(self, message: str, command: str | None = None) -> None:
+        super().__init__(message)
+        self.command = command
+
+    def line(self) -> str:
+        from wenlint.report.visible import visible
+
+        see = f"wenlint {self.command} --help" if self.command else "wenlint --help"
+        return f"wenlint: error: {visible(str(self))} (see `{see}`)"
+
+
+class Options:
+    """The options of one command, declared as click declared them; each adds to ``parser``."""
+
+    def __init__(self, parser: argparse.ArgumentParser) -> None:
+        self.parser = parser
+        self.many: list[str] = []  # repeatable options: () when not given
+
+    def flag(self, *names: str, help: str) -> None:
+        self.parser.add_argument(*names, action="store_true", help=help)
+
+    def value(
+        self,
+        *names: str,
+        dest: str | None = None,
+        metavar: str = "TEXT",
+        type: Callable[[str], Any] | None = None,
+        choices: Sequence[str] | None = None,
+        default: Any = None,
+        show_default: bool = False,
+        help: str | None = None,
+    ) -> None:
+        if show_default:
+            help = f"{help}  [default: {default}]" if help else f"[default: {default}]"
+        settings: dict[str, Any] = {"metavar": metavar, "default": default, "help": help}
+        if dest:
+            settings["dest"] = dest
+        if type is not None:
+            settings["type"] = type
+        if choices is not None:
+            settings["choices"] = choices
+        self.parser.add_argument(*names, **settings)
+
+    def choice(
+        self,
+        name: str,
+        choices: Sequence[str],
+        *,
+        dest: str | None = None,
+        default: str | None = None,
+        help: str | None = None,
+    ) -> None:
+        """One of ``choices``; a default is shown in the help."""
+        metavar = "[" + "|".join(choices) + "]"
+        self.value(
+            name,
+            dest=dest,
+            metavar=metavar,
+            choices=choices,
+            default=default,
+            show_default=default is not None,
+            help=help,
+        )
+
+    def repeated(self, name: str, *, metavar: str = "TEXT", help: str) -> None:
+        self.parser.add_argument(name, action="append", metavar=metavar, help=help)
+        self.many.append(self.parser._actions[-1].dest)
+
+
+def _at_least(low: int) -> Callable[[str], int]:
+    """click.IntRange(min=low): a whole number, ``low`` or more."""
+
+    def whole(text: str) -> int:
+        from argparse import ArgumentTypeError
+
+        try:
+            n = int(text)
+        except ValueError:
+            raise ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if n < low:
+            raise ArgumentTypeError(f"{n} is not in the range x>={low}")
+        return n
+
+    whole.__name__ = f"whole number >= {low}"
+    return whole
+
+
+def _file(text: str) -> str:
+    """click.Path(dir_okay=False): a file, which may not exist yet."""
+    from argparse import ArgumentTypeError
+
+    if os.path.isdir(text):
+        raise ArgumentTypeError(f"file {text!r} is a directory")
+    if os.path.exists(text) and not os.access(text, os.R_OK):
+        raise ArgumentTypeError(f"file {text!r} is not readable")
+    return text
+
+
+def _folder(text: str) -> str:
+    """click.Path(file_okay=False): a folder, which may not exist yet."""
+    from argparse import ArgumentTypeError
+
+    if os.path.exists(text) and not os.path.isdir(text):
+        raise ArgumentTypeError(f"directory {text!r} is a file")
+    if os.path.exists(text) and not os.access(text, os.R_OK):
+        raise ArgumentTypeError(f"directory {text!r} is not readable")
+    return text
+
+
+def _help_width() -> int:
+    """shutil.get_terminal_size's width, less 2 (argparse's own default), without importing
+    shutil (and bz2, lzma...): argparse makes a formatter for every option it adds."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env) - 2
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns - 2  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 78
+
+
+class Command:
+    """One ``wenlint NAME`` command: its function, its options and its positional arguments
+    (``positional``: every one given, a tuple; with ``one``, exactly one, a string)."""
+
+    def __init__(
+        self,
+        name: str,
+        run: Callable[..., None],
+        options: Callable[[Options], None],
+        positional: tuple[str, str] | None = None,
+        one: bool = False,
+    ) -> None:
+        self.name, self.run, self.options = name, run, options
+        self.positional, self.one = positional, one
+
+    @property
+    def summary(self) -> str:
+        return (self.run.__doc__ or "").strip().splitlines()[0]
+
+    def parser(self) -> tuple[argparse.ArgumentParser, Options]:
+        import argparse
+
+        command = self.name
+
+        class Parser(argparse.ArgumentParser):
+            def error(self, message: str) -> NoReturn:
+                unknown = "unrecognized arguments: "
+                if message.startswith(unknown):  # said as click said it, the first one only
+                    first = message[len(unknown) :].split(" ")[0]
+                    if first.startswith("-"):
+                        message = f"no such option: {first}"
+                    else:
+                        message = f"unexpected extra argument {first!r}"
+                raise UsageError(message, command)
+
+        if self.positional is None:
+            usage = f"wenlint {command} [options]"
+        else:
+            shown = self.positional[1]
+            usage = f"wenlint {command} [options] {shown if self.one else f'[{shown} ...]'}"
+        parser = Parser(
+            prog=f"wenlint {command}",
+            usage=usage,
+            description=(self.run.__doc__ or "").strip(),
+            allow_abbrev=False,
+            add_help=False,
+            formatter_class=lambda prog: argparse.HelpFormatter(
+                prog, max_help_position=34, width=_help_width()
+            ),
+        )
+        if self.positional is not None:
+            dest, shown = self.positional
+            parser.add_argument(dest, nargs="*", metavar=shown, help=argparse.SUPPRESS)
+        options = Options(parser)
+        self.options(options)
+        parser.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+        return parser, options
+
+    def parse(self, argv: Sequence[str]) -> dict[str, Any]:
+        """The command's parameters, by name; ``UsageError`` on a command line it cannot run."""
+        args = list(argv)
+        tail: list[str] = []
+        if "--" in args:  # what follows is positional, even '-x' (parsed apart: argparse 3.11
+            cut = args.index("--")  # mishandles '--' in parse_intermixed_args)
+            args, tail = args[:cut], args[cut + 1 :]
+        parser, options = self.parser()
+        params = vars(parser.parse_intermixed_args(args))
+        for dest in options.many:
+            params[dest] = tuple(params[dest] or ())
+        if self.positional is not None:
+            dest, shown = self.positional
+            given = (*params[dest], *tail)
+            if self.one:
+                if not given:
+                    raise UsageError(f"missing argument {shown}", self.name)
+                if len(given) > 1:
+                    raise UsageError(f"unexpected extra argument {given[1]!r}", self.name)
+                params[dest] = given[0]
+            else:
+                params[dest] = given
+        elif tail:
+            raise UsageError(f"unexpected extra argument {tail[0]!r}", self.name)
+        return params
+
+
+class Main:
+    """``wenlint``. ``main(args)`` runs a command line (``sys.argv[1:]`` by default) and exits
+    with its code, as click's ``main`` did; ``main.commands`` are the commands, by name."""
+
+    def __init__(self) -> None:
+        self.commands: dict[str, Command] = {}
+        self._on_close: list[Callable[[], None]] = []
+
+    def command(
+        self,
+        name: str,
+        options: Callable[[Options], None],
+        positional: tuple[str, str] | None = None,
+        one: bool = False,
+    ) -> Callable[[Callable[..., None]], Callable[..., None]]:
+        def add(run: Callable[..., None]) -> Callable[..., None]:
+            self.commands[name] = Command(name, run, options, positional, one)
+            return run
+
+        return add
+
+    def call_on_close(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` when the command ends, however it ends."""
+        self._on_close.append(callback)
+
+    def __call__(self, args: Sequence[str] | None = None, prog_name: str = "wenlint") -> NoReturn:
+        self.invoke(list(sys.argv[1:] if args is None else args))
+        sys.exit(EXIT_OK)
+
+    def invoke(self, argv: list[str]) -> None:
+        # an interrupted run exits 130, a report that cannot be written (full disk, closed
+        # stdout, broken pipe) is one line and exit 2, whenever it happens, the last flush
+        # before exit included
+        from wenlint.report.stream import ReportWriteError, drop_stdout, guard_stdout
+
+        out = guard_stdout()
+        try:
+            try:
+                try:
+                    self._dispatch(argv)
+                finally:
+                    while self._on_close:
+                        self._on_close.pop()()
+            finally:
+                out.flush()
+        except KeyboardInterrupt:
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second press changes nothing now
+            _say("wenlint: interrupted")
+            sys.exit(130)
+        except ReportWriteError as exc:
+            drop_stdout()
+            _say(f"wenlint: error: {exc}")
+            sys.exit(EXIT_ERROR)
+        except UsageError as exc:
+            _say(exc.line())
+            sys.exit(EXIT_ERROR)
+        except Exception as exc:
+            from wenlint.registry import RegistryError
+
+            if isinstance(exc, RegistryError):  # a family imported when first used
+                _say(f"wenlint: error: {exc}")
+                sys.exit(EXIT_ERROR)
+            # an internal error (a bug): one line and exit 2, never a traceback and never 1
+            # (the "findings" code); WENLINT_DEBUG=1 lets it through with its traceback
+            if os.environ.get("WENLINT_DEBUG", "") not in ("", "0"):
+                raise
+            _internal_error(exc)
+
+    def _dispatch(self, argv: list[str]) -> None:
+        at = 0
+        while at < len(argv) and argv[at].startswith("-") and argv[at] != "-":
+            option = argv[at]
+            if option in ("-h", "--help"):
+                echo(self.help())
+                return
+            if option == "--version":
+                echo(f"wenlint {__version__}")
+                return
+            if option == "--":
+                at += 1
+                break
+            raise UsageError(f"no such option: {option}")
+        if at == len(argv):  # no command: the help, as a usage error
+            echo(self.help(), err=True)
+            sys.exit(EXIT_ERROR)
+        command = self.commands.get(argv[at])
+        if command is None:
+            names = ", ".join(sorted(self.commands))
+            raise UsageError(f"no such command {argv[at]!r} (the commands: {names})")
+        command.run(**command.parse(argv[at + 1 :]))
+
+    def help(self) -> str:
+        width = max(len(name) for name in self.commands)
+        rows = [f"  {n:<{width}}  {self.commands[n].summary}" for n in sorted(self.commands)]
+        return "\n".join(
+            [
+                "usage: wenlint [--version] [-h] COMMAND [ARGS]...",
+                "",
+                "wenlint — a quality and consistency linter for Chinese documents.",
+                "",
+                "commands:",
+                *rows,
+                "",
+                "options:",
+                "  --version   Show the version and exit.",
+                "  -h, --help  Show this message and exit.",
+                "",
+                "`wenlint COMMAND --help` lists the options of a command.",
+            ]
+        )
+
+
+main = Main()
+
+
+# -- check ----------------------------------------------------------------------------------------
+
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "html")
+
+
+def _check_options(o: Options) -> None:
+    o.choice("--format", FORMATS, dest="fmt", default="text")
+    o.repeated(
+        "--select", metavar="CODES", help="Codes, prefixes or names to check (comma-separated)."
+    )
+    o.repeated("--ignore", metavar="CODES", help="Codes, prefixes or names to skip.")
+    o.repeated("--extend-select", metavar="CODES", help="Add to the selection of the config.")
+    o.choice(
+        "--fail-on",
+        ("error", "warning", "info"),
+        help="Lowest severity that fails the run [config or info].",
+    )
+    o.flag("--fix", help="Apply safe fixes in place.")
+    o.flag("--diff", help="Print safe fixes as a unified diff; write nothing.")
+    o.flag("--review", help=".docx: write NAME.wenlint.docx, a comment a finding.")
+    o.value("--review-dir", metavar="DIRECTORY", type=_folder, help="Put review copies here.")
+    o.value(
+        "--config", dest="config_file", metavar="FILE", type=_file, help="Use this config file."
+    )
+    o.flag("--no-config", help="Ignore config files.")
+    o.value("--stdin-filename", help="Name (and type) of the text read from '-'.")
+    o.value("--encoding", help="The files' encoding (big5, gbk...), not detected.")
+    o.choice("--lang", ("zh", "en"), help="Language of messages [config or zh].")
+    o.choice("--color", ("auto", "always", "never"), default="auto")
+    o.flag("--statistics", help="Print counts per rule.")
+    o.flag("-q", "--quiet", help="Print findings only, no summary.")
+    o.value(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=_at_least(0),
+        default=0,
+        help="Worker processes [0 = one per CPU available; serial below 1 MB of files].",
+    )
+    o.flag("--timing", help="Print the time each rule took (on stderr).")
+    o.value(
+        "--baseline",
+        metavar="FILE",
+        type=_file,
+        help="Report only findings not recorded in this baseline file.",
+    )
+    o.value(
+        "--write-baseline",
+        metavar="FILE",
+        type=_file,
+        help="Record every finding in this baseline file (and report none).",
+    )
+    o.flag(
+        "--exit-zero",
+        help="Exit 0 whatever the findings (a file that cannot be checked still exits 2).",
+    )
+    o.value(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        type=_file,
+        help="Write the report to this file (replaced whole, once complete) instead of stdout.",
+    )
+    o.repeated(
+        "--exclude",
+        metavar="GLOB",
+        help="Skip files matching this glob (repeatable; added to the config's exclude).",
+    )
+    o.flag("--pretty", help="--format json: indent the document (compact by default).")
+    o.flag("--no-cache", help="Lint every file anew (also WENLINT_NO_CACHE=1).")
+    o.value(
+        "--cache-dir",
+        metavar="DIRECTORY",
+        type=_folder,
+        help="Result cache folder [.wenlint_cache beside the config].",
+    )
+
+
+@main.command("check", _check_options, positional=("paths", "PATH"))
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -372,7 +649,7 @@ class _ReportFile:
             fail(f"--output-file {path}: no such folder {str(target.parent)!r}")
         report = cls(target, sys.stdout)
         sys.stdout = GuardedOut(report.stream)
-        click.get_current_context().call_on_close(report.restore)
+        main.call_on_close(report.restore)
         return report
 
     def restore(self) -> None:
@@ -429,33 +706,35 @@ def _encoding(name: str | None) -> str | None:
         fail(f"--encoding: {exc}")
 
 
-@main.command()
-@click.argument("sources", nargs=-1)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--files-from", multiple=True, help="A file listing paths or URLs, one a line.")
-@click.option(
-    "--scheduler",
-    default="local",
-    show_default=True,
-    help="'local' (a LocalCluster) or a Dask scheduler address (tcp://host:8786).",
-)
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Local workers.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True)
-@click.option("--resume", is_flag=True, help="Skip batches finished by an earlier run.")
-@click.option("--select", multiple=True, help="Codes, prefixes or names to check.")
-@click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip.")
-@click.option("--extend-select", multiple=True, help="Add to the selection of the config.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
-@click.option("--no-config", is_flag=True, help="Ignore config files.")
-@click.option("--encoding", default=None, help="The files' encoding (big5, gbk...), not detected.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
-@click.option(
-    "--report",
-    "report_dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Print the summary of an earlier run's output folder and exit.",
-)
+def _archive_options(o: Options) -> None:
+    o.value("--out", dest="out_dir", metavar="DIRECTORY", type=_folder, help="Output folder.")
+    o.repeated("--files-from", help="A file listing paths or URLs, one a line.")
+    o.value(
+        "--scheduler",
+        default="local",
+        show_default=True,
+        help="'local' (a LocalCluster) or a Dask scheduler address (tcp://host:8786).",
+    )
+    o.value("--workers", metavar="N", type=_at_least(1), help="Local workers.")
+    o.value("--batch-size", metavar="N", type=_at_least(1), default=200, show_default=True)
+    o.flag("--resume", help="Skip batches finished by an earlier run.")
+    o.repeated("--select", metavar="CODES", help="Codes, prefixes or names to check.")
+    o.repeated("--ignore", metavar="CODES", help="Codes, prefixes or names to skip.")
+    o.repeated("--extend-select", metavar="CODES", help="Add to the selection of the config.")
+    o.value("--config", dest="config_file", metavar="FILE", type=_file)
+    o.flag("--no-config", help="Ignore config files.")
+    o.value("--encoding", help="The files' encoding (big5, gbk...), not detected.")
+    o.choice("--lang", ("zh", "en"))
+    o.value(
+        "--report",
+        dest="report_dir",
+        metavar="DIRECTORY",
+        type=_folder,
+        help="Print the summary of an earlier run's output folder and exit.",
+    )
+
+
+@main.command("archive", _archive_options, positional=("sources", "SOURCE"))
 def archive(
     sources: tuple[str, ...],
     out_dir: str | None,
@@ -528,8 +807,11 @@ def _terminal_width() -> int:
     return 80
 
 
-@main.command()
-@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default and only way).")
+def _server_options(o: Options) -> None:
+    o.flag("--stdio", help="Talk over stdin/stdout (the default and only way).")
+
+
+@main.command("server", _server_options)
 def server(stdio: bool) -> None:
     """The language server for editors (LSP over stdio; needs the extra wenlint[lsp])."""
     from wenlint.lsp import INSTALL_HINT, missing
@@ -541,11 +823,12 @@ def server(stdio: bool) -> None:
     serve()
 
 
-@main.command("rules")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def _rules_options(o: Options) -> None:
+    o.choice("--format", ("text", "json"), dest="fmt", default="text")
+    o.choice("--lang", ("zh", "en"), default="zh")
+
+
+@main.command("rules", _rules_options)
 def rules_cmd(fmt: str, lang: str) -> None:
     """List every rule: code, name, default severity, fixable, summary."""
     from wenlint.engine_rules import ENGINE_RULES
@@ -566,9 +849,11 @@ def rules_cmd(fmt: str, lang: str) -> None:
         echo(f"{r.code:<6} {r.name:<28} {r.severity.label:<8} {fixable} {r.summary.get(lang)}{off}")
 
 
-@main.command()
-@click.argument("rule")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def _explain_options(o: Options) -> None:
+    o.choice("--lang", ("zh", "en"), default="zh")
+
+
+@main.command("explain", _explain_options, positional=("rule", "RULE"), one=True)
 def explain(rule: str, lang: str) -> None:
     """A rule's documentation: what, why, bad and good examples, options."""
     from wenlint.engine_rules import ENGINE_RULES

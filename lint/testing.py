@@ -26,15 +26,15 @@ A plugin's test file can be as short as::
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
-
-from click.testing import CliRunner
 
 from wenlint.config import parse_config
 from wenlint.diagnostic import Diagnostic
@@ -98,6 +98,74 @@ def fix_string(
 _DEBUG = {"WENLINT_DEBUG": "1"}
 
 
+class Invocation(NamedTuple):
+    """One in-process command-line run: its exit code, what it wrote to standard output (as
+    bytes and as UTF-8 text) and to standard error, and the exception that ended it, if it
+    was not a clean exit."""
+
+    exit_code: int
+    stdout_bytes: bytes
+    stderr_bytes: bytes
+    exception: BaseException | None
+
+    @property
+    def stdout(self) -> str:
+        return self.stdout_bytes.decode("utf-8", "replace")
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_bytes.decode("utf-8", "replace")
+
+
+def invoke_cli(
+    args: Sequence[str],
+    *,
+    input: str | bytes | None = None,
+    env: Mapping[str, str | None] | None = None,
+) -> Invocation:
+    """Run ``wenlint ARGS`` in this process: standard input is ``input`` (UTF-8 when a string),
+    standard output and error are captured (UTF-8, no terminal), ``env`` is set for the run
+    (None unsets a variable) and put back afterwards, as are the three streams. A ``SystemExit``
+    gives the exit code; any other exception ends the run with code 1 and is returned, not
+    raised (``run_cli`` raises it)."""
+    from wenlint.cli import main
+
+    data = input.encode("utf-8") if isinstance(input, str) else (input or b"")
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8"),
+        io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace"),
+    )
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    saved_env = {k: os.environ.get(k) for k in env or {}}
+    code, exception = 0, None
+    try:
+        _set_env(env or {})
+        sys.stdin, sys.stdout, sys.stderr = streams
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except Exception as exc:
+            code, exception = 1, exc
+    finally:
+        for stream in streams[1:]:
+            with contextlib.suppress(ValueError, OSError):
+                stream.flush()
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        _set_env(saved_env)
+    return Invocation(code, out.getvalue(), err.getvalue(), exception)
+
+
+def _set_env(values: Mapping[str, str | None]) -> None:
+    for key, value in values.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 class CliResult(NamedTuple):
     """Exit code, standard output and standard error of one in-process command-line run."""
 
@@ -109,20 +177,16 @@ class CliResult(NamedTuple):
 def run_cli(*args: str, input: str | bytes | None = None) -> CliResult:
     """Run ``wenlint ARGS`` in-process, like a shell would. An exception that is not a clean exit
     (a traceback the user would see) is raised, so the calling test fails on it."""
-    from wenlint.cli import main
-
-    r = CliRunner(env=_DEBUG).invoke(main, list(args), input=input)
-    if r.exception and not isinstance(r.exception, SystemExit):
+    r = invoke_cli(args, input=input, env=_DEBUG)
+    if r.exception is not None:
         raise r.exception
     return CliResult(r.exit_code, r.stdout, r.stderr)
 
 
 def run_cli_bytes(*args: str, input: str | bytes | None = None) -> tuple[int, bytes, str]:
     """``run_cli`` with standard output as the bytes written (for encoding tests)."""
-    from wenlint.cli import main
-
-    r = CliRunner(env=_DEBUG).invoke(main, list(args), input=input)
-    if r.exception and not isinstance(r.exception, SystemExit):
+    r = invoke_cli(args, input=input, env=_DEBUG)
+    if r.exception is not None:
         raise r.exception
     return r.exit_code, r.stdout_bytes, r.stderr
 

@@ -59,4 +59,4 @@ def test_python_dash_m_wenlint_runs_the_command_line(tmp_path: Path) -> None:
     usage = subprocess.run(
         [sys.executable, "-m", "wenlint", "--help"], capture_output=True, text=True, check=True
     )
-    assert usage.stdout.startswith("Usage: wenlint")
+    assert usage.stdout.startswith("usage: wenlint")

@@ -1,7 +1,7 @@
 """Start-up does no work a run may not need: ``wenlint --version`` is answered without the
-command line's modules, and a serial check imports neither the worker pool nor the diff
-machinery. What is imported is asserted, never how long it takes (``tests/perf/bench.py
---startup-only`` measures that)."""
+command line's modules, a check imports no click (argparse reads the command line) and, run
+serially, neither the worker pool nor the diff machinery. What is imported is asserted, never
+how long it takes (``tests/perf/bench.py --startup-only`` measures that)."""
 
 from __future__ import annotations
 
@@ -31,14 +31,14 @@ def _run(*args: str, cwd: Path, stdin: bytes = b"") -> tuple[int, str, set[str]]
     return proc.returncode, proc.stdout.decode(), set(mods.split())
 
 
-def test_version_alone_skips_click_and_matches_clicks_answer(tmp_path: Path) -> None:
+def test_version_alone_skips_the_command_line_and_matches_its_answer(tmp_path: Path) -> None:
     code, out, modules = _run("--version", cwd=tmp_path)
     assert (code, out) == (0, f"wenlint {__version__}\n")
-    assert "click" not in modules and "wenlint.cli" not in modules
+    assert not {"wenlint.cli", "argparse", "click"} & modules
     # the same line as the command line's own --version (still used with other arguments)
     assert run_cli("--version").stdout == out
     code, out, modules = _run("--version", "--help", cwd=tmp_path)
-    assert code == 0 and out == f"wenlint {__version__}\n" and "click" in modules
+    assert code == 0 and out == f"wenlint {__version__}\n" and "wenlint.cli" in modules
 
 
 def test_version_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -57,6 +57,9 @@ def test_serial_check_imports_no_pool_and_no_diff_machinery(tmp_path: Path) -> N
     code, out, modules = _run("check", "--no-config", "--color", "never", "a.txt", cwd=tmp_path)
     assert code == 1 and "W201" in out
     assert not {"wenlint.parallel", "wenlint.diff", "difflib", "multiprocessing"} & modules
+    # no click, nor the standard modules only click needed (nor shutil: argparse asks it the
+    # terminal width for every option it adds, unless given one)
+    assert not {"click", "uuid", "platform", "shutil"} & modules
     code, out, modules = _run("check", "--no-config", "-", cwd=tmp_path, stdin="中文\n".encode())
     assert code == 0
     assert not {"wenlint.parallel", "wenlint.diff"} & modules
@@ -72,3 +75,43 @@ def test_a_run_that_fixes_or_uses_a_pool_still_imports_what_it_needs(tmp_path: P
     assert code == 1 and out.count("W201") == 3
     if available_cpus() >= 2:  # -j 2 on three files: the pool runs
         assert "wenlint.parallel" in modules
+
+
+# Every option of each command, as the click command line had them: --help lists them all.
+OPTIONS = {
+    "check": (
+        "--format --select --ignore --extend-select --fail-on --fix --diff --review --review-dir "
+        "--config --no-config --stdin-filename --encoding --lang --color --statistics -q --quiet "
+        "-j --jobs --timing --baseline --write-baseline --exit-zero -o --output-file --exclude "
+        "--pretty --no-cache --cache-dir -h --help"
+    ),
+    "archive": (
+        "--out --files-from --scheduler --workers --batch-size --resume --select --ignore "
+        "--extend-select --config --no-config --encoding --lang --report -h --help"
+    ),
+    "explain": "--lang -h --help",
+    "rules": "--format --lang -h --help",
+    "server": "--stdio -h --help",
+}
+
+
+def test_help_of_each_command_lists_its_options() -> None:
+    import re
+
+    from wenlint.cli import main
+
+    top = run_cli("--help")
+    assert (top.code, top.stderr) == (0, "")
+    assert sorted(main.commands) == sorted(OPTIONS)
+    for name, options in OPTIONS.items():
+        assert re.search(rf"^  {name} +\S", top.stdout, re.M), name
+        r = run_cli(name, "-h")
+        assert (r.code, r.stderr) == (0, ""), name
+        assert r.stdout.startswith(f"usage: wenlint {name} [options]")
+        listed = set()  # the option names of each row: "  -j N, --jobs N   Worker processes..."
+        for row in r.stdout.splitlines():
+            if row.startswith("  -"):
+                names = re.split(r"\s{2,}", row.strip())[0]
+                listed |= {part.split()[0] for part in names.split(", ")}
+        assert set(options.split()) <= listed, (name, set(options.split()) - listed)
+        assert run_cli(name, "--help").stdout == r.stdout

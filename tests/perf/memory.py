@@ -169,11 +169,9 @@ def trace(path: Path, fmt: str, top: int, cache: Path | None = None) -> None:
     and when the cache is saved, and the larger is shown."""
     import tracemalloc
 
-    from click.testing import CliRunner
-
     from wenlint import cache as cache_mod
-    from wenlint.cli import main
     from wenlint.report import text as text_mod
+    from wenlint.testing import invoke_cli
 
     snaps: list[tuple[int, tracemalloc.Snapshot]] = []
 
@@ -193,14 +191,13 @@ def trace(path: Path, fmt: str, top: int, cache: Path | None = None) -> None:
 
     text_mod.TextReporter.close = close  # type: ignore[method-assign]
     cache_mod.Cache.save = save  # type: ignore[method-assign]
-    runner = CliRunner()
     if cache is not None and cache.exists():
         shutil.rmtree(cache)
     caching = ["--no-cache"] if cache is None else ["--cache-dir", str(cache)]
     for label in ["no cache"] if cache is None else ["first run", "re-run"]:
         snaps.clear()
         tracemalloc.start(1)
-        runner.invoke(main, ["check", *caching, "--format", fmt, str(path)])
+        invoke_cli(["check", *caching, "--format", fmt, str(path)])
         current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"{label}: traced peak {peak / 2**20:.1f} MiB, at exit {current / 2**20:.1f} MiB")
