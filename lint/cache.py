@@ -66,6 +66,11 @@ from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related
 from wenlint.document import Span
 from wenlint.rule import Severity, T
 
+try:  # the built-in BLAKE2 module: hashlib would load OpenSSL too (3.5 MB of memory, a few ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
 if TYPE_CHECKING:
     from wenlint.check import FileResult
     from wenlint.runner import RuleSet
@@ -694,10 +699,8 @@ def _header(fh: BinaryIO, settings: str | None, key: str | None) -> str:
 
 def _write_part(fh: BinaryIO, name: str, part: Any) -> list[Any]:
     """Write one part; its section: name, offset, length, hash."""
-    import hashlib
-
     off = fh.tell()
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     if isinstance(part, tuple):  # copied as it is
         src, start, length = part
         src.seek(start)
@@ -736,9 +739,7 @@ def _append_part(fh: BinaryIO, name: str, text: str) -> None:
 
 
 def _hash_range(fh: BinaryIO, off: int, length: int) -> str:
-    import hashlib
-
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     fh.seek(off)
     left = length
     while left > 0:
@@ -852,18 +853,14 @@ def content_key(raw: bytes, encoding: str = "utf-8", asked: str | None = None) -
     ``*``: detected), the codec the bytes were read with, and the hash of both with the bytes
     (one file read as GB18030 or, with ``--encoding``, as Big5 is two texts). The first two are
     in clear: a re-run hashes the bytes with that codec, without decoding them again."""
-    import hashlib
-
-    h = hashlib.blake2b(encoding.encode(), digest_size=20)
+    h = blake2b(encoding.encode(), digest_size=20)
     h.update(b"\0")
     h.update(raw)
     return f"{asked or '*'}:{encoding}:{h.hexdigest()}"
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def _dumps(value: Any) -> str:
