@@ -271,7 +271,6 @@ def rule_settings(
         severity: Severity | None = None
         opts: dict[str, Any] = {}
         fields = {f.name.replace("_", "-"): f for f in rule.option_fields()}
-        hints = typing.get_type_hints(rule.Options)
         for k, v in table.items():
             if k == "severity":
                 try:
@@ -280,7 +279,7 @@ def rule_settings(
                     raise ConfigError(f"{cfg.where}: 'rules.{key}.severity': {exc}") from None
             elif k in fields:
                 name = fields[k].name
-                opts[name] = _coerce(v, hints.get(name, Any), f"rules.{key}.{k}", cfg.where)
+                opts[name] = _coerce(v, fields[k].type, f"rules.{key}.{k}", cfg.where)
             else:
                 known = ", ".join(["severity", *fields]) or "severity"
                 raise ConfigError(
@@ -301,7 +300,11 @@ def rule_settings(
             ):
                 continue
             severity, options = out.get(code, (None, None))
-            values = {f.name: getattr(options, f.name) for f in rule.option_fields() if options}
+            values = {
+                f.name: getattr(options, f.name)
+                for f in rule.option_fields()
+                if options is not None
+            }
             values["consistency"] = cfg.consistency
             out[code] = (severity, rule.Options(**values))
     return out

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import typing
-from dataclasses import MISSING
 from typing import Any
 
-from wenlint.rule import FixAvailability, Rule
+from wenlint.rule import REQUIRED, FixAvailability, Rule
 
 _H: dict[str, dict[str, Any]] = {
     "zh": {
@@ -47,15 +45,10 @@ _H: dict[str, dict[str, Any]] = {
 
 
 def _options(rule: type[Rule]) -> list[tuple[str, str, Any]]:
-    hints = typing.get_type_hints(rule.Options)
     out = []
     for f in rule.option_fields():
-        default = (
-            f.default
-            if f.default is not MISSING
-            else (f.default_factory() if f.default_factory is not MISSING else None)
-        )
-        tp = hints.get(f.name, f.type)
+        default = None if f.default is REQUIRED else f.default
+        tp = f.type
         out.append((f.name.replace("_", "-"), getattr(tp, "__name__", str(tp)), default))
     return out
 

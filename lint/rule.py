@@ -7,12 +7,12 @@ I/O, never mutates the document and never picks an output language.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 from wenlint.text import locate
 
@@ -75,6 +75,23 @@ class Example:
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+#: The default of an option that has none (its rule's ``Options`` must be given it).
+REQUIRED: Any = _Required()
+
+
+class OptionField(NamedTuple):
+    """One of a rule's options, as ``Rule.option_fields`` lists it."""
+
+    name: str
+    type: Any
+    default: Any
+
+
 class Rule:
     """Base class of every rule, built-in or plugin. Subclasses set the class fields below."""
 
@@ -91,9 +108,9 @@ class Rule:
     #: Off unless selected (opt-in conventions such as software-doc spacing).
     default_enabled: ClassVar[bool] = True
 
-    @dataclass(frozen=True)
-    class Options:
-        pass
+    class Options(NamedTuple):
+        """A rule's options: a ``typing.NamedTuple`` of typed fields with defaults (a plugin's
+        may still be a frozen dataclass); ``option_fields`` lists them."""
 
     def __init__(self, options: Options | None = None) -> None:
         # Typed Any: each rule reads its own Options subclass's fields.
@@ -118,8 +135,25 @@ class Rule:
         return None
 
     @classmethod
-    def option_fields(cls) -> list[dataclasses.Field[Any]]:
-        return list(dataclasses.fields(cls.Options))
+    def option_fields(cls) -> list[OptionField]:
+        """The rule's options in order: each one's name, type and default (``REQUIRED`` when
+        it has none). Read from the ``Options`` named tuple's fields, or from a plugin's
+        dataclass (imported only then)."""
+        opts: Any = cls.Options
+        hints = typing.get_type_hints(opts)
+        if hasattr(opts, "_fields"):
+            defaults = opts._field_defaults
+            return [OptionField(n, hints[n], defaults.get(n, REQUIRED)) for n in opts._fields]
+        import dataclasses
+
+        out = []
+        for f in dataclasses.fields(opts):
+            default = f.default
+            if default is dataclasses.MISSING:
+                factory = f.default_factory
+                default = REQUIRED if factory is dataclasses.MISSING else factory()
+            out.append(OptionField(f.name, hints.get(f.name, f.type), default))
+        return out
 
     @classmethod
     def family(cls) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Block, Document
@@ -16,8 +15,7 @@ from wenlint.text.chars import is_han
 from wenlint.text.locate import lazy_re
 
 
-@dataclass(frozen=True)
-class Tables:
+class Tables(NamedTuple):
     """Character facts read from opencc's own dictionaries (read once, on first use)."""
 
     trad: frozenset[str]  # traditional-only: t2s changes them and they are not simplified forms
@@ -158,8 +156,7 @@ class TraditionalChar(Rule):
         "para.help": T(zh="将本段转换为简体", en="convert the paragraph to simplified characters"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         # a paragraph with at least this many traditional characters is reported once, as a whole
         paragraph_threshold: int = 8
 

@@ -5,7 +5,7 @@ K803 (the full name used again) and K806 (the short form used before it is defin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wenlint.document import Document
 from wenlint.text.chars import is_han
@@ -36,8 +36,7 @@ _BEFORE_WORDS = _words("报告 告知 提请 商请 征求 听取 委托 通报 
 CLAUSE = 30  # the longest full name looked for before a definition
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     abbr: str  # the short form, as written (a 《title》 keeps its brackets)
     start: int  # the definition's （
     end: int  # after its ）

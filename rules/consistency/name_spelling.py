@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -281,8 +280,7 @@ class NameSpelling(Rule):
         "other": T(zh="另一种写法首次出现", en="the other form, first used"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         # "run": a name is compared with the names of all files of the run (the config's
         # top-level consistency key sets it); organisations are compared within a document
         consistency: str = "document"

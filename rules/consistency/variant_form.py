@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -103,8 +102,7 @@ class VariantForm(Rule):
         "other": T(zh="推荐词形首次出现", en="the recommended form, first used"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         # more groups, each "recommended variant1 variant2" (a trailing ~: forms differ in some
         # senses, fix only suggested; a leading !: stop matching a group of the table)
         groups: tuple[str, ...] = ()

@@ -4,7 +4,6 @@ same file, or in an earlier file of the same run."""
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass
 from itertools import compress
 from operator import ne
 from typing import Any, NamedTuple
@@ -134,8 +133,7 @@ class DuplicateBlock(Rule):
         ),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         min_chars: int = 25  # a repeated block shorter than this (after normalising) is ignored
         cross_file: bool = True  # also report blocks that repeat one in an earlier file of the run
 

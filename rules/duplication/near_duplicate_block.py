@@ -14,7 +14,7 @@ import heapq
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wenlint.diagnostic import Related
 from wenlint.document import Document
@@ -126,8 +126,7 @@ class NearDuplicateBlock(Rule):
         "first": T(zh="相似的段落", en="the similar paragraph"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         similarity: float = 0.9  # report paragraphs at least this alike (difflib ratio, 0–1)
         min_chars: int = 60  # shorter paragraphs (after normalising) are not compared
 

@@ -10,7 +10,7 @@ Only ASCII digits count as Arabic numerals here (full-width digits are the punct
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wenlint.document import Block, Document, Span
 from wenlint.text.locate import ascii_of, lazy_re
@@ -36,8 +36,7 @@ def han_year(y: str) -> bool:
     return sum(c in "一二三四五六七八九" for c in y) >= 2
 
 
-@dataclass(frozen=True)
-class DateHit:
+class DateHit(NamedTuple):
     style: str  # arabic | numeric- | numeric/ | numeric. | han
     span: Span
     text: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wenlint.diagnostic import Related
 from wenlint.document import Document
@@ -57,8 +57,7 @@ class DuplicateItemTitle(Rule):
         "first": T(zh="首次出现", en="first occurrence"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         min_chars: int = 2  # titles shorter than this (after normalising) are not compared
 
     def check(self, doc: Document, ctx: Context) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from wenlint.diagnostic import Related
 from wenlint.document import Block, Document, Span
@@ -79,8 +79,7 @@ def _opens_clause(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in _OPENERS
 
 
-@dataclass
-class _Mention:
+class _Mention(NamedTuple):
     block: Block
     start: int
     end: int

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from wenlint.document import Block, Document
 from wenlint.rules.numbering.markers import ARTICLE, MARKER_START, MARKUP, Marker, parse_marker
@@ -62,20 +62,38 @@ _MAX_HEADING = 30  # unnumbered heading-like lines
 _CAPTION_RE = re.compile(r"[图表][0-9０-９]+(?:[-－.][0-9]+)?[\s\u3000]")
 
 
-@dataclass(eq=False)
 class Item:
-    """A numbered block."""
+    """A numbered block (compared by identity)."""
 
-    block: Block
-    marker: Marker
-    shape: str
-    title_end: int  # end of the title in block.text: up to the first 。：；！？ or the end
-    group: OList | None = None  # the list it belongs to
-    children: list[OList] = field(default_factory=list)
-    problem: str | None = None  # skip | repeat | backward | start
-    expected: int | None = None  # the number that was due, when ``problem`` is set
-    prev: Item | None = None  # the previous sibling (or the parent, for ``start``)
-    section: int = 0  # count of unnumbered heading-like lines before it (parts of a page)
+    __slots__ = (
+        "block",
+        "children",
+        "expected",
+        "group",
+        "marker",
+        "prev",
+        "problem",
+        "section",
+        "shape",
+        "title_end",
+    )  # fmt: skip
+
+    def __init__(
+        self, block: Block, marker: Marker, shape: str, title_end: int, *, section: int = 0
+    ) -> None:
+        self.block = block
+        self.marker = marker
+        self.shape = shape
+        self.title_end = (
+            title_end  # end of the title in block.text: to the first 。：；！？ or the end
+        )
+        self.group: OList | None = None  # the list it belongs to
+        self.children: list[OList] = []
+        self.problem: str | None = None  # skip | repeat | backward | start
+        self.expected: int | None = None  # the number that was due, when ``problem`` is set
+        self.prev: Item | None = None  # the previous sibling (or the parent, for ``start``)
+        # count of unnumbered heading-like lines before it (parts of a page)
+        self.section = section
 
     @property
     def value(self) -> int:
@@ -103,23 +121,28 @@ class Item:
         return end == len(t) - 1 and t[end] in _STOPS  # one short sentence, alone
 
 
-@dataclass(eq=False)
 class OList:
-    """A run of sibling items."""
+    """A run of sibling items (compared by identity)."""
 
-    kind: str
-    shape: str
-    parent: Item | None
-    depth: int
-    items: list[Item] = field(default_factory=list)
-    last: int = 0
-    alt: int | None = None  # after a misnumbered item, the number it should have had
-    fresh: bool = False  # started after a heading-like line: not checked for its first number
-    replaced: OList | None = None  # the list this one restarted (1. 2. 1. …), until it goes on
+    __slots__ = ("alt", "depth", "fresh", "items", "kind", "last", "parent", "replaced", "shape")
+
+    def __init__(
+        self, kind: str, shape: str, parent: Item | None, depth: int, *, fresh: bool = False
+    ) -> None:
+        self.kind = kind
+        self.shape = shape
+        self.parent = parent
+        self.depth = depth
+        self.items: list[Item] = []
+        self.last = 0
+        self.alt: int | None = None  # after a misnumbered item, the number it should have had
+        self.fresh = fresh  # started after a heading-like line: not checked for its first number
+        self.replaced: OList | None = (
+            None  # the list this one restarted (1. 2. 1. …), until it goes on
+        )
 
 
-@dataclass
-class Outline:
+class Outline(NamedTuple):
     items: list[Item]
     lists: list[OList]
 

@@ -4,7 +4,7 @@ side by side (，。)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Document
@@ -76,8 +76,7 @@ class RepeatedPunct(Rule):
         "emphatic.help": T(zh="改为单个“{mark}”", en="write a single “{mark}”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         # ？？ ！！！ ？！ (GB/T 15834 allows up to three) are fine; off: flagged outside quotes
         allow_emphatic: bool = True
 

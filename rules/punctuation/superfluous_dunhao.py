@@ -4,7 +4,7 @@ opted in, between items in title marks or quotes (《甲》、《乙》)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Document
@@ -101,8 +101,7 @@ class SuperfluousDunhao(Rule):
         "approx.help": T(zh="改为“{fixed}”", en="write “{fixed}”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         # also report 、 between items in quotes or title marks (off: official practice keeps it)
         marked_items: bool = False
 

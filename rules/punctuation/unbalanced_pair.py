@@ -4,7 +4,6 @@ paragraph, or two pairs that cross."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from wenlint.diagnostic import Fix, Related
@@ -55,11 +54,13 @@ _ENUMERATOR = lazy_re(
 )
 
 
-@dataclass
 class _Para:
-    unclosed: list[int] = field(default_factory=list)  # positions of openers never closed
-    unopened: list[int] = field(default_factory=list)  # positions of closers never opened
-    crossed: list[tuple[int, int]] = field(default_factory=list)  # (inner opener, outer closer)
+    __slots__ = ("crossed", "unclosed", "unopened")
+
+    def __init__(self) -> None:
+        self.unclosed: list[int] = []  # positions of openers never closed
+        self.unopened: list[int] = []  # positions of closers never opened
+        self.crossed: list[tuple[int, int]] = []  # (inner opener, outer closer)
 
 
 # The closer that cancels each opener in ``_balanced`` (an ASCII "(" closes with ")" or "）").

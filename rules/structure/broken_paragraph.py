@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wenlint.diagnostic import Fix, Related
 from wenlint.document import Block, Document, Span
@@ -109,8 +109,7 @@ _WRAP_WIDTH = 100
 _HEAD_MAX = 8
 
 
-@dataclass(frozen=True)
-class _Break:
+class _Break(NamedTuple):
     evidence: str  # word | fragment | punct | pair | conjunction | quantity | sentence
     safe: bool
 
@@ -185,8 +184,7 @@ class BrokenParagraph(Rule):
         "continues": T(zh="下文从这里接续", en="the sentence continues here"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         min_chars: int = 10  # a paragraph shorter than this is a title or a label, never broken
 
     def check(self, doc: Document, ctx: Context) -> None:

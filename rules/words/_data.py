@@ -6,9 +6,9 @@ and a run without W rules never read these files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from wenlint.text import names
 
@@ -54,8 +54,7 @@ def words_of(text: str) -> list[str]:
     return "".join(parts).split()
 
 
-@dataclass(frozen=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     wrong: str
     right: str
     source: str

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Document, Span
@@ -118,8 +118,7 @@ class DoubledWord(Rule):
         "doubled.help": T(zh="删去重复的“{word}”", en="delete the repeated “{word}”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         allow: tuple[str, ...] = ()  # more words whose doubling is intended
 
     def check(self, doc: Document, ctx: Context) -> None:

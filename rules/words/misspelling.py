@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Document, Span
@@ -15,8 +14,7 @@ from wenlint.text.chars import is_han
 from wenlint.text.phrases import PhraseMatcher
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     right: str
     safe: bool  # the correction may be applied by --fix
 
@@ -64,8 +62,7 @@ class Misspelling(Rule):
         "misspelt.help": T(zh="改为“{right}”", en="write “{right}”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         builtin: bool = True  # use the built-in dictionary (false: only the config's entries)
 
     def check(self, doc: Document, ctx: Context) -> None:

@@ -16,9 +16,8 @@ import os
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Document, Span
@@ -57,8 +56,7 @@ _NAME_TAGS = ("nr", "ns", "nt")
 _HAN_LO, _HAN_HI = "\u4e00", "\u9fff"
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     """A suspected slip in a run of Han characters: ``run[start:end]`` should be ``right``."""
 
     start: int
@@ -365,8 +363,7 @@ class PossibleTypo(Rule):
         "typo.help": T(zh="改为“{right}”", en="write “{right}”"),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         model: str = ""  # a KenLM model file (ARPA or binary); empty: the installed libime model
 
     def __init__(self, options: Any = None) -> None:

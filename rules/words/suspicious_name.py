@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from wenlint.document import Document, Span
 from wenlint.rule import Context, Example, Rule, Severity, T
@@ -120,8 +120,7 @@ class SuspiciousName(Rule):
         ),
     }
 
-    @dataclass(frozen=True)
-    class Options:
+    class Options(NamedTuple):
         surnames: tuple[str, ...] = ()  # more surnames to accept
 
     def check(self, doc: Document, ctx: Context) -> None:
