@@ -27,8 +27,9 @@ cross-file rules kept (so a re-run only joins them again).
 - Everything is **JSON**, read back only as plain values (never unpickled: a cache folder
   someone else wrote cannot run code), and only when its version, settings, file and content
   hash all match; anything that does not parse or does not fit (a cut, foreign or garbage file)
-  is a miss (and is written again), never an error. A finding's message is stored in both
-  languages; its arguments as JSON values.
+  is a miss (and is written again), never an error. A finding's arguments are stored as JSON
+  values, and its message as its template (each once a line) when it is made from those
+  arguments and they read back as they were, otherwise in both languages.
 - **Writes are atomic**: an entry is written, as it is made, to a temporary file in its folder
   (by the process that linted the file: a worker process sends back only its name), which the
   main process completes with the file's cross-file findings and renames into place
@@ -53,6 +54,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import sys
 import time
@@ -62,7 +64,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, overload
 
 from wenlint import __version__
 from wenlint.check import light, light_row
-from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related
+from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Message, Related
 from wenlint.document import Span
 from wenlint.rule import Severity, T
 
@@ -82,12 +84,12 @@ MAX_ENTRIES = 20_000
 MAX_AGE = 30 * 24 * 3600.0
 #: An entry larger than this is not kept.
 MAX_ENTRY_BYTES = 512 * 2**20
-FORMAT = 3  # the layout of an entry
+FORMAT = 4  # the layout of an entry
 #: Renderings of an entry's findings kept, one per reporter's settings (format, language,
 #: colour, width...): the most recent go on, the oldest are dropped.
 MAX_RENDERINGS = 3
 #: Findings per line of a section.
-CHUNK = 512
+CHUNK = 128
 HEADER = "wenlint-cache"
 #: A used entry's time is written again when it is older than this (seconds).
 REFRESH = 24 * 3600
@@ -238,7 +240,7 @@ class Cache:
             return None
         entry = Entry(len(diagnostics), encoding)
         entry.put("light", _lines(diagnostics, light_row))
-        entry.put("full", _lines(diagnostics, _row))
+        entry.put("full", _full(diagnostics))
         if kept_text:
             entry.put("kept", lambda: iter([kept_text]))
         return entry
@@ -585,8 +587,9 @@ class _EntryFile:
                         raise ValueError("not a finding")
                     out.append(light(path, code, name, sev, int(start), int(end), fix))
         else:
-            for rows in self.lines("full"):
-                out.extend(_diagnostic(path, r) for r in rows)
+            for templates, rows in self.lines("full"):
+                held = [_text(t) for t in templates]
+                out.extend(_diagnostic(path, r, held) for r in rows)
         if len(out) != self.n:
             raise ValueError("not the findings")
         return out
@@ -1001,16 +1004,72 @@ def _t(m: Any) -> list[str]:
     return [m.zh, m.en]
 
 
-def _row(d: Diagnostic) -> list[Any]:
-    fix = d.fix
+#: The types of a finding's argument that JSON gives back as they were (not, say, an enum).
+_EXACT = frozenset([str, int, bool, float, type(None)])
+
+
+class _Templates:
+    """The message templates of a line of whole findings, each once: a message made from its
+    finding's own arguments is held as its template's index and formatted again when it is
+    read back (the other language is never formatted: a run shows one)."""
+
+    __slots__ = ("_at", "held")
+
+    def __init__(self) -> None:
+        self._at: dict[int, int] = {}
+        self.held: list[T] = []  # (holding each keeps its id unique while the line is made)
+
+    def msg(self, m: Any, args: Any) -> Any:
+        """``m`` as a row holds it: its template's index, or its two texts."""
+        if type(m) is not Message or m.args is not args:
+            return [m.zh, m.en]
+        i = self._at.get(id(m.template))
+        if i is None:
+            i = self._at[id(m.template)] = len(self.held)
+            self.held.append(m.template)
+        return i
+
+
+def _full(items: Sequence[Diagnostic]) -> Callable[[], Iterator[str]]:
+    """The lines of the whole findings: ``[templates, rows]`` of ``CHUNK`` findings each."""
+
+    def made() -> Iterator[str]:
+        for i in range(0, len(items), CHUNK):
+            table = _Templates()
+            rows = [_row(d, table) for d in items[i : i + CHUNK]]
+            yield _dumps([[[_str(t.zh), _str(t.en)] for t in table.held], rows])
+
+    return made
+
+
+def _exact(args: Any) -> bool:
+    """Whether ``args`` read back from JSON formats a message as it did."""
+    for v in args.values():
+        kind = type(v)
+        if kind not in _EXACT or (kind is float and not math.isfinite(v)):
+            return False
+    return True
+
+
+def _row(d: Diagnostic, table: _Templates | None = None) -> list[Any]:
+    """A finding as plain data; given ``table``, its messages may be held by template."""
+    fix, args = d.fix, d.args
+    if table is not None and _exact(args):
+        message: Any = table.msg(d.message, args)
+        help_ = None if d.help is None else table.msg(d.help, args)
+        plain: dict[str, Any] = {str(k): v for k, v in args.items()}
+    else:
+        message = _t(d.message)
+        help_ = None if d.help is None else _t(d.help)
+        plain = {str(k): _plain(v) for k, v in args.items()}
     return [
         d.code,
         d.name,
         int(d.severity),
         d.span.start,
         d.span.end,
-        _t(d.message),
-        None if d.help is None else _t(d.help),
+        message,
+        help_,
         None
         if fix is None
         else [fix.applicability.value, [[e.start, e.end, e.text] for e in fix.edits]],
@@ -1025,7 +1084,7 @@ def _row(d: Diagnostic) -> list[Any]:
             for r in d.related
         ],
         list(d.position),
-        {str(k): _plain(v) for k, v in d.args.items()},
+        plain,
     ]
 
 
@@ -1037,7 +1096,7 @@ def _plain(v: Any) -> Any:
     return str(v)
 
 
-def _diagnostic(path: str, row: list[Any]) -> Diagnostic:
+def _diagnostic(path: str, row: list[Any], templates: Sequence[T] = ()) -> Diagnostic:
     code, name, sev, start, end, msg, help_, fix, related, position, args = row
     if not (isinstance(code, str) and isinstance(name, str) and isinstance(args, dict)):
         raise ValueError("not a finding")
@@ -1048,8 +1107,8 @@ def _diagnostic(path: str, row: list[Any]) -> Diagnostic:
         name,
         Severity(sev),
         Span(int(start), int(end)),
-        _text(msg),
-        None if help_ is None else _text(help_),
+        _message(msg, templates, args),
+        None if help_ is None else _message(help_, templates, args),
         None
         if fix is None
         else Fix(tuple(Edit(int(s), int(e), _str(t)) for s, e, t in fix[1]), Applicability(fix[0])),
@@ -1075,6 +1134,15 @@ def _position(pos: list[Any]) -> tuple[int, int, int, int]:
 def _text(pair: list[Any]) -> T:
     zh, en = pair
     return T(zh=_str(zh), en=_str(en))
+
+
+def _message(held: Any, templates: Sequence[T], args: dict[str, Any]) -> T | Message:
+    """A message from a row: its texts, or its template's index (with the finding's arguments)."""
+    if type(held) is not int:
+        return _text(held)
+    if not 0 <= held < len(templates):
+        raise ValueError("not a message")
+    return Message(templates[held], args)
 
 
 def _str(v: Any) -> str:

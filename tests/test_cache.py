@@ -576,3 +576,37 @@ def test_cached_output_equals_uncached_on_the_bench_corpus(cached: Path) -> None
             assert plain.code == 1
             assert run_cli(*args, str(docs)) == plain, (fmt, jobs)
             assert run_cli(*args, str(docs)) == plain, (fmt, jobs)
+
+
+def test_whole_findings_read_back_as_they_were_made() -> None:
+    """A message made from its finding's arguments is held by its template when they read back
+    exactly (formatted again from it), otherwise as its two texts."""
+    from wenlint.cache import _diagnostic, _full
+    from wenlint.diagnostic import Args, Diagnostic, Message
+    from wenlint.document import Span
+    from wenlint.rule import Severity, T
+
+    said = T(zh="“{word}”重复 {n} 次", en="“{word}” repeated {n} times")
+    cure = T(zh="删去“{word}”", en="delete “{word}”")
+    made = []
+    for i, value in enumerate([2, 2.5, (1, 2), Severity.WARNING]):
+        args = Args.of({"word": "卫生", "n": value})
+        made.append(
+            Diagnostic(
+                "a.txt", "W201", "doubled-word", Severity.WARNING, Span(i, i + 2),
+                Message(said, args), Message(cure, args), position=(1, i + 1, 1, i + 3),
+                args=args,
+            )
+        )  # fmt: skip
+    (line,) = list(_full(made)())
+    templates, rows = json.loads(line)
+    assert templates == [[said.zh, said.en], [cure.zh, cure.en]]  # each once
+    assert [r[5] for r in rows[:2]] == [0, 0] and [r[6] for r in rows[:2]] == [1, 1]
+    assert all(isinstance(r[5], list) for r in rows[2:])  # not exact in JSON: the texts
+    held = [T(zh=zh, en=en) for zh, en in templates]
+    back = [_diagnostic("a.txt", r, held) for r in rows]
+    for d, b in zip(made, back, strict=True):
+        assert (b.message.zh, b.message.en) == (d.message.zh, d.message.en)
+        assert b.help is not None and d.help is not None
+        assert (b.help.zh, b.help.en) == (d.help.zh, d.help.en)
+        assert (b.span, b.position) == (d.span, d.position)
