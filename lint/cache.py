@@ -66,6 +66,7 @@ from wenlint import __version__
 from wenlint.check import light, light_row
 from wenlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Message, Related
 from wenlint.document import Span
+from wenlint.record import Record
 from wenlint.rule import Severity, T
 
 try:  # the built-in BLAKE2 module: hashlib would load OpenSSL too (3.5 MB of memory, a few ms)
@@ -968,7 +969,6 @@ def settings_of(ruleset: RuleSet, versions: dict[str, str]) -> list[Any]:
 
 def canon(v: Any) -> Any:
     """``v`` as plain data that is the same in every process (sets sorted, no addresses)."""
-    import dataclasses
     import enum
 
     if v is None or isinstance(v, bool | int | float | str):
@@ -981,7 +981,11 @@ def canon(v: Any) -> Any:
         return ["dict", sorted([_dumps(canon(k)), canon(x)] for k, x in v.items())]
     if isinstance(v, set | frozenset):
         return ["set", sorted(_dumps(canon(x)) for x in v)]
-    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+    if isinstance(v, Record):  # as a dataclass of the same fields
+        return [type(v).__qualname__, [[k, canon(x)] for k, x in v._asdict().items()]]
+    # (a plugin's dataclass: none exists unless its module was imported)
+    dataclasses = sys.modules.get("dataclasses")
+    if dataclasses is not None and dataclasses.is_dataclass(v) and not isinstance(v, type):
         return [
             type(v).__qualname__,
             [[f.name, canon(getattr(v, f.name))] for f in dataclasses.fields(v)],

@@ -8,7 +8,6 @@ import contextlib
 import os
 import signal
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from wenlint.document import Document, LineIndex, SourceInfo, Span, is_docx
 from wenlint.files import excluded, walk_stat
 from wenlint.fix import fix_text
 from wenlint.io import InputError, decode, read_bytes, read_file, write_atomic
+from wenlint.record import Record
 from wenlint.registry import Registry
 from wenlint.report.visible import unicode_name
 from wenlint.rule import Severity, T
@@ -74,58 +74,208 @@ class PoolError(Exception):
     raised); defined here so that a serial run never imports the pool's modules to catch it."""
 
 
-@dataclass
-class Options:
-    config_file: Path | None = None
-    no_config: bool = False
-    overrides: Overrides = field(default_factory=Overrides)
-    fix: bool = False
-    diff: bool = False
-    stdin_filename: str | None = None
-    timing: bool = False
-    exclude: tuple[str, ...] = ()  # --exclude: globs added to every config's exclude
-    review: bool = False  # .docx: write a copy with a comment per finding (wenlint.docx)
-    review_dir: Path | None = None
-    encoding: str | None = None  # the files' encoding, not detected (--encoding)
+class Options(Record):
+    __slots__ = (
+        "cache",
+        "cache_dir",
+        "config_file",
+        "diff",
+        "encoding",
+        "exclude",
+        "fix",
+        "no_config",
+        "overrides",
+        "review",
+        "review_dir",
+        "stdin_filename",
+        "timing",
+    )
+    _fields = (
+        "config_file",
+        "no_config",
+        "overrides",
+        "fix",
+        "diff",
+        "stdin_filename",
+        "timing",
+        "exclude",
+        "review",
+        "review_dir",
+        "encoding",
+        "cache",
+        "cache_dir",
+    )
+    config_file: Path | None
+    no_config: bool
+    overrides: Overrides
+    fix: bool
+    diff: bool
+    stdin_filename: str | None
+    timing: bool
+    exclude: tuple[str, ...]  # --exclude: globs added to every config's exclude
+    review: bool  # .docx: write a copy with a comment per finding (wenlint.docx)
+    review_dir: Path | None
+    encoding: str | None  # the files' encoding, not detected (--encoding)
     #: Use the result cache (``wenlint.cache``), in ``cache_dir`` (None: the default folder).
-    cache: bool = False
-    cache_dir: Path | None = None
+    cache: bool
+    cache_dir: Path | None
+
+    def __init__(
+        self,
+        config_file: Path | None = None,
+        no_config: bool = False,
+        overrides: Overrides | None = None,
+        fix: bool = False,
+        diff: bool = False,
+        stdin_filename: str | None = None,
+        timing: bool = False,
+        exclude: tuple[str, ...] = (),
+        review: bool = False,
+        review_dir: Path | None = None,
+        encoding: str | None = None,
+        cache: bool = False,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.config_file = config_file
+        self.no_config = no_config
+        self.overrides = Overrides() if overrides is None else overrides
+        self.fix = fix
+        self.diff = diff
+        self.stdin_filename = stdin_filename
+        self.timing = timing
+        self.exclude = exclude
+        self.review = review
+        self.review_dir = review_dir
+        self.encoding = encoding
+        self.cache = cache
+        self.cache_dir = cache_dir
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
+    __slots__ = (
+        "cache_entry",
+        "cache_note",
+        "cached",
+        "diagnostics",
+        "diff",
+        "error",
+        "fixed",
+        "joined",
+        "kept",
+        "kept_text",
+        "lines",
+        "notes",
+        "path",
+        "real",
+        "rendered",
+        "ruleset",
+        "source",
+        "stdin",
+        "text",
+        "timings",
+        "unconverged",
+    )
+    _fields = (
+        "path",
+        "diagnostics",
+        "text",
+        "error",
+        "fixed",
+        "diff",
+        "kept",
+        "ruleset",
+        "unconverged",
+        "timings",
+        "stdin",
+        "source",
+        "lines",
+        "rendered",
+        "cached",
+        "cache_note",
+        "cache_entry",
+        "real",
+        "kept_text",
+        "joined",
+        "notes",
+    )
     path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    text: str | None = None  # the text the positions refer to (after fixes)
-    error: str | None = None
-    fixed: int = 0
-    diff: bytes = b""  # --diff: the patch, in the file's bytes (wenlint.diff)
-    kept: dict[str, Any] = field(default_factory=dict)
-    ruleset: RuleSet | None = None  # not sent back from worker processes
-    unconverged: bool = False
-    timings: dict[str, float] | None = None
-    stdin: bool = False
-    source: SourceInfo | None = None  # how the input was stored (stdin --fix writes it back so)
-    lines: LineIndex | None = None  # the line index of ``text``, built once where it was linted
+    diagnostics: list[Diagnostic]
+    text: str | None  # the text the positions refer to (after fixes)
+    error: str | None
+    fixed: int
+    diff: bytes  # --diff: the patch, in the file's bytes (wenlint.diff)
+    kept: dict[str, Any]
+    ruleset: RuleSet | None  # not sent back from worker processes
+    unconverged: bool
+    timings: dict[str, float] | None
+    stdin: bool
+    source: SourceInfo | None  # how the input was stored (stdin --fix writes it back so)
+    lines: LineIndex | None  # the line index of ``text``, built once where it was linted
     # The findings as the text reporter prints them, one per finding in order, when they were
     # rendered where the file was linted (a worker process): see ``wenlint.parallel``.
-    rendered: Sequence[str | None] | None = None
-    cached: bool = False  # the findings were read from the result cache
+    rendered: Sequence[str | None] | None
+    cached: bool  # the findings were read from the result cache
     # For the main process to note in the cache: (settings, file, content hash, the temporary
     # file its new entry was written to ("" until it is), or None when the findings were read
     # from it).
-    cache_note: tuple[str, str, str, str | None] | None = None
+    cache_note: tuple[str, str, str, str | None] | None
     #: The cache entry of this file (``wenlint.cache.Entry``), while what the reporter renders
     #: where the file was linted may still be added to it (``Checker.finalize``); never sent.
-    cache_entry: Any = None
+    cache_entry: Any
     #: The file read from the cache without decoding it (its text is read again if needed).
-    real: str | None = None
+    real: str | None
     #: Read from the cache: the kept facts as the entry holds them (decoded when a cross-file
     #: rule needs them) and the cross-file findings the entry holds (``Checker.cross_file``).
-    kept_text: str | None = None
-    joined: dict[str, Any] | None = None
+    kept_text: str | None
+    joined: dict[str, Any] | None
     #: Run-level warnings raised while this file was linted (``wenlint.notes``).
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic] | None = None,
+        text: str | None = None,
+        error: str | None = None,
+        fixed: int = 0,
+        diff: bytes = b"",
+        kept: dict[str, Any] | None = None,
+        ruleset: RuleSet | None = None,
+        unconverged: bool = False,
+        timings: dict[str, float] | None = None,
+        stdin: bool = False,
+        source: SourceInfo | None = None,
+        lines: LineIndex | None = None,
+        rendered: Sequence[str | None] | None = None,
+        cached: bool = False,
+        cache_note: tuple[str, str, str, str | None] | None = None,
+        cache_entry: Any = None,
+        real: str | None = None,
+        kept_text: str | None = None,
+        joined: dict[str, Any] | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.text = text
+        self.error = error
+        self.fixed = fixed
+        self.diff = diff
+        self.kept = {} if kept is None else kept
+        self.ruleset = ruleset
+        self.unconverged = unconverged
+        self.timings = timings
+        self.stdin = stdin
+        self.source = source
+        self.lines = lines
+        self.rendered = rendered
+        self.cached = cached
+        self.cache_note = cache_note
+        self.cache_entry = cache_entry
+        self.real = real
+        self.kept_text = kept_text
+        self.joined = joined
+        self.notes = [] if notes is None else notes
 
 
 class Checker:
@@ -165,11 +315,9 @@ class Checker:
 
     def use_cache(self, folder: Path) -> None:
         """Read and write results in the cache ``folder`` (worker processes too)."""
-        import dataclasses
-
         from wenlint.cache import Cache
 
-        self.options = dataclasses.replace(self.options, cache=True, cache_dir=folder)
+        self.options = self.options._replace(cache=True, cache_dir=folder)
         self._cache = Cache(folder, self.registry.versions)
 
     def warm_cache(self, config: Config) -> None:

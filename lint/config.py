@@ -20,10 +20,10 @@ import os
 import stat
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wenlint.record import Record
 from wenlint.registry import Registry
 from wenlint.rule import Rule, Severity
 
@@ -36,24 +36,87 @@ class ConfigError(Exception):
     pass
 
 
-@dataclass
-class Config:
-    path: Path | None = None
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    fail_on: Severity = Severity.INFO
-    lang: str = "zh"
-    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    dictionary: dict[str, Any] = field(default_factory=dict)
-    style: list[dict[str, Any]] = field(default_factory=list)
-    encoding: str | None = None  # the files' encoding, when detection cannot tell
+class Config(Record):
+    __slots__ = (
+        "consistency",
+        "dictionary",
+        "encoding",
+        "exclude",
+        "extend_select",
+        "fail_on",
+        "ignore",
+        "include",
+        "lang",
+        "path",
+        "per_file_ignores",
+        "rules",
+        "select",
+        "style",
+    )
+    _fields = (
+        "path",
+        "select",
+        "ignore",
+        "extend_select",
+        "fail_on",
+        "lang",
+        "include",
+        "exclude",
+        "per_file_ignores",
+        "rules",
+        "dictionary",
+        "style",
+        "encoding",
+        "consistency",
+    )
+    path: Path | None
+    select: list[str] | None
+    ignore: list[str]
+    extend_select: list[str]
+    fail_on: Severity
+    lang: str
+    include: list[str]
+    exclude: list[str]
+    per_file_ignores: dict[str, list[str]]
+    rules: dict[str, dict[str, Any]]
+    dictionary: dict[str, Any]
+    style: list[dict[str, Any]]
+    encoding: str | None  # the files' encoding, when detection cannot tell
     #: "document" (each file alone) or "run": rules with a ``consistency`` option compare the
     #: ways a thing is written across all files of a run.
-    consistency: str = "document"
+    consistency: str
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        fail_on: Severity = Severity.INFO,
+        lang: str = "zh",
+        include: list[str] | None = None,
+        exclude: list[str] | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None,
+        rules: dict[str, dict[str, Any]] | None = None,
+        dictionary: dict[str, Any] | None = None,
+        style: list[dict[str, Any]] | None = None,
+        encoding: str | None = None,
+        consistency: str = "document",
+    ) -> None:
+        self.path = path
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.extend_select = [] if extend_select is None else extend_select
+        self.fail_on = fail_on
+        self.lang = lang
+        self.include = list(DEFAULT_INCLUDE) if include is None else include
+        self.exclude = [] if exclude is None else exclude
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.rules = {} if rules is None else rules
+        self.dictionary = {} if dictionary is None else dictionary
+        self.style = [] if style is None else style
+        self.encoding = encoding
+        self.consistency = consistency
 
     @property
     def root(self) -> Path:

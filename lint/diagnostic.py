@@ -12,10 +12,10 @@ from __future__ import annotations
 import enum
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from wenlint.document import Span
+from wenlint.record import Frozen, Record, Sorted
 from wenlint.rule import Severity, T
 
 
@@ -24,19 +24,32 @@ class Applicability(enum.Enum):
     UNSAFE = "unsafe"  # shown, never applied automatically
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Edit:
+class Edit(Sorted):
     """Replace ``[start, end)`` with ``text``: empty text deletes, an empty range inserts."""
 
-    start: int
-    end: int
-    text: str = ""
+    __slots__ = ("end", "start", "text")
+    _fields = ("start", "end", "text")
+    start: Final[int]
+    end: Final[int]
+    text: Final[str]
+
+    def __init__(self, start: int, end: int, text: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.text = text
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
-    edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
+class Fix(Frozen):
+    __slots__ = ("applicability", "edits")
+    _fields = ("edits", "applicability")
+    edits: Final[tuple[Edit, ...]]
+    applicability: Final[Applicability]
+
+    def __init__(
+        self, edits: tuple[Edit, ...], applicability: Applicability = Applicability.SAFE
+    ) -> None:
+        self.edits = edits
+        self.applicability = applicability
 
     @classmethod
     def replace(cls, span: Span, text: str, *, safe: bool = True) -> Fix:
@@ -59,31 +72,95 @@ def _app(safe: bool) -> Applicability:
     return Applicability.SAFE if safe else Applicability.UNSAFE
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(Frozen):
     """Another location that explains a finding: ``path`` None means the same file."""
 
-    span: Span
-    note: T
-    path: str | None = None
+    __slots__ = ("note", "path", "position", "span")
+    _fields = ("span", "note", "path", "position")
+    span: Final[Span]
+    note: Final[T]
+    path: Final[str | None]
     # Filled in by the runner for locations in other files (line, column, end_line, end_column).
-    position: tuple[int, int, int, int] | None = None
+    position: Final[tuple[int, int, int, int] | None]
+
+    def __init__(
+        self,
+        span: Span,
+        note: T,
+        path: str | None = None,
+        position: tuple[int, int, int, int] | None = None,
+    ) -> None:
+        self.span = span
+        self.note = note
+        self.path = path
+        self.position = position
 
 
-@dataclass(slots=True)
-class Diagnostic:
+class Diagnostic(Record):
+    __slots__ = (
+        "args",
+        "code",
+        "fix",
+        "help",
+        "message",
+        "name",
+        "path",
+        "position",
+        "related",
+        "severity",
+        "span",
+    )
+    _fields = (
+        "path",
+        "code",
+        "name",
+        "severity",
+        "span",
+        "message",
+        "help",
+        "fix",
+        "related",
+        "position",
+        "args",
+    )
     path: str
     code: str
     name: str
     severity: Severity
     span: Span
     message: T | Message
-    help: T | Message | None = None
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()
+    help: T | Message | None
+    fix: Fix | None
+    related: tuple[Related, ...]
     # 1-based line/column of start and (exclusive) end, in code points.
-    position: tuple[int, int, int, int] = (0, 0, 0, 0)
-    args: Mapping[str, Any] = field(default_factory=dict)
+    position: tuple[int, int, int, int]
+    args: Mapping[str, Any]
+
+    def __init__(
+        self,
+        path: str,
+        code: str,
+        name: str,
+        severity: Severity,
+        span: Span,
+        message: T | Message,
+        help: T | Message | None = None,
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
+        position: tuple[int, int, int, int] = (0, 0, 0, 0),
+        args: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.span = span
+        self.message = message
+        self.help = help
+        self.fix = fix
+        self.related = related
+        self.position = position
+        self.args = {} if args is None else args
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

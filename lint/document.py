@@ -10,12 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
 from operator import add
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+from wenlint.record import Frozen, Record, Sorted
 from wenlint.text.chars import WHITESPACE
 
 if TYPE_CHECKING:
@@ -24,16 +24,19 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Span:
+class Span(Sorted):
     """A half-open range ``[start, end)`` of code-point offsets."""
 
-    start: int
-    end: int
+    __slots__ = ("end", "start")
+    _fields = ("start", "end")
+    start: Final[int]
+    end: Final[int]
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span {self.start}..{self.end}")
+    def __init__(self, start: int, end: int) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {start}..{end}")
+        self.start = start
+        self.end = end
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -76,13 +79,19 @@ def _line_number(n: int, paragraph: bool) -> LineNumber:
     return LineNumber(n, paragraph=paragraph)
 
 
-@dataclass(frozen=True)
-class SourceInfo:
+class SourceInfo(Frozen):
     """How the file was stored, so a fix can write it back the same way."""
 
-    encoding: str = "utf-8"
-    bom: bool = False
-    newline: str = "\n"
+    __slots__ = ("bom", "encoding", "newline")
+    _fields = ("encoding", "bom", "newline")
+    encoding: Final[str]
+    bom: Final[bool]
+    newline: Final[str]
+
+    def __init__(self, encoding: str = "utf-8", bom: bool = False, newline: str = "\n") -> None:
+        self.encoding = encoding
+        self.bom = bom
+        self.newline = newline
 
 
 class LineIndex:
@@ -146,8 +155,7 @@ class LineIndex:
         return len(self.starts)
 
 
-@dataclass(slots=True)
-class Block:
+class Block(Record):
     """A paragraph-like unit: a line of a text file, or a Markdown paragraph, heading or list item.
 
     ``text`` is the block's slice of the prose view, stripped of surrounding whitespace;
@@ -155,14 +163,36 @@ class Block:
     spans with ``span()``, never by adding offsets by hand.
     """
 
+    __slots__ = ("blank_after", "blank_before", "index", "kind", "level", "meta", "start", "text")
+    _fields = ("index", "start", "text", "kind", "blank_before", "blank_after", "level", "meta")
     index: int
     start: int
     text: str
-    kind: str = "paragraph"  # paragraph | heading | list_item | table_cell
-    blank_before: bool = True  # separated from the previous block by a blank line (or first)
-    blank_after: bool = True
-    level: int = 0  # Markdown heading level or list depth; 0 for plain text
-    meta: dict[str, Any] = field(default_factory=dict)
+    kind: str  # paragraph | heading | list_item | table_cell
+    blank_before: bool  # separated from the previous block by a blank line (or first)
+    blank_after: bool
+    level: int  # Markdown heading level or list depth; 0 for plain text
+    meta: dict[str, Any]
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        text: str,
+        kind: str = "paragraph",
+        blank_before: bool = True,
+        blank_after: bool = True,
+        level: int = 0,
+        meta: dict[str, Any] | None = None,
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.text = text
+        self.kind = kind
+        self.blank_before = blank_before
+        self.blank_after = blank_after
+        self.level = level
+        self.meta = {} if meta is None else meta
 
     @property
     def end(self) -> int:

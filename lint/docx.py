@@ -30,7 +30,7 @@ import datetime as _dt
 import io
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -465,7 +465,7 @@ def downgrade(diags: list[Diagnostic], text: str, mask: str) -> list[Diagnostic]
     out = []
     for d in diags:
         if d.fix is not None and d.fix.safe and d.fix.edits and not _fits(d, text, mask):
-            d = replace(d, fix=Fix(d.fix.edits, Applicability.UNSAFE))
+            d = d._replace(fix=Fix(d.fix.edits, Applicability.UNSAFE))
         out.append(d)
     return out
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from wenlint.diagnostic import Diagnostic, Edit
+from wenlint.record import Record
 
 MAX_ROUNDS = 10
 
@@ -47,12 +47,21 @@ def select_fixes(diagnostics: Sequence[Diagnostic]) -> tuple[list[Edit], int]:
     return chosen, count
 
 
-@dataclass
-class FixResult:
+class FixResult(Record):
+    __slots__ = ("applied", "converged", "diagnostics", "text")
+    _fields = ("text", "applied", "diagnostics", "converged")
     text: str
     applied: int
     diagnostics: list[Diagnostic]
     converged: bool
+
+    def __init__(
+        self, text: str, applied: int, diagnostics: list[Diagnostic], converged: bool
+    ) -> None:
+        self.text = text
+        self.applied = applied
+        self.diagnostics = diagnostics
+        self.converged = converged
 
 
 def fix_text(text: str, lint: Callable[[str], list[Diagnostic]]) -> FixResult:

@@ -12,11 +12,11 @@ import importlib
 import os
 import re
 import sys
-import threading
+from _thread import allocate_lock
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
+from wenlint.record import Frozen, Record
 from wenlint.rule import FixAvailability, Rule, Severity, T
 
 GROUP = "wenlint.rules"
@@ -30,7 +30,9 @@ class RegistryError(Exception):
     pass
 
 
-_LOADING = threading.Lock()  # held while a rule's module is imported
+# Held while a rule's module is imported. threading.Lock is this lock; threading itself is not
+# imported, for it costs more at every start than the rest of this module.
+_LOADING = allocate_lock()
 
 
 class RuleTable(MutableMapping[str, "type[Rule]"]):
@@ -103,13 +105,25 @@ _STALE = (
 )
 
 
-@dataclass
-class Registry:
-    #: by code, in code order
-    rules: MutableMapping[str, type[Rule]] = field(default_factory=RuleTable)
-    origin: dict[str, str] = field(default_factory=dict)  # code -> distribution or source
-    by_name: dict[str, str] = field(default_factory=dict)  # name -> code
-    versions: dict[str, str] = field(default_factory=dict)  # distribution -> its version
+class Registry(Record):
+    __slots__ = ("by_name", "origin", "rules", "versions")
+    _fields = ("rules", "origin", "by_name", "versions")
+    rules: MutableMapping[str, type[Rule]]  # by code, in code order
+    origin: dict[str, str]  # code -> distribution or source
+    by_name: dict[str, str]  # name -> code
+    versions: dict[str, str]  # distribution -> its version
+
+    def __init__(
+        self,
+        rules: MutableMapping[str, type[Rule]] | None = None,
+        origin: dict[str, str] | None = None,
+        by_name: dict[str, str] | None = None,
+        versions: dict[str, str] | None = None,
+    ) -> None:
+        self.rules = RuleTable() if rules is None else rules
+        self.origin = {} if origin is None else origin
+        self.by_name = {} if by_name is None else by_name
+        self.versions = {} if versions is None else versions
 
     def add(self, rule: type[Rule], origin: str, prefix: str | None = None) -> None:
         _validate(rule, origin, prefix)
@@ -184,12 +198,19 @@ def _validate(rule: type[Rule], origin: str, prefix: str | None) -> None:
         raise RegistryError(f"{where}: messages must map keys to T(zh=..., en=...)")
 
 
-@dataclass(frozen=True)
-class _EntryPoint:
-    name: str
-    value: str
-    dist: str
-    version: str = ""
+class _EntryPoint(Frozen):
+    __slots__ = ("dist", "name", "value", "version")
+    _fields = ("name", "value", "dist", "version")
+    name: Final[str]
+    value: Final[str]
+    dist: Final[str]
+    version: Final[str]
+
+    def __init__(self, name: str, value: str, dist: str, version: str = "") -> None:
+        self.name = name
+        self.value = value
+        self.dist = dist
+        self.version = version
 
     def load(self) -> Any:
         module, _, attr = self.value.partition(":")

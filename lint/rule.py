@@ -11,9 +11,9 @@ import enum
 import re
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple, Protocol
 
+from wenlint.record import Frozen, Record
 from wenlint.text import locate
 
 if TYPE_CHECKING:
@@ -50,29 +50,47 @@ class FixAvailability(enum.Enum):
     ALWAYS = "always"  # every finding carries a safe fix
 
 
-@dataclass(frozen=True)
-class T:
+class T(Frozen):
     """A text in both languages the reporters speak."""
 
-    zh: str
-    en: str
+    __slots__ = ("en", "zh")
+    _fields = ("zh", "en")
+    zh: Final[str]
+    en: Final[str]
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(Frozen):
     """An executable example: ``bad`` must fire, ``good`` must stay quiet.
 
     When the rule's fix is safe for ``bad``, applying it must give ``good`` (unless ``fixed`` says
     otherwise). ``options`` overrides the rule's option defaults for this example.
     """
 
-    bad: str | None = None
-    good: str | None = None
-    fixed: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("bad", "fixed", "good", "options")
+    _fields = ("bad", "good", "fixed", "options")
+    bad: Final[str | None]
+    good: Final[str | None]
+    fixed: Final[str | None]
+    options: Final[Mapping[str, Any]]
+
+    def __init__(
+        self,
+        bad: str | None = None,
+        good: str | None = None,
+        fixed: str | None = None,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.bad = bad
+        self.good = good
+        self.fixed = fixed
+        self.options = {} if options is None else options
 
 
 class _Required:
@@ -160,16 +178,33 @@ class Rule:
         return cls.code.rstrip("0123456789")
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(Record):
     """What a rule reported (``ctx.report``), before the engine places it in its file."""
 
+    __slots__ = ("args", "fix", "help", "key", "related", "span")
+    _fields = ("span", "key", "help", "fix", "related", "args")
     span: Span
     key: str  # a key of the rule's ``messages``
-    help: str | None = None  # another message key, telling the cure
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()
-    args: Mapping[str, Any] = field(default_factory=dict)
+    help: str | None  # another message key, telling the cure
+    fix: Fix | None
+    related: tuple[Related, ...]
+    args: Mapping[str, Any]
+
+    def __init__(
+        self,
+        span: Span,
+        key: str,
+        help: str | None = None,
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
+        args: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.span = span
+        self.key = key
+        self.help = help
+        self.fix = fix
+        self.related = related
+        self.args = {} if args is None else args
 
 
 class Sink(Protocol):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import time
-from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -17,6 +16,7 @@ from wenlint.config import Config, check_selectors, rule_settings
 from wenlint.diagnostic import Args, Diagnostic, Message, Related
 from wenlint.document import Document, Span
 from wenlint.engine_rules import InternalError, UnknownRuleInComment
+from wenlint.record import Record
 from wenlint.registry import Registry
 from wenlint.rule import Context, Finding, FinishContext, Rule, Severity
 from wenlint.suppress import Suppressions, parse_suppressions
@@ -29,23 +29,43 @@ INTERNAL_ERROR = (InternalError.code, InternalError.name)
 UNKNOWN_SUPPRESSION = (UnknownRuleInComment.code, UnknownRuleInComment.name)
 
 
-@dataclass
-class Overrides:
+class Overrides(Record):
     """Command-line choices that take precedence over the config file."""
 
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
+    __slots__ = ("extend_select", "ignore", "select")
+    _fields = ("select", "ignore", "extend_select")
+    select: list[str] | None
+    ignore: list[str]
+    extend_select: list[str]
+
+    def __init__(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extend_select: list[str] | None = None,
+    ) -> None:
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.extend_select = [] if extend_select is None else extend_select
 
 
-@dataclass
-class RuleSet:
+class RuleSet(Record):
     """The rules selected for one config, instantiated with their options."""
 
+    __slots__ = ("config", "registry", "rules", "severity")
+    _fields = ("config", "registry", "rules", "severity")
     config: Config
     registry: Registry
     rules: list[Rule]
     severity: dict[str, Severity]
+
+    def __init__(
+        self, config: Config, registry: Registry, rules: list[Rule], severity: dict[str, Severity]
+    ) -> None:
+        self.config = config
+        self.registry = registry
+        self.rules = rules
+        self.severity = severity
 
     def suppressions(self, doc: Document) -> Suppressions:
         """The suppression comments of ``doc``, read once per document."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from wenlint.check import STDIN, Checker, FileResult, Options
 from wenlint.config import Config
 from wenlint.diagnostic import Diagnostic
 from wenlint.echo import echo
+from wenlint.record import Record
 from wenlint.registry import Registry
 from wenlint.report import Reporter, Totals, tally
 from wenlint.report.visible import unicode_name, visible
@@ -25,14 +25,29 @@ class UnknownRule(Exception):
     """A ``--select``/``--ignore``/``--extend-select`` token that names no rule."""
 
 
-@dataclass
-class Outcome:
-    results: list[FileResult] = field(default_factory=list)  # reported: without findings
+class Outcome(Record):
+    __slots__ = ("diagnostics", "errors", "notes", "results", "timings")
+    _fields = ("results", "diagnostics", "errors", "timings", "notes")
+    results: list[FileResult]  # reported: without findings
     #: a stand-in of each finding, in run order (``wenlint.report.tally``)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # run-level warnings, each printed once
+    diagnostics: list[Diagnostic]
+    errors: list[str]
+    timings: dict[str, float]
+    notes: list[str]  # run-level warnings, each printed once
+
+    def __init__(
+        self,
+        results: list[FileResult] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        errors: list[str] | None = None,
+        timings: dict[str, float] | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.results = [] if results is None else results
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.errors = [] if errors is None else errors
+        self.timings = {} if timings is None else timings
+        self.notes = [] if notes is None else notes
 
     @property
     def internal_error(self) -> bool:

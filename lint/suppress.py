@@ -11,20 +11,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from wenlint.document import Document, Span
+from wenlint.record import Record
 
 _TOKEN_RE = re.compile(r"[^\s,]+")
 COMMENT_RE = re.compile(r"<!--\s*wenlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
 
 
-@dataclass
-class Suppressions:
-    # (start, end, codes or None for all)
-    ranges: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
-    unknown: list[tuple[Span, str]] = field(default_factory=list)
-    comments: list[Span] = field(default_factory=list)
+class Suppressions(Record):
+    __slots__ = ("comments", "ranges", "unknown")
+    _fields = ("ranges", "unknown", "comments")
+    ranges: list[tuple[int, int, frozenset[str] | None]]  # (start, end, codes or None for all)
+    unknown: list[tuple[Span, str]]
+    comments: list[Span]
+
+    def __init__(
+        self,
+        ranges: list[tuple[int, int, frozenset[str] | None]] | None = None,
+        unknown: list[tuple[Span, str]] | None = None,
+        comments: list[Span] | None = None,
+    ) -> None:
+        self.ranges = [] if ranges is None else ranges
+        self.unknown = [] if unknown is None else unknown
+        self.comments = [] if comments is None else comments
 
     def suppressed(self, code: str, offset: int) -> bool:
         for start, end, codes in self.ranges:

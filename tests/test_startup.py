@@ -52,6 +52,10 @@ def test_version_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -
     ]
 
 
+#: Standard modules a serial one-line check does without (text, JSON, a file or stdin).
+_HEAVY = {"threading"}
+
+
 def test_serial_check_imports_no_pool_and_no_diff_machinery(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("我们要加强卫生卫生工作。\n", "utf-8")
     code, out, modules = _run("check", "--no-config", "--color", "never", "a.txt", cwd=tmp_path)
@@ -60,9 +64,17 @@ def test_serial_check_imports_no_pool_and_no_diff_machinery(tmp_path: Path) -> N
     # no click, nor the standard modules only click needed (nor shutil: argparse asks it the
     # terminal width for every option it adds, unless given one)
     assert not {"click", "uuid", "platform", "shutil"} & modules
+    # nor threading (the registry's lock is _thread's)
+    assert not _HEAVY & modules
     code, out, modules = _run("check", "--no-config", "-", cwd=tmp_path, stdin="中文\n".encode())
     assert code == 0
     assert not {"wenlint.parallel", "wenlint.diff"} & modules
+    assert not _HEAVY & modules
+    code, out, modules = _run(
+        "check", "--no-config", "--format", "json", "-", cwd=tmp_path, stdin="中文\n".encode()
+    )
+    assert code == 0 and '"diagnostics":[]' in out
+    assert not _HEAVY & modules
 
 
 def test_a_run_that_fixes_or_uses_a_pool_still_imports_what_it_needs(tmp_path: Path) -> None:

@@ -10,10 +10,8 @@ pygls.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from wenlint.check import Checker, Options, is_markdown
@@ -22,6 +20,7 @@ from wenlint.diagnostic import Diagnostic
 from wenlint.document import Document
 from wenlint.files import excluded
 from wenlint.fix import fix_text
+from wenlint.record import Record
 from wenlint.registry import Registry
 from wenlint.rule import Rule
 from wenlint.runner import RuleSet, lint_document
@@ -47,12 +46,17 @@ class _Checked(list[Rule]):
             yield rule
 
 
-@dataclass
-class Setup:
+class Setup(Record):
     """What lints one file: its config and the rules it selects."""
 
+    __slots__ = ("config", "ruleset")
+    _fields = ("config", "ruleset")
     config: Config
     ruleset: RuleSet
+
+    def __init__(self, config: Config, ruleset: RuleSet) -> None:
+        self.config = config
+        self.ruleset = ruleset
 
 
 # (config path, size, modification time) of a config file; None for no config
@@ -119,7 +123,7 @@ class Engine:
         setup = self.setup_for(path)
         ruleset = setup.ruleset
         if cancelled is not None:
-            ruleset = dataclasses.replace(ruleset, rules=_Checked(ruleset.rules, cancelled))
+            ruleset = ruleset._replace(rules=_Checked(ruleset.rules, cancelled))
         name = str(path)
         doc = Document(name, text, markdown=is_markdown(name))
         diags, _kept = lint_document(doc, ruleset)

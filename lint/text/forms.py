@@ -10,8 +10,9 @@ the uses written in a form other than the run's, each with the first use of the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
+
+from wenlint.record import Frozen
 
 
 class Use(NamedTuple):
@@ -26,14 +27,23 @@ class Use(NamedTuple):
     args: Any = None
 
 
-@dataclass(frozen=True)
-class First:
+class First(Frozen):
     """Where a form was first used in the run: ``path`` None means the file being settled."""
 
-    path: str | None
-    start: int
-    end: int
-    position: tuple[int, int, int, int]
+    __slots__ = ("end", "path", "position", "start")
+    _fields = ("path", "start", "end", "position")
+    path: Final[str | None]
+    start: Final[int]
+    end: Final[int]
+    position: Final[tuple[int, int, int, int]]
+
+    def __init__(
+        self, path: str | None, start: int, end: int, position: tuple[int, int, int, int]
+    ) -> None:
+        self.path = path
+        self.start = start
+        self.end = end
+        self.position = position
 
 
 class RunForms:
