@@ -4,14 +4,14 @@ K803 (the full name used again) and K806 (the short form used before it is defin
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from wenlint.document import Document
 from wenlint.text.chars import is_han
+from wenlint.text.locate import lazy_re
 
 # （以下简称“X”） （简称X） （下称X） （以下称X）; X is one name: no comma, no second bracket.
-DEFINITION = re.compile(
+DEFINITION = lazy_re(
     r"（(?:(?:以下|下文|下)?简称|(?:以下|下文|下)称)为?[“\"]?(?P<abbr>《[^《》（）]{1,30}》|"
     r"[^“”\"《》（）()，,。；;：:、\s]{2,20})[”\"]?）"
 )
@@ -76,7 +76,7 @@ def _find(doc: Document) -> list[Definition]:
     if "称" not in view:
         return []
     out = []
-    for m in DEFINITION.finditer(view):
+    for m in DEFINITION().finditer(view):
         abbr, s = m.group("abbr"), m.start()
         full, fs = None, s
         if s > 0 and view[s - 1] in "》”":

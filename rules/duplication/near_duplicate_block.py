@@ -21,6 +21,7 @@ from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.duplication._keys import block_keys, source_text
 from wenlint.rules.duplication._structure import Outline, outline
+from wenlint.text.locate import lazy_re
 
 # Clauses end at these marks (keys are NFKC-folded, so the full-width ，；：！？ are ASCII here).
 _MARKS = "。、;:!?"
@@ -314,9 +315,10 @@ def _like_items(a: str, b: str, diffs: list[tuple[str, str]]) -> bool:
 
 
 # Item numbers that open a provision: 第十二条, (三), 三、, 1. or 1、, ① (keys are NFKC-folded,
-# so the full-width parentheses are ASCII here). Group 1 is the number.
+# so the full-width parentheses are ASCII here). Group 1 is the number. Compiled on first use:
+# only two near-duplicate candidates are tested with it.
 _NUMERAL = "〇零一二三四五六七八九十百千两"
-_ITEM = re.compile(
+_ITEM = lazy_re(
     rf"第([{_NUMERAL}]+|[0-9]+)条|\(([{_NUMERAL}]+|[0-9]+)\)|([{_NUMERAL}]+)、|([0-9]+)[.、](?![0-9])"
 )
 _NUMBERS = frozenset(_NUMERAL + "0123456789.%万亿")
@@ -325,7 +327,7 @@ _CLAUSE = 4  # an insertion this long is an added clause, not a dropped or doubl
 
 def _item_number(key: str) -> tuple[int, str] | None:
     """The kind of item number ``key`` opens with (which pattern) and the number, or None."""
-    m = _ITEM.match(key)
+    m = _ITEM().match(key)
     if m is None:
         return None
     kind = m.lastindex or 0

@@ -97,7 +97,9 @@ def styles_possible(doc: Document) -> int:
     """An upper bound on the number of date styles of a document (for a rule that needs two):
     the numeric date is all ASCII, so it shows in the view's ASCII characters as well."""
     view = doc.view
-    n = bool(ARABIC_YEAR().search(view)) + bool(HAN_YEAR().search(view))
+    n = 0
+    if "年" in view:  # (the years' patterns are compiled only then)
+        n = bool(ARABIC_YEAR().search(view)) + bool(HAN_YEAR().search(view))
     asc = ascii_of(doc)
     if "-" in asc or "/" in asc or "." in asc:
         n += len({m.group()[-1] for m in _NUMERIC_QUICK().finditer(asc)})

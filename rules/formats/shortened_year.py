@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from wenlint.diagnostic import Fix
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
@@ -19,10 +17,10 @@ _FULL_YEAR = lazy_re(r"(?<![0-9])(19|20)([0-9]{2})(?![0-9])")
 
 
 # Every _SHORT match holds two digits, 年 and a digit (literal-led: re skips to each 年 in C).
-_QUICK = re.compile("年(?<=[0-9]{2}年)[0-9]")
+_QUICK = lazy_re("年(?<=[0-9]{2}年)[0-9]")
 # The same in a text file, where the character before a block is never a digit or a mark of
 # _SHORT's lookbehind (blocks are whole lines): no digit or mark before the two digits.
-_QUICK_TXT = re.compile("年(?<=[0-9]{2}年)(?<![0-9.．/\\-'’][0-9]{2}年)[0-9]")
+_QUICK_TXT = lazy_re("年(?<=[0-9]{2}年)(?<![0-9.．/\\-'’][0-9]{2}年)[0-9]")
 
 
 class ShortenedYear(Rule):
@@ -66,8 +64,10 @@ class ShortenedYear(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
+        if "年" not in doc.view:
+            return  # (no pattern compiled)
         centuries: dict[str, set[str]] | None = None
-        quick = _QUICK if doc.markdown else _QUICK_TXT
+        quick = _QUICK() if doc.markdown else _QUICK_TXT()
         for block in ctx.blocks_with(pattern=quick):
             if "年" not in block.text:
                 continue

@@ -47,7 +47,8 @@ def _cues(view: str, family: str) -> list[int]:
                 out.append(i - 1)
             i = find("是", i + 1)
     elif family == "di":
-        out = [m.start() for m in _pattern("di-cue").finditer(view)]
+        if "第" in view:  # (the pattern is compiled only then)
+            out = [m.start() for m in _pattern("di-cue").finditer(view)]
     else:
         for word in _ORDER_WORDS:
             find = view.find

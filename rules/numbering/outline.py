@@ -42,24 +42,24 @@ reads as restarts and is never reported.
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from wenlint.document import Block, Document
 from wenlint.rules.numbering.markers import ARTICLE, MARKER_START, MARKUP, Marker, parse_marker
+from wenlint.text.locate import lazy_re
 
 TITLE, RUNIN, TEXT = "title", "run-in", "text"
 
 _STOPS = "。！？；"
 _TITLE_STOPS = "。！？；：:;"
-_STOP_RE = re.compile(f"[{_STOPS}]")
-_TITLE_STOP_RE = re.compile(f"[{_TITLE_STOPS}]")
+_STOP_RE = lazy_re(f"[{_STOPS}]")  # (compiled on first use: a document may have no item)
+_TITLE_STOP_RE = lazy_re(f"[{_TITLE_STOPS}]")
 _MAX_TITLE = 60  # a standalone title longer than this reads as text
 _MAX_RUNIN = 40  # a run-in title (up to its 。) longer than this reads as a sentence
 _MAX_HEADING = 30  # unnumbered heading-like lines
-_CAPTION_RE = re.compile(r"[图表][0-9０-９]+(?:[-－.][0-9]+)?[\s\u3000]")
+_CAPTION_RE = lazy_re(r"[图表][0-9０-９]+(?:[-－.][0-9]+)?[\s\u3000]")
 
 
 class Item:
@@ -181,9 +181,9 @@ def item_shape(text: str, body: int, kind: str = "") -> tuple[str, int]:
     if kind == ARTICLE:
         return TEXT, body
     size = len(text) - body  # of the item's own text
-    t = _TITLE_STOP_RE.search(text, body)
+    t = _TITLE_STOP_RE().search(text, body)
     # the first stop is at or after the first title stop: often it is that very mark
-    m = t if t is None or t.group() in _STOPS else _STOP_RE.search(text, t.end())
+    m = t if t is None or t.group() in _STOPS else _STOP_RE().search(text, t.end())
     title = t.start() - body if t is not None else size
     if m is None:
         lead_in = text[-1:] in "：:" and "，" in text[body:]
@@ -201,7 +201,7 @@ def heading_like(block: Block) -> bool:
     t = block.text
     if len(t) > _MAX_HEADING or "。" in t or t[-1] in "，、；：,;:！？!?":
         return False  # (各位代表！ addresses the audience: it ends a sentence, heads nothing)
-    return _CAPTION_RE.match(t) is None  # 图1　… labels a figure inside the item
+    return _CAPTION_RE().match(t) is None  # 图1　… labels a figure inside the item
 
 
 def build_outline(blocks: Iterable[Block]) -> Outline:

@@ -31,7 +31,7 @@ _MEASURE = lazy_re(
 # Numbers of figures, tables, formulas and annexes are written with a hyphen (图2-8, 表3-1).
 _NUMBERED = "图表式件例"
 # Ranges the document writes with a Chinese connector: its own scheme decides the suggestion.
-_OWN = re.compile(r"[0-9][%％‰万亿]?([—～~〜])[0-9]")
+_OWN = lazy_re(r"[0-9][%％‰万亿]?([—～~〜])[0-9]")
 
 
 def _number(s: str) -> float | None:
@@ -103,7 +103,7 @@ class HyphenInRange(Rule):
         view = doc.view
         if not ("-" in ascii_of(doc) or "－" in view or "–" in view):
             return
-        own = [m.group(1) for m in _OWN.finditer(view)]
+        own = [m.group(1) for m in _OWN().finditer(view)]
         for block in doc.blocks:
             text = block.text
             if not any(h in text for h in _HYPHENS) or not chinese_block(text):

@@ -3,7 +3,6 @@ side by side (，。)."""
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from wenlint.diagnostic import Fix
@@ -17,7 +16,8 @@ _EMPHATIC = "？！"
 _RUN = lazy_re("[，、；：。？！]{2,}")
 # Two marks side by side, one pattern per first mark: a pattern led by a literal is scanned for
 # in C far faster than a character class, so a document without any (nearly all) costs little.
-_PAIRS = tuple((c, re.compile(f"{c}[{_PLAIN}{_EMPHATIC}]")) for c in _PLAIN + _EMPHATIC)
+# Each is compiled when the view first holds its mark.
+_PAIRS = tuple((c, lazy_re(f"{c}[{_PLAIN}{_EMPHATIC}]")) for c in _PLAIN + _EMPHATIC)
 
 
 def _inside_quotes(text: str, i: int) -> bool:
@@ -84,7 +84,7 @@ class RepeatedPunct(Rule):
         allow = self.options.allow_emphatic
         # a block with a _RUN holds a pair (a mark absent from the view leads none)
         view = doc.view
-        for block in ctx.blocks_with(pattern=[p for c, p in _PAIRS if c in view]):
+        for block in ctx.blocks_with(pattern=[p() for c, p in _PAIRS if c in view]):
             text = block.text
             for m in _RUN().finditer(text):
                 if not chinese_block(text):

@@ -24,7 +24,7 @@ _MEASURE = (
     "斤|公斤|吨|米|里|公里|千米|小时|分钟|秒|周|倍|成|篇|部|句|段|层|户|所|座|棵|年(?!级|度)"
 )
 # Prefilter for _APPROX: a 、 between numerals (a literal first character lets re skip ahead in C).
-_DUN_DIGIT = re.compile(f"、(?<=[{_DIGITS}]、)[{_DIGITS}]")
+_DUN_DIGIT = lazy_re(f"、(?<=[{_DIGITS}]、)[{_DIGITS}]")
 _APPROX = lazy_re(f"(?<=[{HAN}])(?<![第{_DIGITS}十])([{_DIGITS}])、([{_DIGITS}])(?=(?:{_MEASURE}))")
 
 
@@ -110,7 +110,8 @@ class SuperfluousDunhao(Rule):
         if "、" not in view:
             return
         marked = self.options.marked_items
-        for block in ctx.blocks_with(pattern=(*_QUICK, _DUN_DIGIT) if marked else _DUN_DIGIT):
+        digits = _DUN_DIGIT()
+        for block in ctx.blocks_with(pattern=(*_QUICK, digits) if marked else digits):
             text = block.text
             if "、" not in text or not chinese_block(text):
                 continue

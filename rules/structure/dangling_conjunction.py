@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from wenlint.document import Document
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.structure._lexicon import conjunction_words, words
@@ -12,8 +10,9 @@ from wenlint.text.locate import lazy_re
 
 # The conjunction, then a mark that ends the clause. 以及 first, so that it is read whole.
 _PATTERN = lazy_re(r"(以及|和|与|及|或)(?=[，。；：、！？,;:!?])")
-# Every _PATTERN match holds one of 和与及或 and then the mark (four literal-led scans in C).
-_QUICK = tuple(re.compile(c + "[，。；：、！？,;:!?]") for c in "和与及或")
+# Every _PATTERN match holds one of 和与及或 and then the mark (four literal-led scans in C),
+# each compiled when the view first holds its conjunction.
+_QUICK = tuple((c, lazy_re(c + "[，。；：、！？,;:!?]")) for c in "和与及或")
 _CLAUSE = "，。；：、！？,;:!?“”‘’（）《》()【】「」"
 # A person's title and then a given name that ends in 和 (副主任李建和，).
 _TITLE_WORDS = (
@@ -84,7 +83,8 @@ class DanglingConjunction(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> None:
-        for block in ctx.blocks_with(pattern=_QUICK):
+        view = doc.view
+        for block in ctx.blocks_with(pattern=[q() for c, q in _QUICK if c in view]):
             text = block.text
             for m in _PATTERN().finditer(text):
                 if m.start() == 0 or not is_han(text[m.start() - 1]):
