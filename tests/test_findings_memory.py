@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -218,11 +219,17 @@ def test_findings_all_along_one_very_long_line() -> None:
 # -- SARIF: results kept as JSON, the log written as before -------------------------------------
 
 
-def test_sarif_written_from_kept_json_is_the_log_it_was() -> None:
+@pytest.mark.parametrize("in_memory", [256 << 10, 1], ids=["spool in memory", "spool on disk"])
+def test_sarif_written_from_kept_json_is_the_log_it_was(
+    in_memory: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
 
     from wenlint.registry import load_registry
+    from wenlint.report import sarif
     from wenlint.report.sarif import SarifReporter, write_sarif
+
+    monkeypatch.setattr(sarif, "_SPOOL_IN_MEMORY", in_memory)
 
     texts = {
         "a.txt": "卫生卫生。\n今天,我们开会。\n",

@@ -15,7 +15,9 @@ or the GitHub/GitLab repository it was installed from; with neither it is left o
 ``information_uri``). A run holds at
 most ``MAX_RESULTS`` (25,000: GitHub rejects a run with more) results; beyond that the least severe,
 latest in run order, are left out and a ``toolExecutionNotifications`` warning says how many. The
-log is written compactly with the C JSON encoder. The tests validate it against the OASIS schema
+log is written compactly with the C JSON encoder. Each result is encoded as it is made and kept in
+a spool (a temporary file beyond 256 KiB) until the log is written, so a run holds a few bytes per
+result, not the result. The tests validate it against the OASIS schema
 (``tests/sarif/sarif-2.1.0.json``, source in ``tests/sarif/SOURCE.md``).
 """
 
@@ -25,10 +27,12 @@ import bisect
 import json
 import os
 import re
+import tempfile
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote, urlsplit
 
 from wenlint import __version__
@@ -56,6 +60,9 @@ MAX_RESULTS = 25_000
 DOCS_URL_ENV = "WENLINT_DOCS_URL"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
+_LEFT_OUT = 3  # the rank of a result left out to make room for a more severe one
+#: Bytes of results held in memory before the spool moves to a temporary file.
+_SPOOL_IN_MEMORY = 256 << 10
 
 FAMILY_TAGS = {
     "D": "duplication",
@@ -287,14 +294,22 @@ class SarifReporter(FileFed):
             if r.code not in known
         ]
         self.index = {r["id"]: i for i, r in enumerate(self.rules)}
-        # results kept, by severity (error, warning, note), each as (run order, its compact JSON
-        # in UTF-8): a third of what the nested dicts cost, until the log is written
-        self._kept: tuple[list[tuple[int, bytes]], ...] = ([], [], [])
+        # Each result made is written at once, as compact JSON in UTF-8, to a spool (in memory,
+        # on disk once it grows): the log is written from it at the end, in run order. Held per
+        # result: its length, and its rank (severity: 0 error, 1 warning, 2 note; _LEFT_OUT
+        # when a more severe one took its place); per rank, the indexes still kept, latest last.
+        # closed by finish: it lives as long as the reporter
+        self._spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)  # noqa: SIM115
+        self._lengths = array("L")
+        self._ranks = bytearray()
+        self._kept: tuple[array[int], ...] = (array("L"), array("L"), array("L"))
         self._count = 0  # results kept
         self._seq = 0  # results found
         self._dropped: Counter[int] = Counter()
         self._internal = False
-        self._occurrence: Counter[tuple[str, str, str]] = Counter()
+        # occurrences of a fingerprint in a file, keyed by (file number << 64) | fingerprint
+        self._occurrence: Counter[int] = Counter()
+        self._file_numbers: dict[str, int] = {}
         self._units: dict[str, _Utf16] = {}  # files holding astral characters
         self._locations: dict[str, dict[str, Any]] = {}  # path -> artifactLocation (shared)
 
@@ -303,9 +318,15 @@ class SarifReporter(FileFed):
         """The results kept, in run order."""
         return [json.loads(r) for r in self._results()]
 
-    def _results(self) -> list[bytes]:
-        """The results kept, in run order, as compact JSON (UTF-8)."""
-        return [r for _, r in sorted((x for kept in self._kept for x in kept), key=lambda x: x[0])]
+    def _results(self) -> Iterator[bytes]:
+        """The results kept, in run order, as compact JSON (UTF-8), read back from the spool."""
+        self._spool.seek(0)
+        read = self._spool.read
+        for length, rank in zip(self._lengths, self._ranks, strict=True):
+            data = read(length)
+            if rank != _LEFT_OUT:
+                yield data
+        self._spool.seek(0, os.SEEK_END)
 
     def file(self, path: str, text: str | None, diags: Sequence[Diagnostic]) -> None:
         src = text or ""
@@ -316,9 +337,11 @@ class SarifReporter(FileFed):
             return
         lines = LineIndex(src)
         for d in sorted(diags, key=lambda d: d.sort_key):
-            fp = fingerprint(src, d)
-            self._occurrence[(d.path, d.code, fp)] += 1
-            n = self._occurrence[(d.path, d.code, fp)]
+            fp = fingerprint(src, d)  # the rule's code is part of it
+            number = self._file_numbers.setdefault(d.path, len(self._file_numbers))
+            key = number << 64 | int(fp, 16)
+            self._occurrence[key] += 1
+            n = self._occurrence[key]
             self._internal = self._internal or d.code == "E001"
             rank = _SEVERITY_ORDER[LEVEL[d.severity]]
             self._seq += 1
@@ -327,11 +350,16 @@ class SarifReporter(FileFed):
                 if rank >= worst:  # no less severe result to make room: this one is left out
                     self._dropped[rank] += 1
                     continue
-                self._kept[worst].pop()  # the latest of the least severe makes room
+                self._ranks[self._kept[worst].pop()] = _LEFT_OUT  # the latest of the least severe
                 self._dropped[worst] += 1
                 self._count -= 1
-            result = self._result(d, src, lines, f"{fp}:{n}", units)
-            self._kept[rank].append((self._seq, _dump(result).encode("utf-8", "surrogatepass")))
+            data = _dump(self._result(d, src, lines, f"{fp}:{n}", units)).encode(
+                "utf-8", "surrogatepass"
+            )
+            self._spool.write(data)
+            self._kept[rank].append(len(self._lengths))
+            self._lengths.append(len(data))
+            self._ranks.append(rank)
             self._count += 1
 
     def _region(
@@ -443,6 +471,7 @@ class SarifReporter(FileFed):
         for i, r in enumerate(self._results()):
             write(("," if i else "") + r.decode("utf-8", "surrogatepass"))
         write("]}]}\n")
+        self._spool.close()
 
     def _left_out_note(self) -> dict[str, Any]:
         n, total = sum(self._dropped.values()), self._seq
