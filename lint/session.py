@@ -73,8 +73,6 @@ class Session:
                 raise UnknownRule(tok) from None
         self.checker.ruleset_for(self.config)
         self._warned = 0
-        if options.cache and not options.timing:
-            self._open_cache(options.cache_dir)
 
     def _open_cache(self, folder: Path | None) -> None:
         """The result cache: beside the config, or where ``--cache-dir`` says; a folder that
@@ -104,6 +102,9 @@ class Session:
         for _, path in targets:  # discovery here, so that an ignored config warns once
             self.checker.discover(path or Path(self.options.stdin_filename or "."))
         self.print_warnings()
+        # standard input is never cached: a run that reads only it needs no cache folder
+        if self.options.cache and not self.options.timing and any(p for _, p in targets):
+            self._open_cache(self.options.cache_dir)
         return targets, missing
 
     def print_warnings(self) -> None:

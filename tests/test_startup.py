@@ -5,6 +5,7 @@ how long it takes (``tests/perf/bench.py --startup-only`` measures that)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,9 +24,13 @@ run()
 """
 
 
-def _run(*args: str, cwd: Path, stdin: bytes = b"") -> tuple[int, str, set[str]]:
+def _run(
+    *args: str, cwd: Path, stdin: bytes = b"", cache: bool = False
+) -> tuple[int, str, set[str]]:
+    """``cache``: with the result cache on, as it is by default (the tests turn it off)."""
+    env = {k: v for k, v in os.environ.items() if not (cache and k == "WENLINT_NO_CACHE")}
     proc = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args], cwd=cwd, input=stdin, capture_output=True
+        [sys.executable, "-c", _PROBE, *args], cwd=cwd, input=stdin, capture_output=True, env=env
     )
     mods = proc.stderr.decode().rpartition("\nMODULES ")[2]
     return proc.returncode, proc.stdout.decode(), set(mods.split())
@@ -66,15 +71,24 @@ def test_serial_check_imports_no_pool_and_no_diff_machinery(tmp_path: Path) -> N
     assert not {"click", "uuid", "platform", "shutil"} & modules
     # nor threading (the registry's lock is _thread's)
     assert not _HEAVY & modules
-    code, out, modules = _run("check", "--no-config", "-", cwd=tmp_path, stdin="中文\n".encode())
+    alone = tmp_path / "stdin"
+    alone.mkdir()
+    code, out, modules = _run(
+        "check", "--no-config", "-", cwd=alone, stdin="中文\n".encode(), cache=True
+    )
     assert code == 0
     assert not {"wenlint.parallel", "wenlint.diff"} & modules
     assert not _HEAVY & modules
+    # standard input is never cached: no cache, no cache folder
+    assert "wenlint.cache" not in modules and not (alone / ".wenlint_cache").exists()
     code, out, modules = _run(
         "check", "--no-config", "--format", "json", "-", cwd=tmp_path, stdin="中文\n".encode()
     )
     assert code == 0 and '"diagnostics":[]' in out
     assert not _HEAVY & modules
+    # a file is
+    code, out, modules = _run("check", "--no-config", "a.txt", cwd=tmp_path, cache=True)
+    assert code == 1 and "wenlint.cache" in modules and (tmp_path / ".wenlint_cache").is_dir()
 
 
 def test_a_run_that_fixes_or_uses_a_pool_still_imports_what_it_needs(tmp_path: Path) -> None:
