@@ -2,17 +2,19 @@
 
 W201 looks for doubled units through XORed byte strings instead of trying a regex lookahead at
 every position; the phrase matcher (W202, literal house-style rules) runs an automaton over
-fixed-width bytes. Both are checked here against a straightforward reference on random text
-that mixes Han, ASCII, characters outside the BMP and lone surrogates.
+fixed-width bytes (or, for its first few thousand characters, looks up each substring in a
+dict). Both are checked here against a straightforward reference on random text that mixes Han,
+ASCII, characters outside the BMP and lone surrogates.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wenlint.rules.words.doubled_word import _doublings, _pattern
@@ -58,17 +60,45 @@ PHRASES = {"卫生": 1, "卫生间": 2, "生卫": 3, "𠀀卫": 4, "a b": 5, "\u
 PHRASES["😀😀"] = 8
 
 
-@settings(max_examples=400, deadline=None)
-@given(texts)
-def test_phrase_matcher_is_leftmost_longest(text: str) -> None:
+@pytest.fixture(params=["lookups", "automaton"])
+def scan(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each matcher test twice: with the dict lookups of a matcher's first characters, and with
+    the automaton from the first character on."""
+    saved = phrases._LOOKUP_UNTIL
+    phrases._LOOKUP_UNTIL = saved if request.param == "lookups" else 0
+    yield request.param
+    phrases._LOOKUP_UNTIL = saved
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts)
+def test_phrase_matcher_is_leftmost_longest(scan: str, text: str) -> None:
     matcher = PhraseMatcher(PHRASES)
     got = [(h.start, h.end, h.phrase) for h in matcher.finditer(text)]
     assert got == _reference(text, PHRASES)
     assert all(h.value == PHRASES[h.phrase] for h in matcher.finditer(text))
+    assert (matcher._autos == {}) == (scan == "lookups" or not text)
+
+
+def test_lookups_give_way_to_the_automaton(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(phrases, "_LOOKUP_UNTIL", 100)
+    matcher = PhraseMatcher(PHRASES)
+    words = LongestLiterals(WORDS)
+    rng = random.Random(3)
+    for k in range(10):
+        text = "".join(rng.choices(ALPHABET, k=30))
+        got = [(h.start, h.end, h.phrase) for h in matcher.finditer(text)]
+        assert got == _reference(text, PHRASES)
+        assert words.spans(text) == _alternation(text)
+        assert (matcher._autos == {}) == (k < 3)  # 3 x 30 characters looked up, then 120 > 100
+    assert words._scanned == 90  # the same for the literals (then automaton or alternation)
 
 
 def test_dfa_finds_what_the_first_automaton_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(phrases, "_DFA_AFTER", 500)
+    monkeypatch.setattr(phrases, "_LOOKUP_UNTIL", 0)
     matcher = PhraseMatcher(PHRASES)
     rng = random.Random(8)
     for _ in range(60):
@@ -78,13 +108,13 @@ def test_dfa_finds_what_the_first_automaton_finds(monkeypatch: pytest.MonkeyPatc
     assert matcher._scanned == -1  # the DFAs took over
 
 
-def test_excepted_hit_leaves_room_for_an_overlapping_phrase() -> None:
+def test_excepted_hit_leaves_room_for_an_overlapping_phrase(scan: str) -> None:
     matcher = PhraseMatcher({"卫生间": "a", "生间": "b"}, {"卫生间": ["卫生间里"]})
     hits = [(h.start, h.end, h.phrase) for h in matcher.finditer("卫生间里，卫生间外")]
     assert hits == [(1, 3, "生间"), (5, 8, "卫生间")]
 
 
-def test_bytes_across_characters_are_no_hit() -> None:
+def test_bytes_across_characters_are_no_hit(scan: str) -> None:
     assert "卫生".encode("utf-16-le") in "歫\u1f53u".encode("utf-16-le")
     assert list(PhraseMatcher({"卫生": 1}).finditer("歫\u1f53u")) == []
     assert list(PhraseMatcher({"卫生": 1}).finditer("𠀀歫\u1f53u")) == []
@@ -93,15 +123,22 @@ def test_bytes_across_characters_are_no_hit() -> None:
 WORDS = ("卫生", "卫生间", "生卫", "间", "𠀀卫", "a b", "\ud800一")
 
 
-@settings(max_examples=400, deadline=None)
-@given(texts)
-def test_longest_literals_are_the_alternation(text: str) -> None:
+def _alternation(text: str) -> list[tuple[int, int, int]]:
     alternation = re.compile("|".join(sorted(WORDS, key=len, reverse=True)))
-    expected = [(m.start(), m.end(), WORDS.index(m.group())) for m in alternation.finditer(text)]
-    assert LongestLiterals(WORDS).spans(text) == expected
+    return [(m.start(), m.end(), WORDS.index(m.group())) for m in alternation.finditer(text)]
 
 
-def test_longest_literals_hit_inside_a_character_takes_the_alternation() -> None:
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts)
+def test_longest_literals_are_the_alternation(scan: str, text: str) -> None:
+    words = LongestLiterals(WORDS)
+    assert words.spans(text) == _alternation(text)
+    assert (words._auto is None) == (scan == "lookups" or not text or phrases.utf16(text) is None)
+
+
+def test_longest_literals_hit_inside_a_character_takes_the_alternation(scan: str) -> None:
     literals = LongestLiterals(["卫生", "生"])
     assert literals.spans("歫\u1f53u卫生生") == [(3, 5, 0), (5, 6, 1)]
 
@@ -112,7 +149,7 @@ def test_empty_matcher_finds_nothing() -> None:
     assert list(matcher.finditer("卫生卫生")) == []
 
 
-def test_a_document_is_scanned_as_its_view_with_its_encoding_kept() -> None:
+def test_a_document_is_scanned_as_its_view_with_its_encoding_kept(scan: str) -> None:
     """A document's view is encoded once for all the scans (kept with that document, so two
     documents in turn, in any order, never share an encoding)."""
     from wenlint.document import Document

@@ -7,7 +7,8 @@ one by one), imported on first use so that loading a rule module stays cheap. It
 encoded in a fixed width, UTF-16 (two bytes a character) or, when the text has characters
 outside the BMP, UTF-32, so that a byte offset divided by the width is a character offset and
 lone surrogates cannot fail an encoding; a hit at an offset that is not a multiple of the width
-is a coincidence of bytes and is dropped.
+is a coincidence of bytes and is dropped. A matcher's first couple of thousand characters are
+looked up substring by substring in a dict instead: a one-line check builds no automaton.
 
 Used by word-list rules (W202 misspelling) and by literal declarative house-style rules;
 ``LongestLiterals`` finds a few words without exceptions (W203's titles). There are
@@ -41,6 +42,11 @@ _REACH = 80  # characters an "A…B" exception looks ahead at most
 _DFA_AFTER = 1_000_000
 #: No DFA for more phrases than this: its memory grows with the list.
 _DFA_MAX = 5000
+#: The first characters a matcher scans (a short file, the first few of a run) are not worth an
+#: automaton: loading the library takes about a millisecond and building W202's 1.5 ms, while
+#: looking up each substring of a phrase's length in a dict costs 0.3 µs a character (W202's three
+#: lengths). A text longer than what is left of this goes to the automaton at once.
+_LOOKUP_UNTIL = 2000
 
 
 # Named tuples rather than dataclasses: a tenth of the cost to define, at every start-up.
@@ -49,6 +55,21 @@ class Hit(NamedTuple, Generic[V]):
     end: int
     phrase: str
     value: V
+
+
+def _substrings(
+    text: str, index: Mapping[str, int], lengths: Iterable[int]
+) -> list[tuple[int, int, int]]:
+    """``(start, -length, i)`` of every occurrence of phrase ``i`` in ``text``, overlapping, in
+    order (longest first at one start): what the automaton finds, by dict lookups."""
+    get = index.get
+    found = []
+    for n in lengths:
+        found += [
+            (s, -n, i) for s in range(len(text) - n + 1) if (i := get(text[s : s + n])) is not None
+        ]
+    found.sort()
+    return found
 
 
 def utf16(text: str) -> bytes | None:
@@ -121,6 +142,8 @@ class PhraseMatcher(Generic[V]):
         self._autos: dict[str, ahocorasick_rs.BytesAhoCorasick] = {}  # by encoding, on first use
         self._scanned = 0  # characters scanned so far; -1 once the automata are DFAs
         self._exc: dict[str, tuple[_Exception, ...]] = {}
+        self._index = {p: i for i, p in enumerate(self._phrases)}
+        self._lengths = {len(p) for p in self._phrases}
         if not all(self._phrases):
             raise ValueError("empty phrase")
         for phrase, contexts in (exceptions or {}).items():
@@ -149,13 +172,8 @@ class PhraseMatcher(Generic[V]):
     def __bool__(self) -> bool:
         return bool(self._phrases)
 
-    def finditer(self, source: str | Document) -> Iterator[Hit[V]]:
-        """The hits in a text, or in a document's prose view."""
-        if not self._phrases:
-            return
-        # Every occurrence of every phrase (overlapping), then leftmost-longest in Python: hits
-        # are rare, so resolving overlaps costs nothing. An excepted hit does not hide a shorter
-        # or later phrase overlapping it.
+    def _scan(self, source: str | Document) -> list[tuple[int, int, int]]:
+        """``_substrings`` by the automaton, over the text's fixed-width bytes."""
         text, data = utf16_of(source)
         if data is not None:
             shift, encoding = 1, "utf-16-le"
@@ -166,12 +184,24 @@ class PhraseMatcher(Generic[V]):
         if auto is None or self._scanned >= 0:
             auto = self._automaton(encoding, len(text))
         hits = auto.find_matches_as_indexes(data, overlapping=True)
-        if not hits:
-            return
         odd = (1 << shift) - 1
-        found = sorted(
+        return sorted(
             (start >> shift, (start - end) >> shift, i) for i, start, end in hits if not start & odd
         )
+
+    def finditer(self, source: str | Document) -> Iterator[Hit[V]]:
+        """The hits in a text, or in a document's prose view."""
+        if not self._phrases:
+            return
+        # Every occurrence of every phrase (overlapping), then leftmost-longest in Python: hits
+        # are rare, so resolving overlaps costs nothing. An excepted hit does not hide a shorter
+        # or later phrase overlapping it.
+        text = source if isinstance(source, str) else source.view
+        if 0 <= self._scanned <= _LOOKUP_UNTIL - len(text):
+            self._scanned += len(text)
+            found = _substrings(text, self._index, self._lengths)
+        else:
+            found = self._scan(source)
         phrases, values = self._phrases, self._values
         taken = 0
         for start, neg, i in found:
@@ -197,12 +227,24 @@ class LongestLiterals:
         if not self.words or not all(self.words):
             raise ValueError("no words, or an empty word")
         self._index = {w: i for i, w in enumerate(self.words)}
+        self._lengths = {len(w) for w in self.words}
+        self._scanned = 0  # characters looked up, as PhraseMatcher's first ones
         self._auto: ahocorasick_rs.BytesAhoCorasick | None = None
         self._regex: re.Pattern[str] | None = None
 
     def spans(self, source: str | Document) -> list[tuple[int, int, int]]:
         """``(start, end, i)`` of every hit of ``words[i]`` in a text, or in a document's prose
         view, by position."""
+        text = source if isinstance(source, str) else source.view
+        if self._scanned <= _LOOKUP_UNTIL - len(text):
+            self._scanned += len(text)
+            out: list[tuple[int, int, int]] = []
+            taken = 0
+            for start, neg, i in _substrings(text, self._index, self._lengths):
+                if start >= taken:
+                    taken = start - neg
+                    out.append((start, taken, i))
+            return out
         text, data = utf16_of(source)
         if data is not None:
             if self._auto is None:
