@@ -40,10 +40,11 @@ import functools
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from wenlint.document import SourceInfo
+from wenlint.record import Frozen
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -58,11 +59,17 @@ class InputError(Exception):
     """A file that cannot be linted: the message is one line for the user."""
 
 
-@dataclass(frozen=True)
-class Decoded:
-    text: str
-    source: SourceInfo
-    raw: bytes
+class Decoded(Frozen):
+    __slots__ = ("raw", "source", "text")
+    _fields = ("text", "source", "raw")
+    text: Final[str]
+    source: Final[SourceInfo]
+    raw: Final[bytes]
+
+    def __init__(self, text: str, source: SourceInfo, raw: bytes) -> None:
+        self.text = text
+        self.source = source
+        self.raw = raw
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> Decoded:

@@ -57,8 +57,9 @@ def test_version_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -
     ]
 
 
-#: Standard modules a serial one-line check does without (text, JSON, a file or stdin).
-_HEAVY = {"threading"}
+#: Standard modules a serial one-line check does without (text, JSON, a file or stdin): the
+#: records are wenlint.record classes, not dataclasses (which import inspect).
+_HEAVY = {"threading", "dataclasses", "inspect"}
 
 
 def test_serial_check_imports_no_pool_and_no_diff_machinery(tmp_path: Path) -> None:

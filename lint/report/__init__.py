@@ -10,18 +10,20 @@ from __future__ import annotations
 import codecs
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
+
+from wenlint.record import Record
 
 if TYPE_CHECKING:
     from wenlint.check import FileResult
     from wenlint.diagnostic import Diagnostic
 
 
-@dataclass
-class Totals:
+class Totals(Record):
     """What a run found, for the end of a report."""
 
+    __slots__ = ("diagnostics", "errors", "files", "fixed")
+    _fields = ("files", "errors", "fixed", "diagnostics")
     files: int
     errors: Sequence[str]  # files that could not be checked, one line each
     fixed: int
@@ -29,6 +31,14 @@ class Totals:
     #: it has a (safe) fix, not its file, place or message (a reporter that needs those keeps
     #: them from ``result``)
     diagnostics: Sequence[Diagnostic]
+
+    def __init__(
+        self, files: int, errors: Sequence[str], fixed: int, diagnostics: Sequence[Diagnostic]
+    ) -> None:
+        self.files = files
+        self.errors = errors
+        self.fixed = fixed
+        self.diagnostics = diagnostics
 
 
 #: The stand-ins of ``tally``, one per kind of finding.
