@@ -11,7 +11,7 @@ github and html. For each run it prints the findings, the wall time, and the pea
 process and of the worker processes (``ru_maxrss``) minus that of a tiny run of the same format
 (one finding; two tiny files with ``--jobs 2``), divided by the findings: bytes per finding at the
 peak; and "over clean", the same over the peak of the case's clean twin (as many lines and
-characters, no findings), what the findings cost beyond the document. ``--trace`` instead lints
+characters, one finding), what the findings cost beyond the document. ``--trace`` instead lints
 the ``lines`` case in this process under ``tracemalloc`` and prints where the memory held at the
 peak was allocated. ``--cache`` adds serial runs with the result cache (``c1``: an empty cache,
 ``c2``: the same run again, reading it back). Figures vary with the machine's load only for the
@@ -65,18 +65,26 @@ def build(out: Path, lines: int, words: int, files: int, file_lines: int) -> dic
         return path
 
     cases["tiny"] = [write(out / "tiny" / "a.txt", LINE), write(out / "tiny" / "b.txt", LINE)]
-    # each case and its clean twin: as many lines and characters, (almost) no findings
+    # each case and its clean twin: as many lines and characters, and one finding (its first
+    # line), so that the twin loads all a run with findings loads (the reporter's rendering, the
+    # matchers' automata, which a short text does without) and only the findings differ
     for kind, line, long in (
         ("", LINE, "卫生" * words),
-        ("clean-", CLEAN, "卫生工作，" * (words // 2)),
+        ("clean-", CLEAN, "卫生卫生，" + "卫生工作，" * (words // 2 - 1)),
     ):
-        cases[kind + "lines"] = [write(out / f"{kind}lines-{lines}.txt", line * lines)]
-        cases[kind + "one-line"] = [write(out / f"{kind}one-line-{words}.txt", long + "。\n")]
-        folder = out / f"{kind}files-{files}x{file_lines}"
+        name = "clean1-" if kind else ""  # (the twins of before had no finding)
+        first = LINE
+        cases[kind + "lines"] = [
+            write(out / f"{name}lines-{lines}.txt", first + line * (lines - 1))
+        ]
+        cases[kind + "one-line"] = [write(out / f"{name}one-line-{words}.txt", long + "。\n")]
+        folder = out / f"{name}files-{files}x{file_lines}"
         cases[kind + "files"] = [folder]
         if not (folder / ".done").exists():
             for i in range(files):
-                write(folder / f"{i:04d}.txt", line * file_lines)
+                write(
+                    folder / f"{i:04d}.txt", (first if i == 0 else line) + line * (file_lines - 1)
+                )
             (folder / ".done").write_text("")
     return cases
 
