@@ -1175,6 +1175,9 @@ def _encode(v: Any) -> Any:
     if isinstance(v, tuple) and hasattr(type(v), "_fields"):
         cls = type(v)
         return ["n", cls.__module__, cls.__qualname__, [_encode(x) for x in v]]
+    if isinstance(v, Record):  # as a named tuple of the same fields: the same bytes
+        rec = type(v)
+        return ["n", rec.__module__, rec.__qualname__, [_encode(x) for x in v._values(v)]]
     if type(v) is tuple:
         return ["t", [_encode(x) for x in v]]
     if type(v) is list:
@@ -1216,7 +1219,9 @@ def _decode(v: Any, modules: set[str]) -> Any:
         cls: Any = sys.modules[module]
         for part in qualname.split("."):
             cls = getattr(cls, part)
+        if isinstance(cls, type) and issubclass(cls, Record):
+            return cls(*[_decode(x, modules) for x in items])
         if not (isinstance(cls, type) and issubclass(cls, tuple) and hasattr(cls, "_fields")):
-            raise ValueError("not a named tuple")
+            raise ValueError("not a named tuple or a record")
         return cls._make(_decode(x, modules) for x in items)  # type: ignore[attr-defined]
     raise ValueError(f"unknown tag {tag!r}")

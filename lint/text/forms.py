@@ -10,21 +10,39 @@ the uses written in a form other than the run's, each with the first use of the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from wenlint.record import Frozen
 
 
-class Use(NamedTuple):
+class Use(Frozen):
     """One occurrence of ``form``, one of the ways of writing ``group``; ``args`` are the
     rule's own (message arguments, a fix's text), passed through."""
 
-    group: str
-    form: str
-    start: int
-    end: int
-    position: tuple[int, int, int, int]
-    args: Any = None
+    __slots__ = ("args", "end", "form", "group", "position", "start")
+    _fields = ("group", "form", "start", "end", "position", "args")
+    group: Final[str]
+    form: Final[str]
+    start: Final[int]
+    end: Final[int]
+    position: Final[tuple[int, int, int, int]]
+    args: Final[Any]
+
+    def __init__(
+        self,
+        group: str,
+        form: str,
+        start: int,
+        end: int,
+        position: tuple[int, int, int, int],
+        args: Any = None,
+    ) -> None:
+        self.group = group
+        self.form = form
+        self.start = start
+        self.end = end
+        self.position = position
+        self.args = args
 
 
 class First(Frozen):

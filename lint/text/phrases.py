@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
+
+from wenlint.record import Frozen
 
 if TYPE_CHECKING:
     import ahocorasick_rs
@@ -49,12 +51,20 @@ _DFA_MAX = 5000
 _LOOKUP_UNTIL = 2000
 
 
-# Named tuples rather than dataclasses: a tenth of the cost to define, at every start-up.
-class Hit(NamedTuple, Generic[V]):
-    start: int
-    end: int
-    phrase: str
-    value: V
+# Records rather than dataclasses or named tuples: cheaper to define, at every start-up.
+class Hit(Frozen, Generic[V]):
+    __slots__ = ("end", "phrase", "start", "value")
+    _fields = ("start", "end", "phrase", "value")
+    start: Final[int]
+    end: Final[int]
+    phrase: Final[str]
+    value: V  # (not Final: mypy refuses a Final of a type variable)
+
+    def __init__(self, start: int, end: int, phrase: str, value: V) -> None:
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+        self.value = value
 
 
 def _substrings(
@@ -92,10 +102,17 @@ def _view_utf16(doc: Document) -> bytes | None:
     return utf16(doc.view)
 
 
-class _Exception(NamedTuple):
-    head: str  # the text around the phrase that makes it correct
-    offsets: tuple[int, ...]  # where the phrase sits inside ``head``
-    tail: str  # "" or a text that must follow later in the sentence
+class _Exception(Frozen):
+    __slots__ = ("head", "offsets", "tail")
+    _fields = ("head", "offsets", "tail")
+    head: Final[str]  # the text around the phrase that makes it correct
+    offsets: Final[tuple[int, ...]]  # where the phrase sits inside ``head``
+    tail: Final[str]  # "" or a text that must follow later in the sentence
+
+    def __init__(self, head: str, offsets: tuple[int, ...], tail: str) -> None:
+        self.head = head
+        self.offsets = offsets
+        self.tail = tail
 
 
 def compile_exceptions(phrase: str, contexts: Iterable[str]) -> tuple[_Exception, ...]:

@@ -6,21 +6,31 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Block, Document
+from wenlint.record import Frozen
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.text.chars import is_han
 from wenlint.text.locate import lazy_re
 
 
-class Tables(NamedTuple):
+class Tables(Frozen):
     """Character facts read from opencc's own dictionaries (read once, on first use)."""
 
-    trad: frozenset[str]  # traditional-only: t2s changes them and they are not simplified forms
-    simp: frozenset[str]  # simplified-only: s2t changes them and they are not traditional forms
-    ambiguous: frozenset[str]  # traditional characters with more than one simplified form
+    __slots__ = ("ambiguous", "simp", "trad")
+    _fields = ("trad", "simp", "ambiguous")
+    trad: Final[frozenset[str]]  # traditional-only: t2s changes them, they are not simplified forms
+    simp: Final[frozenset[str]]  # simplified-only: s2t changes them, they are not traditional forms
+    ambiguous: Final[frozenset[str]]  # traditional characters with more than one simplified form
+
+    def __init__(
+        self, trad: frozenset[str], simp: frozenset[str], ambiguous: frozenset[str]
+    ) -> None:
+        self.trad = trad
+        self.simp = simp
+        self.ambiguous = ambiguous
 
 
 def _load(path: str) -> dict[str, list[str]]:

@@ -5,20 +5,29 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final
 
+from wenlint.record import Frozen
 from wenlint.text.locate import lazy_re
 
 DATA = Path(__file__).parent / "data"
 
 
-class Group(NamedTuple):
+class Group(Frozen):
     """One group of variant forms: the recommended form and the others."""
 
-    good: str
-    variants: tuple[str, ...]
-    senses: bool  # the forms differ in some senses: a replacement needs an editor's eye
-    matched: bool  # False: kept for the record, the variant string is too ambiguous to match
+    __slots__ = ("good", "matched", "senses", "variants")
+    _fields = ("good", "variants", "senses", "matched")
+    good: Final[str]
+    variants: Final[tuple[str, ...]]
+    senses: Final[bool]  # the forms differ in some senses: a replacement needs an editor's eye
+    matched: Final[bool]  # False: kept for the record, the variant string is too ambiguous to match
+
+    def __init__(self, good: str, variants: tuple[str, ...], senses: bool, matched: bool) -> None:
+        self.good = good
+        self.variants = variants
+        self.senses = senses
+        self.matched = matched
 
 
 def parse_group(line: str) -> Group:

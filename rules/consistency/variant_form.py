@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from wenlint.config import ConfigError
 from wenlint.diagnostic import Fix, Related
 from wenlint.document import Document, Span
+from wenlint.record import Frozen
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.consistency import _data
 from wenlint.text.phrases import PhraseMatcher
 
 
-class _Form(NamedTuple):
-    good: str  # the recommended form of the group
-    safe: bool  # a replacement changes no sense
+class _Form(Frozen):
+    __slots__ = ("good", "safe")
+    _fields = ("good", "safe")
+    good: Final[str]  # the recommended form of the group
+    safe: Final[bool]  # a replacement changes no sense
+
+    def __init__(self, good: str, safe: bool) -> None:
+        self.good = good
+        self.safe = safe
 
 
 @cache

@@ -10,9 +10,10 @@ Only ASCII digits count as Arabic numerals here (full-width digits are the punct
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Final
 
 from wenlint.document import Block, Document, Span
+from wenlint.record import Frozen
 from wenlint.text.locate import ascii_of, lazy_re
 
 # A year, month and optional day in Arabic numerals with 年 月 日; the year may be missing.
@@ -36,10 +37,17 @@ def han_year(y: str) -> bool:
     return sum(c in "一二三四五六七八九" for c in y) >= 2
 
 
-class DateHit(NamedTuple):
-    style: str  # arabic | numeric- | numeric/ | numeric. | han
-    span: Span
-    text: str
+class DateHit(Frozen):
+    __slots__ = ("span", "style", "text")
+    _fields = ("style", "span", "text")
+    style: Final[str]  # arabic | numeric- | numeric/ | numeric. | han
+    span: Final[Span]
+    text: Final[str]
+
+    def __init__(self, style: str, span: Span, text: str) -> None:
+        self.style = style
+        self.span = span
+        self.text = text
 
 
 _ARABIC_TAIL = lazy_re(r"年(?P<m>[0-9]{1,2})月(?:(?P<d>[0-9]{1,2})日)?(?![0-9])")
