@@ -14,7 +14,7 @@ import re
 import sys
 from _thread import allocate_lock
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from wenlint.record import Frozen, Record
 from wenlint.rule import FixAvailability, Rule, Severity, T
@@ -220,15 +220,33 @@ class _EntryPoint(Frozen):
         return obj
 
 
-class _Row(NamedTuple):
+class _Row(Frozen):
     """A built-in rule as ``wenlint.builtin_rules`` lists it."""
 
-    prefix: str
-    code: str
-    name: str
-    module: str
-    cls: str
-    default_enabled: bool
+    __slots__ = ("cls", "code", "default_enabled", "module", "name", "prefix")
+    _fields = ("prefix", "code", "name", "module", "cls", "default_enabled")
+    prefix: Final[str]
+    code: Final[str]
+    name: Final[str]
+    module: Final[str]
+    cls: Final[str]
+    default_enabled: Final[bool]
+
+    def __init__(
+        self,
+        prefix: str,
+        code: str,
+        name: str,
+        module: str,
+        cls: str,
+        default_enabled: bool,
+    ) -> None:
+        self.prefix = prefix
+        self.code = code
+        self.name = name
+        self.module = module
+        self.cls = cls
+        self.default_enabled = default_enabled
 
 
 def _entry_points() -> Iterator[_EntryPoint]:
@@ -329,7 +347,7 @@ def _builtin_table(eps: Sequence[_EntryPoint]) -> dict[str, list[_Row]] | None:
     if ours != ENTRY_POINTS:
         return None
     out: dict[str, list[_Row]] = {name: [] for name in ENTRY_POINTS}
-    for row in map(_Row._make, RULES):
+    for row in (_Row(*r) for r in RULES):
         out.setdefault(row.prefix, []).append(row)
     return out
 

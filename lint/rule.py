@@ -102,12 +102,19 @@ class _Required:
 REQUIRED: Any = _Required()
 
 
-class OptionField(NamedTuple):
+class OptionField(Frozen):
     """One of a rule's options, as ``Rule.option_fields`` lists it."""
 
-    name: str
-    type: Any
-    default: Any
+    __slots__ = ("default", "name", "type")
+    _fields = ("name", "type", "default")
+    name: Final[str]
+    type: Final[Any]
+    default: Final[Any]
+
+    def __init__(self, name: str, type: Any, default: Any) -> None:
+        self.name = name
+        self.type = type
+        self.default = default
 
 
 class Rule:

@@ -4,9 +4,10 @@ K803 (the full name used again) and K806 (the short form used before it is defin
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final
 
 from wenlint.document import Document
+from wenlint.record import Frozen
 from wenlint.text.chars import is_han
 from wenlint.text.locate import lazy_re
 
@@ -36,13 +37,31 @@ _BEFORE_WORDS = _words("报告 告知 提请 商请 征求 听取 委托 通报 
 CLAUSE = 30  # the longest full name looked for before a definition
 
 
-class Definition(NamedTuple):
-    abbr: str  # the short form, as written (a 《title》 keeps its brackets)
-    start: int  # the definition's （
-    end: int  # after its ）
-    full: str | None  # the full name it stands for, when it can be told exactly
-    full_start: int  # where the full name starts (== start when unknown)
-    contraction: bool  # the short form is not a part of the full name (自贸试验区, 住建部)
+class Definition(Frozen):
+    __slots__ = ("abbr", "contraction", "end", "full", "full_start", "start")
+    _fields = ("abbr", "start", "end", "full", "full_start", "contraction")
+    abbr: Final[str]  # the short form, as written (a 《title》 keeps its brackets)
+    start: Final[int]  # the definition's （
+    end: Final[int]  # after its ）
+    full: Final[str | None]  # the full name it stands for, when it can be told exactly
+    full_start: Final[int]  # where the full name starts (== start when unknown)
+    contraction: Final[bool]  # the short form is not a part of the full name (自贸试验区, 住建部)
+
+    def __init__(
+        self,
+        abbr: str,
+        start: int,
+        end: int,
+        full: str | None,
+        full_start: int,
+        contraction: bool,
+    ) -> None:
+        self.abbr = abbr
+        self.start = start
+        self.end = end
+        self.full = full
+        self.full_start = full_start
+        self.contraction = contraction
 
 
 def _clause(view: str, end: int) -> int:

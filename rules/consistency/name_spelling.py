@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from wenlint.diagnostic import Related
 from wenlint.document import Document, LineNumber, Span
+from wenlint.record import Frozen
 from wenlint.rule import Context, Example, FinishContext, Rule, Severity, T
 from wenlint.rules.consistency import _data
 from wenlint.text import names
@@ -60,11 +61,19 @@ _NOT_END = frozenset(
 _NOT_START = frozenset("该本原前现首历新老小各每诸众某这那此其全副总代常执名第我你他她您贵大两几多")
 
 
-class _Name(NamedTuple):
-    start: int
-    end: int
-    title: str
-    block: int
+class _Name(Frozen):
+    __slots__ = ("block", "end", "start", "title")
+    _fields = ("start", "end", "title", "block")
+    start: Final[int]
+    end: Final[int]
+    title: Final[str]
+    block: Final[int]
+
+    def __init__(self, start: int, end: int, title: str, block: int) -> None:
+        self.start = start
+        self.end = end
+        self.title = title
+        self.block = block
 
 
 @cache
@@ -167,11 +176,19 @@ def _org_ends() -> LongestLiterals:
     return LongestLiterals(_ORG_ENDS)
 
 
-class _Org(NamedTuple):
-    start: int  # where the Han run before the ending starts
-    body: int  # where the ending starts
-    end: int
-    block: int
+class _Org(Frozen):
+    __slots__ = ("block", "body", "end", "start")
+    _fields = ("start", "body", "end", "block")
+    start: Final[int]  # where the Han run before the ending starts
+    body: Final[int]  # where the ending starts
+    end: Final[int]
+    block: Final[int]
+
+    def __init__(self, start: int, body: int, end: int, block: int) -> None:
+        self.start = start
+        self.body = body
+        self.end = end
+        self.block = block
 
 
 def orgs_in(doc: Document) -> dict[str, list[_Org]]:

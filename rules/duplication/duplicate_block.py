@@ -6,10 +6,11 @@ from __future__ import annotations
 from array import array
 from itertools import compress
 from operator import ne
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from wenlint.diagnostic import Fix, Related
 from wenlint.document import Block, Document, LineNumber, Span
+from wenlint.record import Frozen
 from wenlint.rule import Context, Example, FinishContext, FixAvailability, Rule, Severity, T
 from wenlint.rules.duplication._keys import block_keys, fingerprints, read_lengths
 from wenlint.rules.duplication._structure import Outline, outline
@@ -20,16 +21,26 @@ _FIRST = (
 _OTHER = "二、坚持围绕中心、服务大局，着力助推经济社会高质量发展，持续发出政协好声音。"
 
 
-class _FileFacts(NamedTuple):
+class _FileFacts(Frozen):
     """What ``finish`` needs of one file: per block a fingerprint of its key, its length as read,
     its span and line/column (6 ints), and whether ``check`` already reported it. No text."""
 
-    fps: array[int]
-    chars: array[int]
-    pos: array[int]  # start, end, line, col, end_line, end_col per block
+    __slots__ = ("chars", "fps", "pos", "reported")
+    _fields = ("fps", "chars", "pos", "reported")
+    fps: Final[array[int]]
+    chars: Final[array[int]]
+    pos: Final[array[int]]  # start, end, line, col, end_line, end_col per block
     # 1: reported by ``check`` already, or under a comment that disables D101; 2: in the head
     # or tail of the document, 3: its opening or closing formula (``frame_blocks``)
-    reported: bytes
+    reported: Final[bytes]
+
+    def __init__(
+        self, fps: array[int], chars: array[int], pos: array[int], reported: bytes
+    ) -> None:
+        self.fps = fps
+        self.chars = chars
+        self.pos = pos
+        self.reported = reported
 
 
 class DuplicateBlock(Rule):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
+from typing import Final
 
 from wenlint.diagnostic import Related
 from wenlint.document import Block, Document, Span
+from wenlint.record import Frozen
 from wenlint.rule import Context, Example, Rule, Severity, T
 from wenlint.rules.numbering.markers import cn_numeral, parse_cn_numeral
 
@@ -80,12 +81,21 @@ def _opens_clause(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in _OPENERS
 
 
-class _Mention(NamedTuple):
-    block: Block
-    start: int
-    end: int
-    value: int | None  # None: 最后 (closes an enumeration)
-    text: str
+class _Mention(Frozen):
+    __slots__ = ("block", "end", "start", "text", "value")
+    _fields = ("block", "start", "end", "value", "text")
+    block: Final[Block]
+    start: Final[int]
+    end: Final[int]
+    value: Final[int | None]  # None: 最后 (closes an enumeration)
+    text: Final[str]
+
+    def __init__(self, block: Block, start: int, end: int, value: int | None, text: str) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.value = value
+        self.text = text
 
     @property
     def span(self) -> Span:

@@ -44,9 +44,10 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Final
 
 from wenlint.document import Block, Document
+from wenlint.record import Frozen
 from wenlint.rules.numbering.markers import ARTICLE, MARKER_START, MARKUP, Marker, parse_marker
 from wenlint.text.locate import lazy_re
 
@@ -142,9 +143,15 @@ class OList:
         )
 
 
-class Outline(NamedTuple):
-    items: list[Item]
-    lists: list[OList]
+class Outline(Frozen):
+    __slots__ = ("items", "lists")
+    _fields = ("items", "lists")
+    items: Final[list[Item]]
+    lists: Final[list[OList]]
+
+    def __init__(self, items: list[Item], lists: list[OList]) -> None:
+        self.items = items
+        self.lists = lists
 
     @property
     def roots(self) -> list[OList]:

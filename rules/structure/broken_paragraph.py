@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from wenlint.diagnostic import Fix, Related
 from wenlint.document import Block, Document, Span
+from wenlint.record import Frozen
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.structure._lexicon import words
 from wenlint.rules.structure.dangling_conjunction import ends_in_conjunction
@@ -109,9 +110,15 @@ _WRAP_WIDTH = 100
 _HEAD_MAX = 8
 
 
-class _Break(NamedTuple):
-    evidence: str  # word | fragment | punct | pair | conjunction | quantity | sentence
-    safe: bool
+class _Break(Frozen):
+    __slots__ = ("evidence", "safe")
+    _fields = ("evidence", "safe")
+    evidence: Final[str]  # word | fragment | punct | pair | conjunction | quantity | sentence
+    safe: Final[bool]
+
+    def __init__(self, evidence: str, safe: bool) -> None:
+        self.evidence = evidence
+        self.safe = safe
 
 
 class BrokenParagraph(Rule):

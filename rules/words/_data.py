@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final
 
+from wenlint.record import Frozen
 from wenlint.text import names
 
 DATA = Path(__file__).parent / "data"
@@ -54,11 +55,25 @@ def words_of(text: str) -> list[str]:
     return "".join(parts).split()
 
 
-class Misspelling(NamedTuple):
-    wrong: str
-    right: str
-    source: str
-    exceptions: tuple[str, ...] = ()
+class Misspelling(Frozen):
+    __slots__ = ("exceptions", "right", "source", "wrong")
+    _fields = ("wrong", "right", "source", "exceptions")
+    wrong: Final[str]
+    right: Final[str]
+    source: Final[str]
+    exceptions: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        wrong: str,
+        right: str,
+        source: str,
+        exceptions: tuple[str, ...] = (),
+    ) -> None:
+        self.wrong = wrong
+        self.right = right
+        self.source = source
+        self.exceptions = exceptions
 
 
 @cache

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from wenlint.diagnostic import Fix
 from wenlint.document import Document, Span
+from wenlint.record import Frozen
 from wenlint.rule import Context, Example, FixAvailability, Rule, Severity, T
 from wenlint.rules.words import _data
 from wenlint.text.chars import is_han
 from wenlint.text.phrases import PhraseMatcher
 
 
-class _Entry(NamedTuple):
-    right: str
-    safe: bool  # the correction may be applied by --fix
+class _Entry(Frozen):
+    __slots__ = ("right", "safe")
+    _fields = ("right", "safe")
+    right: Final[str]
+    safe: Final[bool]  # the correction may be applied by --fix
+
+    def __init__(self, right: str, safe: bool) -> None:
+        self.right = right
+        self.safe = safe
 
 
 class Misspelling(Rule):
